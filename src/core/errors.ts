@@ -1,0 +1,28 @@
+/** Error codes the API returns, with their HTTP status. One table, so clients can rely on codes. */
+export const errorCodes = {
+  bad_request: 400,
+  invalid_json: 400,
+  validation_failed: 400,
+  not_found: 404,
+  method_not_allowed: 405,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+  index_unavailable: 503,
+  empty_input: 400,
+  corrupt_index: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = errorCodes[code];
+  }
+}
