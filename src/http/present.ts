@@ -1,0 +1,24 @@
+/** Shapes core objects into the JSON the API promises. */
+import type { Library } from '../core/library';
+import type { Footnote, Hit, Passage } from '../core/types';
+
+export const footnoteJson = (f: Footnote) => ({ n: f.n, text: f.text, urls: f.urls });
+
+export const hitJson = (h: Hit, library: Library) => ({
+  id: h.passage.id,
+  text: h.passage.text,
+  score: Math.round(h.score * 1e4) / 1e4,
+  section: h.passage.section,
+  page: h.passage.page,
+  footnotes: library.footnotesOf(h.passage.footnotes).map(footnoteJson),
+});
+
+export const passageJson = (p: Passage, library: Library) => ({
+  id: p.id,
+  kind: p.kind,
+  text: p.text,
+  section: p.section,
+  page: p.page,
+  footnotes: library.footnotesOf(p.footnotes).map(footnoteJson),
+  ...library.neighbours(p.id),
+});
