@@ -1,0 +1,24 @@
+/** npm run ask -- "question": prints the answer, its citations (section, page) and footnote URLs. */
+import { collectAnswer } from '../src/core/engine';
+import { loadConfig } from '../src/node/config';
+import { selectEmbedder } from '../src/node/embedder-select';
+import { loadEngine } from '../src/node/load-engine';
+
+const question = process.argv.slice(2).filter((a) => !a.startsWith('--')).join(' ').trim();
+if (!question) {
+  console.error('usage: npm run ask -- "DeepSeekの開発費は？"');
+  process.exit(2);
+}
+try {
+  const config = loadConfig();
+  const embedder = await selectEmbedder({ mode: config.EMBEDDER, model: config.EMBEDDING_MODEL, modelsDir: config.MODELS_DIR, allowRemote: config.ALLOW_REMOTE_MODELS, timeoutMs: config.MODEL_TIMEOUT_MS, warn: (m) => console.warn(`warning: ${m}`) });
+  const { engine } = await loadEngine({ corpusDir: config.CORPUS_DIR, indexDir: config.indexDir, embedder, log: () => {} });
+  const a = await collectAnswer(engine.chat({ question, history: [] }));
+  console.log(a.answer);
+  if (!a.grounded) console.log(a.lang === 'ja' ? '（レポートに記載なし）' : '(not in the report)');
+  for (const c of a.citations) console.log(`[${c.ref}] ${c.section || '—'} (p. ${c.page})${c.footnotes.length ? `, footnotes ${c.footnotes.join(', ')}` : ''}`);
+  for (const f of a.footnotes) for (const url of f.urls) console.log(`  footnote ${f.n}: ${url}`);
+} catch (err) {
+  console.error(`ask failed: ${err instanceof Error ? err.message : err}`);
+  process.exit(1);
+}

@@ -1,0 +1,55 @@
+/** The question-answering engine: analyse → retrieve → answer, streamed as events. */
+import { composeAnswer, defaultAnswerOptions, type AnswerOptions } from './answer';
+import type { Bm25Index } from './bm25';
+import type { ChatAnswer, ChatEvent, ChatInput, EngineInfo, QaEngine } from './engine';
+import type { Lexicon } from './lexicon';
+import type { Library } from './library';
+import { analyseQuery } from './query';
+import type { Retriever } from './retrieve';
+import type { Hit } from './types';
+
+export interface QaEngineDeps {
+  library: Library;
+  bm25: Bm25Index;
+  lexicon?: Lexicon;
+  retriever: Retriever;
+  embedderId: string;
+  answerOptions?: Partial<AnswerOptions>;
+  /** How many passages an answer may draw on. */
+  chatPassages?: number;
+}
+
+/** Splits answer text into stream deltas at citation markers, so each delta ends on a whole claim. */
+export function answerDeltas(text: string): string[] {
+  return text.split(/(?<=\]\s?)/).filter(Boolean);
+}
+
+export function createQaEngine(deps: QaEngineDeps): QaEngine {
+  const info: EngineInfo = { embedder: deps.embedderId, retrieval: deps.retriever.dense ? 'hybrid' : 'lexical' };
+  const options = { ...defaultAnswerOptions, ...deps.answerOptions };
+
+  async function search(query: string, k: number): Promise<Hit[]> {
+    return (await deps.retriever.retrieve(query, analyseQuery(query), k)).hits;
+  }
+
+  async function answer(input: ChatInput): Promise<ChatAnswer> {
+    const analysis = analyseQuery(input.question, input.history);
+    const lang = input.lang ?? analysis.lang;
+    const { hits, terms } = await deps.retriever.retrieve(input.question, analysis, deps.chatPassages ?? 6);
+    return composeAnswer(input.question, analysis, hits, terms, deps, lang, options);
+  }
+
+  async function* chat(input: ChatInput, signal?: AbortSignal): AsyncIterable<ChatEvent> {
+    const result = await answer(input);
+    if (signal?.aborted) return;
+    const { answer: text, ...meta } = result;
+    yield { type: 'meta', answer: meta };
+    for (const piece of answerDeltas(text)) {
+      if (signal?.aborted) return;
+      yield { type: 'delta', text: piece };
+    }
+    yield { type: 'done', answer: result };
+  }
+
+  return { library: deps.library, info, search, chat };
+}

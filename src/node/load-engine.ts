@@ -1,0 +1,43 @@
+/** Brings up the engine from data/index: builds the index when missing, stale or damaged, then opens it. */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Bm25Index } from '../core/bm25';
+import type { QaEngine } from '../core/engine';
+import { parseLexicon, type Lexicon } from '../core/lexicon';
+import type { Embedder } from '../core/ports';
+import { engineFromParts } from '../core/prepare';
+import type { Footnote, Passage } from '../core/types';
+import { ingest, readCorpus, type CorpusSource } from './ingest';
+import { loadStoredIndex } from './index-store';
+import { VectraSearch } from './vectra-store';
+
+export interface LoadedEngine {
+  engine: QaEngine;
+  corpus: CorpusSource;
+}
+
+export async function readLexicon(corpusDir: string): Promise<Lexicon> {
+  return parseLexicon(JSON.parse(await readFile(join(corpusDir, 'lexicon.en-ja.json'), 'utf8')));
+}
+
+async function open(indexDir: string, embedder: Embedder, lexicon: Lexicon) {
+  const stored = await loadStoredIndex(indexDir);
+  const bm25 = Bm25Index.fromJSON(stored.data.bm25);
+  const vectors = await VectraSearch.open(join(stored.dir, 'vectors'), { count: stored.manifest.counts.passages, dimensions: stored.manifest.embedder.dimensions });
+  return engineFromParts({ passages: stored.data.passages as Passage[], footnotes: stored.data.footnotes as Footnote[], bm25, lexicon, embedder, vectors });
+}
+
+export async function loadEngine(options: { corpusDir: string; indexDir: string; embedder: Embedder; log: (line: string) => void }): Promise<LoadedEngine> {
+  const corpus = await readCorpus(options.corpusDir);
+  const lexicon = await readLexicon(options.corpusDir);
+  const result = await ingest({ ...options, log: options.log });
+  options.log(result.reason);
+  try {
+    return { engine: await open(options.indexDir, options.embedder, lexicon), corpus };
+  } catch (err) {
+    // The manifest looked current but a file behind it is damaged: rebuild once, then it must open.
+    options.log(`the index in ${options.indexDir} cannot be read (${err instanceof Error ? err.message : err}); rebuilding it`);
+    await ingest({ ...options, force: true });
+    return { engine: await open(options.indexDir, options.embedder, lexicon), corpus };
+  }
+}

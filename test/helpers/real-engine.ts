@@ -1,0 +1,30 @@
+/** An in-process engine over the real report (hash embedder, in-memory vectors), built once per test file. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { QaEngine } from '../../src/core/engine';
+import { createHashEmbedder } from '../../src/core/hash-embedder';
+import { parseLexicon } from '../../src/core/lexicon';
+import { MemoryVectorSearch } from '../../src/core/memory-vectors';
+import { engineFromParts, prepareIndex } from '../../src/core/prepare';
+
+export const root = resolve(import.meta.dirname, '../..');
+export const reportText = () => readFileSync(resolve(root, 'corpus/deepseek-shock-china-nli-2025.txt'), 'utf8');
+export const lexiconJson = () => JSON.parse(readFileSync(resolve(root, 'corpus/lexicon.en-ja.json'), 'utf8'));
+
+let cached: Promise<QaEngine> | undefined;
+
+export function realEngine(): Promise<QaEngine> {
+  cached ??= (async () => {
+    const embedder = createHashEmbedder();
+    const prepared = await prepareIndex(reportText(), embedder);
+    return engineFromParts({
+      passages: prepared.passages,
+      footnotes: prepared.report.footnotes,
+      bm25: prepared.bm25,
+      lexicon: parseLexicon(lexiconJson()),
+      embedder,
+      vectors: new MemoryVectorSearch(prepared.passages.map((p, i) => ({ id: p.id, vector: prepared.vectors[i]! }))),
+    });
+  })();
+  return cached;
+}
