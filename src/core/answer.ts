@@ -151,7 +151,9 @@ export function composeAnswer(
   return render(chosen, lang, library);
 }
 
-function render(chosen: Candidate[], lang: Lang, library: Library): ChatAnswer {
+function render(picked: Candidate[], lang: Lang, library: Library): ChatAnswer {
+  // Overlapping passages share a sentence; say it once.
+  const chosen = picked.filter((c, i) => picked.findIndex((d) => d.text === c.text) === i);
   const footnotesFirst = (c: Candidate) => (c.passage.kind === 'footnote' && c.rank < 0 ? -1 : 0);
   chosen.sort((a, b) => footnotesFirst(a) - footnotesFirst(b) || a.passage.order - b.passage.order || a.index - b.index);
   const refs = new Map<string, number>();

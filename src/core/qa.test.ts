@@ -1,0 +1,101 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { realEngine } from '../../test/helpers/real-engine';
+import { collectAnswer, type ChatEvent, type QaEngine } from './engine';
+import { answerDeltas } from './qa';
+
+let engine: QaEngine;
+beforeAll(async () => {
+  engine = await realEngine();
+});
+const ask = (question: string, history: { role: 'user' | 'assistant'; content: string }[] = [], lang?: 'ja' | 'en') =>
+  collectAnswer(engine.chat({ question, history, ...(lang ? { lang } : {}) }));
+
+describe('answers from the report', () => {
+  it('quotes the report with [n] markers that match its citations, in document order', async () => {
+    const a = await ask('ジニ係数は最近どうなっているか？');
+    expect(a.grounded).toBe(true);
+    expect(a.answer.replace(/\s/g, '')).toContain('高水準のまま横ばいの状況にある');
+    const refs = [...a.answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+    expect(new Set(refs)).toEqual(new Set(a.citations.map((c) => c.ref)));
+    const orders = a.citations.map((c) => engine.library.passage(c.id)!.order);
+    expect([...orders].sort((x, y) => x - y)).toEqual(orders);
+  });
+
+  it('answers English questions from the Japanese text, in English framing', async () => {
+    const a = await ask("What did India's finance ministry tell its employees about DeepSeek?");
+    expect(a.lang).toBe('en');
+    expect(a.grounded).toBe(true);
+    expect(a.answer).toMatch(/^The report says/);
+    expect(a.answer).toContain('インドの財務省');
+    expect(a.footnotes.map((f) => f.n)).toContain(16);
+  });
+
+  it('answers in the requested language when lang is given', async () => {
+    expect((await ask('ジニ係数は最近どうなっているか？', [], 'en')).lang).toBe('en');
+  });
+
+  it('leads a footnote question with the footnote, its text and URLs', async () => {
+    const a = await ask('脚注11の出典を教えて');
+    expect(a.answer.startsWith('脚注11：')).toBe(true);
+    expect(a.citations[0]!.id).toBe('fn-11');
+    expect(a.footnotes[0]!.urls).toEqual(['https://vdata.nikkei.com/newsgraphics/economic-security-in-data_vol3/']);
+    const en = await ask('What does footnote 14 say?');
+    expect(en.answer).toContain('Footnote 14: ');
+    expect(en.answer).toContain('岡村（2024）');
+  });
+
+  it('says which footnotes exist when asked for one that does not', async () => {
+    const a = await ask('脚注99の内容は？');
+    expect(a.grounded).toBe(false);
+    expect(a.answer).toContain('1〜21');
+  });
+
+  it('lists the footnotes behind a claim for source questions', async () => {
+    expect((await ask('Ascend 910Cの性能に関する報道の出典は？')).footnotes.map((f) => f.n)).toContain(9);
+    expect((await ask('What is the source for R1\'s API pricing?')).footnotes.map((f) => f.n)).toContain(1);
+  });
+
+  it('abstains on questions the report does not answer, suggesting sections', async () => {
+    for (const q of ['東京の人口は？', 'What is the recipe for a classic Margherita pizza?', 'ソフトバンクの株価はいくらですか？']) {
+      const a = await ask(q);
+      expect(a.grounded, q).toBe(false);
+      expect(a.citations).toEqual([]);
+    }
+    const a = await ask('日本の首相は誰ですか？');
+    expect(a.answer).toMatch(/見当たりません/);
+  });
+
+  it('reads follow-ups in the context of the previous question', async () => {
+    const first = 'DeepSeekの開発費は本当に600万ドル以下なのか？';
+    const prior = await ask(first);
+    const source = await ask('その出典は？', [{ role: 'user', content: first }, { role: 'assistant', content: prior.answer }]);
+    expect(source.grounded).toBe(true);
+    expect(source.footnotes.map((f) => f.n)).toContain(2);
+    const japan = await ask('What about Japan?', [{ role: 'user', content: 'What challenges does China face with generative AI?' }, { role: 'assistant', content: '…' }]);
+    expect(japan.citations.some((c) => c.section.includes('日本にとっての課題'))).toBe(true);
+  });
+});
+
+describe('streaming', () => {
+  it('emits meta first, then deltas that add up to the answer, then done', async () => {
+    const events: ChatEvent[] = [];
+    for await (const e of engine.chat({ question: 'R1はいつ公開されたか？', history: [] })) events.push(e);
+    expect(events[0]!.type).toBe('meta');
+    const done = events.at(-1)!;
+    expect(done.type).toBe('done');
+    const text = events.flatMap((e) => (e.type === 'delta' ? [e.text] : [])).join('');
+    expect(done.type === 'done' && done.answer.answer).toBe(text);
+  });
+
+  it('stops when the request is aborted', async () => {
+    const abort = new AbortController();
+    abort.abort();
+    const events: ChatEvent[] = [];
+    for await (const e of engine.chat({ question: 'R1はいつ公開されたか？', history: [] }, abort.signal)) events.push(e);
+    expect(events).toEqual([]);
+  });
+
+  it('splits deltas after citation markers', () => {
+    expect(answerDeltas('一。[1]二。[2]')).toEqual(['一。[1]', '二。[2]']);
+  });
+});

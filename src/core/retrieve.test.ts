@@ -1,0 +1,54 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { realEngine } from '../../test/helpers/real-engine';
+import type { QaEngine } from './engine';
+import { collapseNearDuplicates, fuse } from './retrieve';
+import type { Hit, Passage } from './types';
+
+let engine: QaEngine;
+beforeAll(async () => {
+  engine = await realEngine();
+});
+
+describe('fuse', () => {
+  it('ranks what both lists agree on first, and lets a small k favour each list’s top', () => {
+    const fused = fuse([{ ids: ['a', 'b', 'c'], weight: 1 }, { ids: ['b', 'a', 'd'], weight: 1 }], 3);
+    expect(fused.slice(0, 2).map(([id]) => id).sort()).toEqual(['a', 'b']);
+    expect(fused.map(([id]) => id)).toContain('d');
+    const weighted = fuse([{ ids: ['a', 'b'], weight: 1 }, { ids: ['b', 'a'], weight: 0.2 }], 3);
+    expect(weighted[0]![0]).toBe('a');
+  });
+});
+
+describe('collapseNearDuplicates', () => {
+  const hit = (id: string, text: string, score: number): Hit => ({ passage: { id, text, kind: 'body', section: '', page: 1, footnotes: [], order: 0 } as Passage, score });
+  it('keeps the better of two passages that share most of their text', () => {
+    const out = collapseNearDuplicates([hit('a', '中国経済の潜在成長率の底上げに寄与する。', 2), hit('b', '中国経済の潜在成長率の底上げに寄与する', 1), hit('c', '日本企業は戦略を深める。', 0.5)]);
+    expect(out.map((h) => h.passage.id)).toEqual(['a', 'c']);
+  });
+});
+
+describe('retrieval over the report', () => {
+  it('finds Japanese questions by their words', async () => {
+    const hits = await engine.search('農村戸籍の人々にとっての課題は何か？', 5);
+    expect(hits[0]!.passage.text).toContain('農村戸籍');
+  });
+
+  it('finds English questions through the English→Japanese lexicon', async () => {
+    const hits = await engine.search('What problem does the household registration (hukou) system pose?', 5);
+    expect(hits.some((h) => h.passage.text.includes('戸籍'))).toBe(true);
+    const semis = await engine.search('semiconductor value chain self-reliance', 5);
+    expect(semis.some((h) => h.passage.text.includes('自立自'))).toBe(true);
+  });
+
+  it('puts a named footnote first and the passage citing it second', async () => {
+    const hits = await engine.search('脚注9', 5);
+    expect(hits[0]!.passage.id).toBe('fn-9');
+    expect(hits[1]!.passage.footnotes).toContain(9);
+  });
+
+  it('returns each passage once, at most k', async () => {
+    const hits = await engine.search('DeepSeek', 20);
+    expect(hits.length).toBeLessThanOrEqual(20);
+    expect(new Set(hits.map((h) => h.passage.id)).size).toBe(hits.length);
+  });
+});

@@ -1,0 +1,72 @@
+import { mkdtemp, readFile, readlink, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createHashEmbedder } from '../core/hash-embedder';
+import { ingest } from './ingest';
+import { loadStoredIndex } from './index-store';
+import { loadEngine } from './load-engine';
+
+const corpusDir = resolve(import.meta.dirname, '../../corpus');
+const tempIndex = async () => join(await mkdtemp(join(tmpdir(), 'report-chat-')), 'index');
+
+describe('ingest', () => {
+  it('builds the index with the hash embedder in under 3 s, then skips an unchanged rebuild', async () => {
+    const indexDir = await tempIndex();
+    const embedder = createHashEmbedder();
+    const started = performance.now();
+    const first = await ingest({ corpusDir, indexDir, embedder });
+    const ms = performance.now() - started;
+    console.log(`ingest with ${embedder.id}: ${Math.round(ms)} ms`);
+    expect(first.built).toBe(true);
+    expect(ms).toBeLessThan(3000);
+    const { manifest, data } = await loadStoredIndex(indexDir);
+    expect(manifest.embedder).toEqual({ id: embedder.id, dimensions: 384 });
+    expect(manifest.counts.footnotes).toBe(21);
+    expect(manifest.corpusSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(data.passages.filter((p) => p.kind === 'footnote')).toHaveLength(21);
+    const again = await ingest({ corpusDir, indexDir, embedder });
+    expect(again.built).toBe(false);
+    expect(again.reason).toMatch(/up to date/);
+  });
+
+  it('rebuilds when another embedder is configured, and keeps ids stable', async () => {
+    const indexDir = await tempIndex();
+    await ingest({ corpusDir, indexDir, embedder: createHashEmbedder() });
+    const before = (await loadStoredIndex(indexDir)).data.passages.map((p) => p.id);
+    const lines: string[] = [];
+    const result = await ingest({ corpusDir, indexDir, embedder: createHashEmbedder({ dimensions: 128 }), log: (l) => lines.push(l) });
+    expect(result.built).toBe(true);
+    expect(lines.join('\n')).toMatch(/built with hash-ngram-v1-384, but hash-ngram-v1-128 is configured/);
+    expect((await loadStoredIndex(indexDir)).data.passages.map((p) => p.id)).toEqual(before);
+  });
+
+  it('swaps builds through a symlink and leaves no old build folders', async () => {
+    const indexDir = await tempIndex();
+    await ingest({ corpusDir, indexDir, embedder: createHashEmbedder() });
+    const firstTarget = await readlink(indexDir);
+    await ingest({ corpusDir, indexDir, embedder: createHashEmbedder(), force: true });
+    const secondTarget = await readlink(indexDir);
+    expect(secondTarget).not.toBe(firstTarget);
+    const entries = await readdir(join(indexDir, '..'));
+    expect(entries.sort()).toEqual(['index', secondTarget].sort());
+  });
+
+  it('detects a damaged index on load, says so, and rebuilds it', async () => {
+    const indexDir = await tempIndex();
+    const embedder = createHashEmbedder();
+    await ingest({ corpusDir, indexDir, embedder });
+    const corpusJson = join(indexDir, 'corpus.json');
+    await writeFile(corpusJson, (await readFile(corpusJson, 'utf8')).slice(0, 500));
+    await expect(loadStoredIndex(indexDir)).rejects.toThrow(/not valid JSON/);
+    const lines: string[] = [];
+    const { engine } = await loadEngine({ corpusDir, indexDir, embedder, log: (l) => lines.push(l) });
+    expect(lines.join('\n')).toMatch(/not valid JSON/);
+    expect(engine.library.footnotes).toHaveLength(21);
+    const vectors = join(indexDir, 'vectors', 'index.json');
+    await writeFile(vectors, '{"version":1,"metadata_config":{},"items":[]}');
+    const again: string[] = [];
+    await loadEngine({ corpusDir, indexDir, embedder, log: (l) => again.push(l) });
+    expect(again.join('\n')).toMatch(/cannot be read .*holds 0 vectors/);
+  });
+});
