@@ -1,7 +1,7 @@
 /** npm run ask -- "question": prints the answer, its citations (section, page) and footnote URLs. */
 import { collectAnswer } from '../src/core/engine';
 import { loadConfig } from '../src/node/config';
-import { selectEmbedder } from '../src/node/embedder-select';
+import { configuredEmbedder } from '../src/node/configured-embedder';
 import { loadEngine } from '../src/node/load-engine';
 
 const question = process.argv.slice(2).filter((a) => !a.startsWith('--')).join(' ').trim();
@@ -11,7 +11,7 @@ if (!question) {
 }
 try {
   const config = loadConfig();
-  const embedder = await selectEmbedder({ mode: config.EMBEDDER, model: config.EMBEDDING_MODEL, modelsDir: config.MODELS_DIR, allowRemote: config.ALLOW_REMOTE_MODELS, timeoutMs: config.MODEL_TIMEOUT_MS, warn: (m) => console.warn(`warning: ${m}`) });
+  const embedder = await configuredEmbedder(config, (m) => console.warn(`warning: ${m}`));
   const { engine } = await loadEngine({ corpusDir: config.CORPUS_DIR, indexDir: config.indexDir, embedder, log: () => {} });
   const a = await collectAnswer(engine.chat({ question, history: [] }));
   console.log(a.answer);

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { evaluate, formatReport, parseEvalFile } from '../src/core/evaluate';
 import { loadConfig } from '../src/node/config';
-import { selectEmbedder } from '../src/node/embedder-select';
+import { configuredEmbedder } from '../src/node/configured-embedder';
 import { loadEngine } from '../src/node/load-engine';
 
 const file = resolve(process.argv.slice(2).find((a) => !a.startsWith('-')) ?? '../shared/eval/qa.dev.jsonl');
@@ -11,7 +11,7 @@ const verbose = process.argv.includes('--verbose');
 try {
   const config = loadConfig();
   const items = parseEvalFile(await readFile(file, 'utf8'));
-  const embedder = await selectEmbedder({ mode: config.EMBEDDER, model: config.EMBEDDING_MODEL, modelsDir: config.MODELS_DIR, allowRemote: config.ALLOW_REMOTE_MODELS, timeoutMs: config.MODEL_TIMEOUT_MS, warn: (m) => console.warn(`warning: ${m}`) });
+  const embedder = await configuredEmbedder(config, (m) => console.warn(`warning: ${m}`));
   const { engine } = await loadEngine({ corpusDir: config.CORPUS_DIR, indexDir: config.indexDir, embedder, log: () => {} });
   const report = await evaluate(engine, items);
   console.log(`${items.length} questions from ${file} (embedder ${engine.info.embedder}, retrieval ${engine.info.retrieval})`);

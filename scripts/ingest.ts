@@ -1,19 +1,12 @@
 /** npm run ingest [-- --force]: parse → chunk → embed → data/index, skipping work when nothing changed. */
 import { loadConfig } from '../src/node/config';
-import { selectEmbedder } from '../src/node/embedder-select';
+import { configuredEmbedder } from '../src/node/configured-embedder';
 import { ingest } from '../src/node/ingest';
 
 const config = loadConfig();
 const force = process.argv.includes('--force');
 try {
-  const embedder = await selectEmbedder({
-    mode: config.EMBEDDER,
-    model: config.EMBEDDING_MODEL,
-    modelsDir: config.MODELS_DIR,
-    allowRemote: config.ALLOW_REMOTE_MODELS,
-    timeoutMs: config.MODEL_TIMEOUT_MS,
-    warn: (m) => console.warn(`warning: ${m}`),
-  });
+  const embedder = await configuredEmbedder(config, (m) => console.warn(`warning: ${m}`));
   const started = performance.now();
   const result = await ingest({ corpusDir: config.CORPUS_DIR, indexDir: config.indexDir, embedder, force, log: (l) => console.log(l) });
   console.log(result.built ? result.reason : `skipped: ${result.reason}`);
