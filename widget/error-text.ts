@@ -1,0 +1,13 @@
+/** Turning a failed request into one sentence a reader can act on. */
+import { ChatError } from './chat-client';
+import type { Strings } from './i18n';
+
+export function errorMessage(err: unknown, s: Strings): string {
+  if (!(err instanceof ChatError)) return s.errorServer;
+  if (err.kind === 'network') return s.errorNetwork;
+  if (err.kind === 'stream') return err.code ? s.errorServer : s.errorInterrupted;
+  if (err.status === 429) return s.errorRateLimited(err.retryAfter);
+  // A 4xx carries the server's own explanation (e.g. a too-long question); show it as text.
+  if (err.status !== undefined && err.status < 500) return `${s.errorRequest} (${err.message})`;
+  return s.errorServer;
+}
