@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { detectLang, normalize, stem, tokenize } from './tokenize';
+
+const report = readFileSync(new URL('../../corpus/deepseek-shock-china-nli-2025.txt', import.meta.url), 'utf8');
+
+describe('tokenize', () => {
+  it('NFKC-normalises and lower-cases full-width letters and digits', () => {
+    expect(tokenize('ＡＩ １ ＤｅｅｐＳｅｅｋ')).toEqual(['ai', '1', 'deepseek']);
+  });
+
+  it('gives every bigram of a kanji run, plus the segmenter word when it is not a bigram', () => {
+    const tokens = tokenize('自立自強');
+    expect(tokens).toEqual(expect.arrayContaining(['自立', '立自', '自強']));
+    expect(tokens.filter((t) => t === '自立')).toHaveLength(1);
+  });
+
+  it('gives the unigram of a one-character run exactly once', () => {
+    expect(tokenize('R1 驚 AI').filter((t) => t === '驚')).toHaveLength(1);
+    expect(tokenize('R1米、AI国')).toEqual(['r1', '米', 'ai', '国']);
+  });
+
+  it('drops particles, pure-hiragana bigrams and punctuation', () => {
+    const tokens = tokenize('米国は中国を、「生成AI」で。');
+    for (const dropped of ['は', 'を', 'で', '、', '「', '」', '。']) expect(tokens).not.toContain(dropped);
+    expect(tokens).toEqual(expect.arrayContaining(['米国', '中国', '生成', 'ai']));
+    expect(tokenize('されている')).toEqual([]);
+  });
+
+  it('keeps katakana words (as the segmenter cuts them) and their bigrams', () => {
+    expect(tokenize('データセンター')).toEqual(['データ', 'センター', 'デー', 'ータ', 'タセ', 'セン', 'ンタ', 'ター']);
+  });
+
+  it('lower-cases, stems and drops English stop words', () => {
+    expect(tokenize("What are China's export controls on the chips?")).toEqual(['china', 'export', 'control', 'chip']);
+  });
+
+  it('keeps numbers whole, including decimals and thousands separators', () => {
+    expect(tokenize('2016年、56.3％、5,381棟、o1-1217')).toEqual(
+      expect.arrayContaining(['2016', '56.3', '5381', 'o1', '1217']),
+    );
+  });
+
+  it('joins CJK text broken by a line wrap', () => {
+    expect(normalize('盛ん\nに報じ')).toBe('盛んに報じ');
+    expect(tokenize('盛ん\nに報じ')).toContain('に報');
+    expect(normalize('生成 AI')).toBe('生成 ai');
+  });
+
+  it('tokenises the whole report quickly into clean tokens', () => {
+    const started = performance.now();
+    const tokens = tokenize(report);
+    const elapsed = performance.now() - started;
+    expect(tokens).toEqual(expect.arrayContaining(['deepseek', 'ジニ', '係数', '戸籍', '農民', '民工', 'h100', '2025']));
+    expect(tokens.some((t) => /[\s、。「」（）・]/u.test(t))).toBe(false);
+    expect(elapsed).toBeLessThan(1000);
+  });
+
+  it('is deterministic', () => {
+    expect(tokenize(report.slice(0, 2000))).toEqual(tokenize(report.slice(0, 2000)));
+  });
+});
+
+describe('stem', () => {
+  it.each([
+    [['policy', 'policies'], 'policy'],
+    [['chip', 'chips'], 'chip'],
+    [['company', 'companies', "company's"], 'company'],
+    [['develop', 'developed', 'developing'], 'develop'],
+    [['rank', 'ranking', 'rankings', 'ranked'], 'rank'],
+    [['use', 'used', 'using', 'uses'], 'use'],
+    [['run', 'running'], 'run'],
+    [['tax', 'taxes'], 'tax'],
+  ])('joins %j', (forms, expected) => {
+    expect(forms.map(stem)).toEqual(forms.map(() => expected));
+  });
+
+  it('leaves words that only look inflected', () => {
+    expect(stem('news')).toBe('news');
+    expect(stem('analysis')).toBe('analysis');
+    expect(stem('status')).toBe('status');
+    expect(stem('thing')).toBe('thing');
+    expect(stem('h100')).toBe('h100');
+  });
+});
+
+describe('detectLang', () => {
+  it('reads Japanese questions as Japanese even with English names in them', () => {
+    expect(detectLang('米国はいつからAIを政策の重点に位置づけたか？')).toBe('ja');
+    expect(detectLang('Ascend 910Cの性能に関する報道の出典は？')).toBe('ja');
+    expect(detectLang('DeepSeek-R1はいつ公開されましたか？')).toBe('ja');
+  });
+
+  it('reads English questions as English even when they quote a Japanese term', () => {
+    expect(detectLang('When was DeepSeek-R1 released to the public?')).toBe('en');
+    expect(detectLang('What does 自立自強 mean?')).toBe('en');
+    expect(detectLang('2025')).toBe('en');
+  });
+});

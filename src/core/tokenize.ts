@@ -1,0 +1,153 @@
+/**
+ * Matching tokens for Japanese and English text, shared by indexing and queries so both sides
+ * line up. Japanese: Intl.Segmenter words plus character bigrams over each CJK/kana run, so a
+ * query still matches when the segmenter cuts a compound differently than in the report.
+ * English: lower-cased, lightly stemmed words. Web APIs only.
+ */
+// One instance: constructing a Segmenter loads ICU data and is far slower than segmenting.
+const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
+
+/** Kanji (incl. the iteration mark 々 and 〆), hiragana, katakana and the prolonged sound mark. */
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}々〆ー]/u;
+const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}々〆ー]+/gu;
+const HIRAGANA_ONLY = /^[\p{Script=Hiragana}ー]+$/u;
+/** Whitespace between two CJK characters is a layout artefact (line wraps in the source PDF). */
+const CJK_GAP = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}々〆ー])\s+(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}々〆ー])/gu;
+/** A word or number: apostrophes join letters (tom's), points and commas join digits (56.3, 5,381). */
+const LATIN_WORD = /[\p{L}\p{N}]+(?:(?:['’](?=\p{L})|[.,](?=\d)(?<=\d[.,]))[\p{L}\p{N}]+)*/gu;
+const NUMBER = /^\d+(?:[.,]\d+)*$/;
+
+/** English function words and question words: they carry no topic. */
+export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a an the of to in on at by for from with about into over under as and or but nor not no ' +
+    'is are was were be been being am do does did done doing has have had having ' +
+    'what which who whom whose when where why how ' +
+    'it its this that these those there here they them their theirs he him his she her hers ' +
+    'we us our you your i me my mine ' +
+    'can could will would shall should may might must ' +
+    'than then so if such also any some all each both either neither very just ' +
+    'up down out off again further once only own same too s t ' +
+    'since while during until because through via per among within without upon onto whether'
+  ).split(' '),
+);
+
+/**
+ * Japanese words that carry grammar, not topic: particles, copulas, auxiliaries, question words.
+ * Single hiragana tokens are dropped wholesale (は, が, の, を, か …).
+ */
+export const JAPANESE_STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'から まで より など について による における として にとって ため こと もの よう これ それ あれ ' +
+    'この その あの どの どう どんな どのよう どのような なに 何 いつ どこ だれ 誰 なぜ ' +
+    'する した して され される いる いた ある あり なる なっ ない です ます でし まし れる られる ' +
+    'ください 教え 教えて'
+  ).split(' '),
+);
+
+/** NFKC (full-width letters, digits, punctuation → ASCII), lower case, CJK line-wrap gaps removed. */
+export function normalize(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(CJK_GAP, '$1');
+}
+
+export function isCjkChar(ch: string): boolean {
+  return CJK_CHAR.test(ch);
+}
+
+/** Tokens for matching, in text order (duplicates kept: they are term frequency). */
+export function tokenize(text: string): string[] {
+  const normalized = normalize(text);
+  const out: string[] = [];
+  let last = 0;
+  for (const match of normalized.matchAll(CJK_RUN)) {
+    if (match.index > last) pushLatinWords(normalized.slice(last, match.index), out);
+    pushJapaneseRun(match[0], out);
+    last = match.index + match[0].length;
+  }
+  if (last < normalized.length) pushLatinWords(normalized.slice(last), out);
+  return out;
+}
+
+/**
+ * One CJK/kana run: the segmenter's words of length 1 or ≥ 3 (a two-character word is exactly
+ * one of the run's bigrams, so emitting it too would count it twice), then the run's bigrams.
+ * Segmenting run by run is about twice as fast as segmenting mixed text, and Latin text never
+ * reaches the segmenter at all.
+ */
+function pushJapaneseRun(run: string, out: string[]): void {
+  const chars = [...run];
+  if (chars.length === 1) {
+    if (!HIRAGANA_ONLY.test(run) && !JAPANESE_STOP_WORDS.has(run)) out.push(run);
+    return;
+  }
+  for (const { segment, isWordLike } of segmenter.segment(run)) {
+    if (!isWordLike) continue;
+    const length = [...segment].length;
+    if (length === 2 || (length === 1 && HIRAGANA_ONLY.test(segment)) || JAPANESE_STOP_WORDS.has(segment)) continue;
+    out.push(segment);
+  }
+  // Bigrams made only of hiragana are grammar (られ, てい …); whole hiragana words came above.
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const bigram = chars[i]! + chars[i + 1]!;
+    if (HIRAGANA_ONLY.test(bigram) || JAPANESE_STOP_WORDS.has(bigram)) continue;
+    out.push(bigram);
+  }
+}
+
+/** Words and numbers of non-CJK text: "56.3" and "5,381" stay one number, "tom's" one word. */
+function pushLatinWords(text: string, out: string[]): void {
+  for (const [word] of text.matchAll(LATIN_WORD)) {
+    if (NUMBER.test(word)) {
+      out.push(word.replace(/,/g, ''));
+      continue;
+    }
+    const bare = word.replace(/['’]s$/, '').replace(/['’]/g, '');
+    if (bare === '' || ENGLISH_STOP_WORDS.has(bare)) continue;
+    out.push(stem(bare));
+  }
+}
+
+/**
+ * 'ja' when kana/kanji make up a meaningful share of the text. One CJK character carries about
+ * as much as a short English word, so kana count three Latin letters and kanji two (a kanji-only
+ * term quoted inside an English question should not flip it to Japanese).
+ */
+export function detectLang(text: string): 'ja' | 'en' {
+  let weight = 0;
+  let latin = 0;
+  for (const ch of text.normalize('NFKC')) {
+    if (/[\p{Script=Hiragana}\p{Script=Katakana}ー]/u.test(ch)) weight += 3;
+    else if (CJK_CHAR.test(ch)) weight += 2;
+    else if (/[a-zA-Z]/.test(ch)) latin++;
+  }
+  return weight > 0 && weight > latin ? 'ja' : 'en';
+}
+
+/** Plural-looking words that are not plurals. */
+const NOT_PLURAL = new Set(['news', 'series', 'species', 'means', 'always', 'perhaps', 'whereas', 'across']);
+
+/**
+ * Light English stemming, enough to join the forms a question and a gloss use
+ * (chips/chip, policies/policy, ranking/rank, released/release/releasing). Not linguistics:
+ * both sides go through the same function, so consistency matters more than real roots.
+ */
+export function stem(word: string): string {
+  let w = word.toLowerCase().replace(/['’]s$/, '').replace(/['’]$/, '');
+  if (w.length <= 3 || /\d/.test(w) || NOT_PLURAL.has(w)) return w;
+  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (/(?:ss|sh|ch|x|z)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
+
+  if (w.endsWith('ied') && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith('ing') && /[aeiouy]/.test(w.slice(0, -3))) w = restoreStem(w.slice(0, -3));
+  else if (w.endsWith('ed') && !w.endsWith('eed') && /[aeiouy]/.test(w.slice(0, -2))) w = restoreStem(w.slice(0, -2));
+  else if (w.endsWith('e') && w.length >= 4) w = w.slice(0, -1);
+  return w;
+}
+
+/** After cutting -ing/-ed: "runn" → "run"; a two-letter remainder like "us" (using/used) → "use". */
+function restoreStem(s: string): string {
+  if (/([^aeiouylsz])\1$/.test(s)) return s.slice(0, -1);
+  if (s.length === 2) return `${s}e`;
+  return s.endsWith('e') && s.length >= 4 ? s.slice(0, -1) : s;
+}
