@@ -5,7 +5,7 @@ import type { QaEngine } from './engine';
 import type { Lexicon } from './lexicon';
 import { Library } from './library';
 import { parseReport } from './parse';
-import type { Embedder, VectorSearch } from './ports';
+import type { Embedder, Generator, VectorSearch } from './ports';
 import { createQaEngine } from './qa';
 import { Retriever } from './retrieve';
 import type { Footnote, Passage, Report } from './types';
@@ -51,11 +51,20 @@ export interface EngineParts {
   vectors?: VectorSearch;
   /** Reported by /health; defaults to the embedder's id. */
   embedderId?: string;
+  /** Writes answers from the retrieved passages; omitted, answers are extractive. */
+  generator?: Generator;
 }
 
 export function engineFromParts(parts: EngineParts): QaEngine {
   const library = new Library(parts.passages, parts.footnotes);
   const dense = parts.embedder && parts.vectors ? { embedder: parts.embedder, vectors: parts.vectors, ...denseSettingsFor(parts.embedder.id) } : {};
   const retriever = new Retriever({ library, bm25: parts.bm25, lexicon: parts.lexicon, ...dense });
-  return createQaEngine({ library, bm25: parts.bm25, lexicon: parts.lexicon, retriever, embedderId: parts.embedderId ?? parts.embedder?.id ?? 'none' });
+  return createQaEngine({
+    library,
+    bm25: parts.bm25,
+    lexicon: parts.lexicon,
+    retriever,
+    embedderId: parts.embedderId ?? parts.embedder?.id ?? 'none',
+    ...(parts.generator ? { generator: parts.generator } : {}),
+  });
 }

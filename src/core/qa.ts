@@ -2,11 +2,13 @@
 import { composeAnswer, defaultAnswerOptions, type AnswerOptions } from './answer';
 import type { Bm25Index } from './bm25';
 import type { ChatAnswer, ChatEvent, ChatInput, EngineInfo, QaEngine } from './engine';
+import { generateAnswer } from './generate-answer';
 import type { Lexicon } from './lexicon';
 import type { Library } from './library';
+import type { Generator } from './ports';
 import { analyseQuery } from './query';
 import type { Retriever } from './retrieve';
-import type { Hit } from './types';
+import type { Hit, Lang } from './types';
 
 export interface QaEngineDeps {
   library: Library;
@@ -17,6 +19,10 @@ export interface QaEngineDeps {
   answerOptions?: Partial<AnswerOptions>;
   /** How many passages an answer may draw on. */
   chatPassages?: number;
+  /** Writes answers from the retrieved passages; without it, answers are extractive. */
+  generator?: Generator;
+  /** Passages a generated answer is written from. */
+  generatorPassages?: number;
 }
 
 /** Splits answer text into stream deltas at citation markers, so each delta ends on a whole claim. */
@@ -32,16 +38,24 @@ export function createQaEngine(deps: QaEngineDeps): QaEngine {
     return (await deps.retriever.retrieve(query, analyseQuery(query), k)).hits;
   }
 
-  async function answer(input: ChatInput): Promise<ChatAnswer> {
+  async function answer(input: ChatInput): Promise<{ result: ChatAnswer; hits: Hit[]; wantsSource: boolean; lang: Lang }> {
     const analysis = analyseQuery(input.question, input.history);
     const lang = input.lang ?? analysis.lang;
     const { hits, terms } = await deps.retriever.retrieve(input.question, analysis, deps.chatPassages ?? 6);
-    return composeAnswer(input.question, analysis, hits, terms, deps, lang, options);
+    return { result: composeAnswer(input.question, analysis, hits, terms, deps, lang, options), hits, wantsSource: analysis.wantsSource, lang };
   }
 
   async function* chat(input: ChatInput, signal?: AbortSignal): AsyncIterable<ChatEvent> {
-    const result = await answer(input);
+    const { result, hits, wantsSource, lang } = await answer(input);
     if (signal?.aborted) return;
+    // Only a question the report answers goes to the generator: an off-topic one keeps the
+    // extractive "not in the report" and costs no model call.
+    if (deps.generator && result.grounded) {
+      const { generator, library } = deps;
+      const { question, history } = input;
+      yield* generateAnswer({ generator, library, question, lang, history, extractive: result, hits, wantsSource, maxPassages: deps.generatorPassages, signal });
+      return;
+    }
     const { answer: text, ...meta } = result;
     yield { type: 'meta', answer: meta };
     for (const piece of answerDeltas(text)) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Bm25Index } from '../core/bm25';
 import type { QaEngine } from '../core/engine';
 import { parseLexicon, type Lexicon } from '../core/lexicon';
-import type { Embedder } from '../core/ports';
+import type { Embedder, Generator } from '../core/ports';
 import { engineFromParts } from '../core/prepare';
 import type { Footnote, Passage } from '../core/types';
 import { ingest, readCorpus, type CorpusSource } from './ingest';
@@ -20,24 +20,24 @@ export async function readLexicon(corpusDir: string): Promise<Lexicon> {
   return parseLexicon(JSON.parse(await readFile(join(corpusDir, 'lexicon.en-ja.json'), 'utf8')));
 }
 
-async function open(indexDir: string, embedder: Embedder, lexicon: Lexicon) {
+async function open(indexDir: string, embedder: Embedder, lexicon: Lexicon, generator?: Generator) {
   const stored = await loadStoredIndex(indexDir);
   const bm25 = Bm25Index.fromJSON(stored.data.bm25);
   const vectors = await VectraSearch.open(join(stored.dir, 'vectors'), { count: stored.manifest.counts.passages, dimensions: stored.manifest.embedder.dimensions });
-  return engineFromParts({ passages: stored.data.passages as Passage[], footnotes: stored.data.footnotes as Footnote[], bm25, lexicon, embedder, vectors });
+  return engineFromParts({ passages: stored.data.passages as Passage[], footnotes: stored.data.footnotes as Footnote[], bm25, lexicon, embedder, vectors, ...(generator ? { generator } : {}) });
 }
 
-export async function loadEngine(options: { corpusDir: string; indexDir: string; embedder: Embedder; log: (line: string) => void }): Promise<LoadedEngine> {
+export async function loadEngine(options: { corpusDir: string; indexDir: string; embedder: Embedder; log: (line: string) => void; generator?: Generator }): Promise<LoadedEngine> {
   const corpus = await readCorpus(options.corpusDir);
   const lexicon = await readLexicon(options.corpusDir);
   const result = await ingest({ ...options, log: options.log });
   options.log(result.reason);
   try {
-    return { engine: await open(options.indexDir, options.embedder, lexicon), corpus };
+    return { engine: await open(options.indexDir, options.embedder, lexicon, options.generator), corpus };
   } catch (err) {
     // The manifest looked current but a file behind it is damaged: rebuild once, then it must open.
     options.log(`the index in ${options.indexDir} cannot be read (${err instanceof Error ? err.message : err}); rebuilding it`);
     await ingest({ ...options, force: true });
-    return { engine: await open(options.indexDir, options.embedder, lexicon), corpus };
+    return { engine: await open(options.indexDir, options.embedder, lexicon, options.generator), corpus };
   }
 }

@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { lexiconJson, realEngine, reportText } from '../../test/helpers/real-engine';
+import { collectAnswer, type ChatEvent, type QaEngine } from './engine';
+import { generationPassages } from './generate-answer';
+import { createHashEmbedder } from './hash-embedder';
+import { parseLexicon } from './lexicon';
+import { MemoryVectorSearch } from './memory-vectors';
+import type { GenerationRequest, Generator } from './ports';
+import { engineFromParts, prepareIndex, type PreparedIndex } from './prepare';
+
+let prepared: PreparedIndex;
+let extractiveEngine: QaEngine;
+beforeAll(async () => {
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+  prepared = await prepareIndex(reportText(), createHashEmbedder());
+  extractiveEngine = await realEngine();
+});
+afterAll(() => {
+  vi.restoreAllMocks();
+});
+
+/** A generator that plays a script against each request and records the requests it saw. */
+function scripted(play: (request: GenerationRequest) => AsyncIterable<string>): Generator & { requests: GenerationRequest[] } {
+  const requests: GenerationRequest[] = [];
+  return {
+    id: 'script:test',
+    requests,
+    generate(request) {
+      requests.push(request);
+      return play(request);
+    },
+  };
+}
+
+const firstSentence = (text: string) => /^[^。]*。/.exec(text)?.[0] ?? text;
+/** Quotes the first sentence of passages [1] and [2], citing them, in small deltas. */
+const quoting = () =>
+  scripted(async function* (request) {
+    const text = request.passages.slice(0, 2).map((p) => `${firstSentence(p.text)}[${p.ref}]`).join('');
+    for (let i = 0; i < text.length; i += 7) yield text.slice(i, i + 7);
+  });
+
+function engineWith(generator: Generator): QaEngine {
+  const embedder = createHashEmbedder();
+  return engineFromParts({
+    passages: prepared.passages,
+    footnotes: prepared.report.footnotes,
+    bm25: prepared.bm25,
+    lexicon: parseLexicon(lexiconJson()),
+    embedder,
+    vectors: new MemoryVectorSearch(prepared.passages.map((p, i) => ({ id: p.id, vector: prepared.vectors[i]! }))),
+    generator,
+  });
+}
+
+async function events(engine: QaEngine, question: string, signal?: AbortSignal): Promise<ChatEvent[]> {
+  const out: ChatEvent[] = [];
+  for await (const e of engine.chat({ question, history: [] }, signal)) out.push(e);
+  return out;
+}
+const deltas = (es: ChatEvent[]) => es.flatMap((e) => (e.type === 'delta' ? [e.text] : [])).join('');
+const done = (es: ChatEvent[]) => es.find((e) => e.type === 'done')!.answer;
+
+const QUESTION = 'DeepSeekの開発費は本当に600万ドル以下なのか？';
+
+describe('generated answers', () => {
+  it('streams meta (every given passage), live deltas and a checked done answer citing what it used', async () => {
+    const generator = quoting();
+    const es = await events(engineWith(generator), QUESTION);
+    expect(es[0]!.type).toBe('meta');
+    expect(es.at(-1)!.type).toBe('done');
+    const given = generator.requests[0]!.passages;
+    expect(given.length).toBeGreaterThanOrEqual(2);
+    expect(given.length).toBeLessThanOrEqual(5);
+    const meta = (es[0] as Extract<ChatEvent, { type: 'meta' }>).answer;
+    expect(meta.citations.map((c) => c.ref)).toEqual(given.map((p) => p.ref));
+    expect(meta.generator).toBe('script:test');
+    const answer = done(es);
+    expect(answer.generator).toBe('script:test');
+    expect(answer.grounded).toBe(true);
+    expect(answer.citations.map((c) => c.ref)).toEqual([1, 2]);
+    expect(answer.citations[0]!.text).toBe(given[0]!.text);
+    expect(deltas(es)).toBe(answer.answer);
+    expect(answer.answer).toContain('600万ドル');
+    expect(answer.footnotes.map((f) => f.n)).toContain(2);
+  });
+
+  it('gives the model the passages the extractive answer quoted first, in Japanese, with section and page', async () => {
+    const generator = quoting();
+    const extractive = await collectAnswer(extractiveEngine.chat({ question: QUESTION, history: [] }));
+    await events(engineWith(generator), QUESTION);
+    const given = generator.requests[0]!;
+    expect(given.lang).toBe('ja');
+    expect(given.passages.slice(0, extractive.citations.length).map((p) => p.text)).toEqual(extractive.citations.map((c) => c.text));
+    expect(given.passages.every((p) => p.section !== '' && p.page > 0)).toBe(true);
+  });
+
+  it('does not call the model for a question the report does not answer', async () => {
+    const generator = quoting();
+    const engine = engineWith(generator);
+    for (const q of ['東京の人口は？', 'What is the recipe for a classic Margherita pizza?', '脚注99の内容は？']) {
+      const answer = done(await events(engine, q));
+      expect(answer).toEqual(await collectAnswer(extractiveEngine.chat({ question: q, history: [] })));
+      expect(answer.generator).toBe('extractive');
+    }
+    expect(generator.requests).toEqual([]);
+  });
+
+  it('falls back to the extractive answer, saying why, when the model fails before writing', async () => {
+    const failing = scripted(async function* () {
+      throw new Error('openai:x did not answer within 50 ms');
+    });
+    const es = await events(engineWith(failing), QUESTION);
+    const extractive = await collectAnswer(extractiveEngine.chat({ question: QUESTION, history: [] }));
+    expect(es.map((e) => e.type)).toEqual(['meta', 'delta', 'done']);
+    expect(done(es)).toEqual({ ...extractive, warnings: ['LLM unavailable: openai:x did not answer within 50 ms'] });
+    expect(deltas(es)).toBe(extractive.answer);
+  });
+
+  it('replaces text that streamed before the model broke off with the extractive answer in done', async () => {
+    const breaking = scripted(async function* () {
+      yield '途中まで書いた';
+      throw new Error('the stream broke off');
+    });
+    const es = await events(engineWith(breaking), QUESTION);
+    expect(deltas(es)).toBe('途中まで書いた');
+    const answer = done(es);
+    expect(answer.generator).toBe('extractive');
+    expect(answer.warnings).toEqual(['LLM unavailable: the stream broke off']);
+    expect(answer.answer).toBe((await collectAnswer(extractiveEngine.chat({ question: QUESTION, history: [] }))).answer);
+  });
+
+  it('falls back when the generated text cites no given passage', async () => {
+    const uncited = scripted(async function* () {
+      yield '開発費については諸説ある[8]。';
+    });
+    const answer = done(await events(engineWith(uncited), QUESTION));
+    expect(answer.generator).toBe('extractive');
+    expect(answer.grounded).toBe(true);
+    expect(answer.citations.length).toBeGreaterThan(0);
+    expect(answer.warnings).toEqual([expect.stringContaining('Dropped citation [8]'), expect.stringContaining('cited no passage')]);
+  });
+
+  it('stops without an answer when the reader goes away, and the model sees the abort', async () => {
+    const abort = new AbortController();
+    let sawAbort = false;
+    const slow = scripted(async function* (request) {
+      yield '開発費は';
+      abort.abort();
+      sawAbort = request.signal?.aborted ?? false;
+      yield '600万ドル以下[1]。';
+    });
+    const es = await events(engineWith(slow), QUESTION, abort.signal);
+    expect(sawAbort).toBe(true);
+    expect(es.some((e) => e.type === 'done')).toBe(false);
+  });
+});
+
+describe('passages given to the model', () => {
+  it('caps ordinary questions and adds the footnotes behind the passages for source questions', async () => {
+    const engine = engineWith(quoting());
+    const question = 'Ascend 910Cの性能に関する報道の出典は？';
+    const extractive = await collectAnswer(extractiveEngine.chat({ question, history: [] }));
+    const hits = await engine.search(question, 6);
+    const plain = generationPassages(extractive, hits, engine.library, { max: 3 });
+    expect(plain).toHaveLength(3);
+    expect(plain.slice(0, extractive.citations.length).map((p) => p.id)).toEqual(extractive.citations.map((c) => c.id).slice(0, 3));
+    const sourced = generationPassages(extractive, hits, engine.library, { max: 3, wantsSource: true });
+    const added = sourced.slice(3);
+    expect(added.length).toBeGreaterThan(0);
+    expect(added.every((p) => p.kind === 'footnote')).toBe(true);
+    expect(sourced.map((p) => p.id)).toContain('fn-9');
+  });
+});

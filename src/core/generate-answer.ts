@@ -1,0 +1,123 @@
+/**
+ * Retrieved hits + a Generator → a streamed, checked ChatAnswer. Called only for questions the
+ * extractive path judged answerable; whenever the generated text cannot be used (endpoint down,
+ * timed out, broke off, cited nothing), the extractive answer is returned with the reason.
+ *
+ * Streaming: deltas go out live as the model writes them (markers naming no given passage are
+ * already removed), so a reader sees text within the model's first-token time rather than after
+ * the whole answer. `meta` is sent with the first text and lists every passage given to the
+ * model under its prompt number, so live [n] markers resolve. `done` carries the checked answer
+ * and is authoritative: its citations are only the passages actually cited, and when the answer
+ * fell back after text had streamed, its text replaces what was shown. If the generator fails
+ * before writing anything, the stream is the extractive answer's (meta, delta, done) with the
+ * warning, exactly as if no text had been generated.
+ */
+import type { ChatAnswer, ChatEvent, ChatInput } from './engine';
+import type { Library } from './library';
+import type { Generator } from './ports';
+import type { Citation, Hit, Lang, Passage } from './types';
+import { createMarkerFilter, verifyAnswer, type PromptPassage } from './verify-answer';
+
+export interface GenerateAnswerInput {
+  generator: Generator;
+  question: string;
+  lang: Lang;
+  history: ChatInput['history'];
+  /** The extractive answer (grounded): its passages lead the prompt, and it is the fallback. */
+  extractive: ChatAnswer;
+  hits: Hit[];
+  library: Library;
+  /** The question asks where a claim comes from: the footnotes behind the passages are given too. */
+  wantsSource?: boolean;
+  /** Passages given to the model, besides footnotes added for source questions. */
+  maxPassages?: number;
+  signal?: AbortSignal;
+}
+
+/** Most footnote passages added for a source question. */
+const MAX_SOURCE_FOOTNOTES = 3;
+
+/**
+ * The passages the model answers from: those the extractive answer quoted first (they passed the
+ * coverage check), then the best remaining hits; for source questions, the footnotes they cite.
+ */
+export function generationPassages(extractive: ChatAnswer, hits: Hit[], library: Library, options: { max?: number; wantsSource?: boolean } = {}): Passage[] {
+  const max = options.max ?? 5;
+  const out: Passage[] = [];
+  const add = (p: Passage | undefined) => {
+    if (p && !out.some((q) => q.id === p.id)) out.push(p);
+  };
+  for (const c of extractive.citations) add(library.passage(c.id));
+  for (const h of hits) if (out.length < max) add(h.passage);
+  if (options.wantsSource) {
+    const notes = [...new Set(out.flatMap((p) => (p.kind === 'footnote' ? [] : p.footnotes)))];
+    for (const n of notes.slice(0, MAX_SOURCE_FOOTNOTES)) add(library.passage(`fn-${n}`));
+  }
+  return out;
+}
+
+const citationOf = ({ ref, passage: p }: PromptPassage): Citation => ({ ref, id: p.id, text: p.text, section: p.section, page: p.page, footnotes: p.footnotes });
+
+function withWarnings(answer: ChatAnswer, warnings: string[]): ChatAnswer {
+  const all = [...(answer.warnings ?? []), ...warnings];
+  return { ...answer, grounded: answer.citations.length > 0, generator: 'extractive', ...(all.length ? { warnings: all } : {}) };
+}
+
+function* fallbackEvents(answer: ChatAnswer, streamed: boolean): Iterable<ChatEvent> {
+  if (!streamed) {
+    const { answer: text, ...meta } = answer;
+    yield { type: 'meta', answer: meta };
+    yield { type: 'delta', text };
+  }
+  yield { type: 'done', answer };
+}
+
+const reason = (err: unknown) => (err instanceof Error ? err.message : String(err));
+/** What the endpoint said, when the generator kept it out of the reader-facing message. */
+const detail = (err: unknown) => (typeof (err as { detail?: unknown })?.detail === 'string' ? ` (${(err as { detail: string }).detail})` : '');
+
+export async function* generateAnswer(input: GenerateAnswerInput): AsyncIterable<ChatEvent> {
+  const { generator, library, lang, signal } = input;
+  const prompt: PromptPassage[] = generationPassages(input.extractive, input.hits, library, { max: input.maxPassages, wantsSource: input.wantsSource }).map((passage, i) => ({ ref: i + 1, passage }));
+  const given = prompt.map(citationOf);
+  const meta: Omit<ChatAnswer, 'answer'> = { grounded: true, lang, citations: given, footnotes: library.footnotesOf(given.flatMap((c) => c.footnotes)), generator: generator.id };
+  const filter = createMarkerFilter(new Set(prompt.map((p) => p.ref)));
+  let raw = '';
+  let streamed = false;
+  try {
+    const request = {
+      question: input.question,
+      lang,
+      history: input.history,
+      passages: prompt.map(({ ref, passage: p }) => ({ ref, text: p.text, section: p.section, page: p.page })),
+      ...(signal ? { signal } : {}),
+    };
+    for await (const delta of generator.generate(request)) {
+      if (signal?.aborted) return;
+      raw += delta;
+      const text = filter.push(delta);
+      if (!text) continue;
+      if (!streamed) yield { type: 'meta', answer: meta };
+      streamed = true;
+      yield { type: 'delta', text };
+    }
+  } catch (err) {
+    // The reader went away: nobody is waiting for an answer.
+    if (signal?.aborted) return;
+    console.warn(`[report-chat] ${generator.id} failed: ${reason(err)}${detail(err)}`);
+    yield* fallbackEvents(withWarnings(input.extractive, [`LLM unavailable: ${reason(err)}`]), streamed);
+    return;
+  }
+  if (signal?.aborted) return;
+  const checked = verifyAnswer(raw, prompt, { lang, generator: generator.id, footnotesOf: (ns) => library.footnotesOf(ns) });
+  if (!checked.answer) {
+    yield* fallbackEvents(withWarnings(input.extractive, checked.warnings), streamed);
+    return;
+  }
+  const tail = filter.flush();
+  if (tail) {
+    if (!streamed) yield { type: 'meta', answer: meta };
+    yield { type: 'delta', text: tail };
+  }
+  yield { type: 'done', answer: checked.answer };
+}

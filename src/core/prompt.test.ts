@@ -1,0 +1,67 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { realEngine } from '../../test/helpers/real-engine';
+import type { QaEngine } from './engine';
+import type { GenerationRequest } from './ports';
+import { buildMessages, formatPassages, stripMarkers, systemPrompt } from './prompt';
+
+let engine: QaEngine;
+beforeAll(async () => {
+  engine = await realEngine();
+});
+
+async function requestFor(question: string, lang: 'ja' | 'en', history: GenerationRequest['history'] = []): Promise<GenerationRequest> {
+  const hits = await engine.search(question, 3);
+  return { question, lang, history, passages: hits.map((h, i) => ({ ref: i + 1, text: h.passage.text, section: h.passage.section, page: h.passage.page })) };
+}
+
+describe('prompt', () => {
+  it('numbers the retrieved report passages [1]…[n] in Japanese, with section and page, before the question', async () => {
+    const request = await requestFor('DeepSeekの開発費は本当に600万ドル以下なのか？', 'ja');
+    const messages = buildMessages(request);
+    expect(messages.map((m) => m.role)).toEqual(['system', 'user']);
+    const user = messages[1]!.content;
+    request.passages.forEach((p) => {
+      expect(user).toContain(`[${p.ref}] (${p.section}, p. ${p.page})\n${p.text.trim()}`);
+    });
+    expect(user).toContain('600万ドル');
+    expect(user.indexOf('[1]')).toBeLessThan(user.indexOf('[2]'));
+    expect(user.indexOf('Question: DeepSeekの開発費は本当に600万ドル以下なのか？')).toBeGreaterThan(user.indexOf(`[${request.passages.length}]`));
+  });
+
+  it('asks for the answer in the requested language, with [n] citations, only from the passages, and to say when they do not answer', () => {
+    const en = systemPrompt('en');
+    expect(en).toContain('Write the answer in English');
+    expect(en).toMatch(/cite the passage\(s\).*as \[n\]/);
+    expect(en).toMatch(/only the numbered passages/);
+    expect(en).toContain('do not answer this question');
+    const ja = systemPrompt('ja');
+    expect(ja).toContain('Write the answer in Japanese');
+    expect(ja).toContain('この質問に答える記述がありません');
+  });
+
+  it('passes recent history on without its old citation markers, newest turns only', async () => {
+    const history: GenerationRequest['history'] = [];
+    for (let i = 0; i < 5; i++) history.push({ role: 'user', content: `質問${i}` }, { role: 'assistant', content: `回答${i}です[1][2]。続き［３］` });
+    const messages = buildMessages(await requestFor('その出典は？', 'ja', history), { maxHistory: 4 });
+    expect(messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user', 'assistant', 'user']);
+    expect(messages[1]!.content).toBe('質問3');
+    expect(messages[2]!.content).toBe('回答3です。続き');
+    expect(messages.at(-1)!.content).toContain('Question: その出典は？');
+  });
+
+  it('never sends two turns in a row from one role (a trailing user turn joins the question)', async () => {
+    const history: GenerationRequest['history'] = [
+      { role: 'assistant', content: 'ようこそ' },
+      { role: 'user', content: '最初の質問' },
+      { role: 'user', content: '言い直した質問' },
+    ];
+    const messages = buildMessages(await requestFor('日本はどうか', 'ja', history));
+    expect(messages.map((m) => m.role)).toEqual(['system', 'assistant', 'user']);
+    expect(messages[2]!.content).toMatch(/^Earlier question: 最初の質問\n\n言い直した質問/);
+  });
+
+  it('strips full-width and grouped markers, and leaves a passage without page unlabelled by page', () => {
+    expect(stripMarkers('2016年から[1, 2]。次に【3】')).toBe('2016年から。次に');
+    expect(formatPassages([{ ref: 4, text: ' 本文 ', section: '', page: 0 }])).toBe('[4]\n本文');
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * The chat messages an LLM answers from: the retrieved passages numbered [1]…[n] in Japanese
+ * as the report writes them (with section and page), recent conversation, then the question.
+ * Instructions are in English, which instruction-tuned models follow most reliably; the
+ * answer language is named explicitly.
+ */
+import type { GenerationRequest } from './ports';
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export interface PromptOptions {
+  /** Earlier turns passed on (the most recent ones). */
+  maxHistory?: number;
+  /** Longest history message passed on, in characters. */
+  maxHistoryChars?: number;
+}
+
+const LANGUAGE_NAME = { ja: 'Japanese', en: 'English' } as const;
+
+const NOT_ANSWERED = {
+  ja: 'このレポートの該当箇所には、この質問に答える記述がありません。',
+  en: 'The passages from the report do not answer this question.',
+} as const;
+
+export function systemPrompt(lang: GenerationRequest['lang']): string {
+  return [
+    'You answer questions about one Japanese research report, using only the numbered passages from it that the user message provides.',
+    `Write the answer in ${LANGUAGE_NAME[lang]}.` + (lang === 'en' ? ' Translate what the passages say; keep names as written.' : ''),
+    'After each sentence that states something from the passages, cite the passage(s) it comes from as [n], e.g. "… [2]" or "… [1][3]". Cite only passage numbers that exist.',
+    'Use no outside knowledge. Copy numbers, amounts, percentages and dates exactly as the passages give them.',
+    `If the passages do not answer the question, say so plainly in one sentence ("${NOT_ANSWERED[lang]}") and cite nothing.`,
+    'Be concise: a few sentences, no headings, no preamble.',
+  ].join('\n');
+}
+
+/** "[1] 3――… › 1｜… (p. 5)" followed by the passage text. */
+export function formatPassages(passages: GenerationRequest['passages']): string {
+  return passages
+    .map((p) => {
+      const where = [p.section, p.page > 0 ? `p. ${p.page}` : ''].filter(Boolean).join(', ');
+      return `[${p.ref}]${where ? ` (${where})` : ''}\n${p.text.trim()}`;
+    })
+    .join('\n\n');
+}
+
+/**
+ * Earlier answers cite passages by numbers that meant other passages in their own turn; the
+ * markers are removed so the model cannot mistake them for this turn's numbering.
+ */
+export function stripMarkers(text: string): string {
+  return text.replace(/\s?[[［【][0-9０-９,，、\s]{1,12}[\]］】]/g, '').trim();
+}
+
+export function buildMessages(request: GenerationRequest, options: PromptOptions = {}): ChatMessage[] {
+  const maxHistory = options.maxHistory ?? 6;
+  const maxChars = options.maxHistoryChars ?? 1200;
+  const history = maxHistory > 0 ? request.history.slice(-maxHistory) : [];
+  const turns: ChatMessage[] = [];
+  for (const m of history) {
+    const content = stripMarkers(m.content).slice(0, maxChars);
+    if (content === '') continue;
+    // Some chat templates reject two turns in a row from one role: join them instead.
+    const last = turns[turns.length - 1];
+    if (last?.role === m.role) last.content += `\n\n${content}`;
+    else turns.push({ role: m.role, content });
+  }
+  // The question follows as a user turn; a trailing user turn is folded into it by the same rule.
+  const trailing = turns[turns.length - 1]?.role === 'user' ? turns.pop() : undefined;
+  const user = [
+    ...(trailing ? [`Earlier question: ${trailing.content}`] : []),
+    `Passages from the report:\n\n${formatPassages(request.passages)}`,
+    `Question: ${request.question.trim()}`,
+    `Answer in ${LANGUAGE_NAME[request.lang]}, citing passages as [n].`,
+  ].join('\n\n');
+  return [{ role: 'system', content: systemPrompt(request.lang) }, ...turns, { role: 'user', content: user }];
+}

@@ -1,0 +1,96 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { realEngine } from '../../test/helpers/real-engine';
+import type { QaEngine } from './engine';
+import type { Passage } from './types';
+import { answerSentences, cleanMarkers, createMarkerFilter, verifyAnswer, type PromptPassage } from './verify-answer';
+
+let engine: QaEngine;
+let passages: PromptPassage[];
+const find = (needle: string): Passage => {
+  const p = engine.library.passages.find((x) => x.kind === 'body' && x.text.includes(needle));
+  if (!p) throw new Error(`no passage with ${needle}`);
+  return p;
+};
+beforeAll(async () => {
+  engine = await realEngine();
+  // [1] the cost footnote, [2] the survey of generative AI use, [3] a passage citing footnotes, [4] the Gini passage
+  passages = [engine.library.passage('fn-2')!, find('56.3％'), find('開発コストは同社が発表するほど'), find('ジニ係数')].map((passage, i) => ({ ref: i + 1, passage }));
+});
+const verify = (raw: string, lang: 'ja' | 'en' = 'ja') => verifyAnswer(raw, passages, { lang, generator: 'openai:test', footnotesOf: (ns) => engine.library.footnotesOf(ns) });
+
+describe('citation markers', () => {
+  it('writes grouped, ranged and full-width markers as [n][m] and drops the ones naming no passage', () => {
+    const valid = new Set([1, 2, 3, 4]);
+    expect(cleanMarkers('A [1, 2]. B【3】 C［１］ D [2-4]', valid)).toEqual({ text: 'A [1][2]. B[3] C[1] D [2][3][4]', dropped: [] });
+    expect(cleanMarkers('X [9]. Y[1,9] Z [2025]', valid)).toEqual({ text: 'X. Y[1] Z [2025]', dropped: [9] });
+  });
+
+  it('filters a live stream to exactly the cleaned whole, however the deltas are cut', () => {
+    const valid = new Set([1, 2]);
+    const raw = '\n  中国は56.3％[1]。 米国は[9]46.3％ [1, 2]。［２］末尾 [12]  \n';
+    const expected = cleanMarkers(raw, valid).text.trim();
+    for (const size of [1, 2, 3, 5, 8, 100]) {
+      const filter = createMarkerFilter(valid);
+      let out = '';
+      for (let i = 0; i < raw.length; i += size) out += filter.push(raw.slice(i, i + size));
+      out += filter.flush();
+      expect(out, `deltas of ${size}`).toBe(expected);
+    }
+  });
+});
+
+describe('sentences', () => {
+  it('attach markers written after the full stop to their sentence and keep decimals whole', () => {
+    expect(answerSentences('中国は56.3％である[2]。開発費は600万ドル以下。[1] It was 2016.[3] Next [4].')).toEqual([
+      { text: '中国は56.3％である[2]。', refs: [2] },
+      { text: '開発費は600万ドル以下。[1]', refs: [1] },
+      { text: 'It was 2016.[3]', refs: [3] },
+      { text: 'Next [4].', refs: [4] },
+    ]);
+  });
+});
+
+describe('verifying a generated answer', () => {
+  it('keeps a well-cited answer, listing the cited passages under the prompt numbers and their footnotes', () => {
+    const { answer, warnings } = verify('DeepSeekが発表した開発コストは600万ドル以下で、トレーニングにかかるコストのみとされる[1]。生成AIを使っていると答えた人の割合は中国が56.3％と最も高い[2]。');
+    expect(warnings).toEqual([]);
+    expect(answer).toBeDefined();
+    expect(answer!.grounded).toBe(true);
+    expect(answer!.generator).toBe('openai:test');
+    expect(answer!.warnings).toBeUndefined();
+    expect(answer!.citations.map((c) => [c.ref, c.id])).toEqual([
+      [1, 'fn-2'],
+      [2, passages[1]!.passage.id],
+    ]);
+    const expectedNotes = [...new Set([...passages[0]!.passage.footnotes, ...passages[1]!.passage.footnotes])].sort((a, b) => a - b);
+    expect(answer!.footnotes.map((f) => f.n)).toEqual(expectedNotes);
+  });
+
+  it('drops a citation of a passage that was not given, with a warning', () => {
+    const { answer } = verify('開発コストは600万ドル以下とされる[1]。詳細は別の資料にある[9]。');
+    expect(answer!.answer).toBe('開発コストは600万ドル以下とされる[1]。詳細は別の資料にある。');
+    expect(answer!.citations.map((c) => c.ref)).toEqual([1]);
+    expect(answer!.warnings).toEqual(['Dropped citation [9]: no passage [9] was given (only [1]–[4])']);
+  });
+
+  it('flags a number that none of the passages a sentence cites holds, naming it', () => {
+    const { answer } = verify('In China, 56.3% of people surveyed use generative AI [2]. Its development cost was $60 million [1]. The plan dates from 2017 [1].', 'en');
+    expect(answer!.warnings).toHaveLength(2);
+    expect(answer!.warnings![0]).toMatch(/^The number "60 million" is not in the passage it cites \(\[1\]\)/);
+    // 2017 is in passage [2], but this sentence cites [1]: the claim is not backed where it says.
+    expect(answer!.warnings![1]).toContain('"2017"');
+  });
+
+  it('checks an uncited sentence against every passage the answer cites', () => {
+    expect(verify('中国のシェアは56.3％。開発費は600万ドル以下とされる[1][2]。').answer!.warnings).toBeUndefined();
+    expect(verify('中国のシェアは57.9％。開発費は600万ドル以下とされる[1][2]。').answer!.warnings).toEqual([expect.stringContaining('"57.9"')]);
+  });
+
+  it('rejects an answer that cites no given passage, so the caller can answer extractively', () => {
+    for (const raw of ['該当箇所には記述がありません。', '開発費は安い[7]。', '']) {
+      const { answer, warnings } = verify(raw);
+      expect(answer, raw).toBeUndefined();
+      expect(warnings.at(-1)).toMatch(/cited no passage/);
+    }
+  });
+});
