@@ -282,6 +282,33 @@ describe.skipIf(skipReason !== undefined)('chat widget in a real browser', () =>
     await page.close();
   });
 
+  it('labels a generated answer and shows the server\'s warnings', async () => {
+    const { page } = await openHostPage();
+    await page.route('**/api/chat', (route) =>
+      route.fulfill({
+        status: 200,
+        headers: { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          answer: 'Training alone cost under $6 million [1].',
+          grounded: true,
+          lang: 'en',
+          citations: [{ ref: 1, id: 'fn-2', text: 'DeepSeekが発表した開発コスト（600万ドル以下）は…', section: '2', page: 2, footnotes: [2] }],
+          footnotes: [{ n: 2, text: '…', urls: ['https://36kr.jp/328412/'] }],
+          generator: 'openai:test',
+          warnings: ['"7 billion" appears in none of the cited passages'],
+        }),
+      }),
+    );
+    await page.locator('[data-rag="launcher"]').click();
+    await ask(page, 'How much did training cost?');
+    const answer = await answerDone(page, 1);
+    const notes = await answer.locator('[data-rag="note"]').allInnerTexts();
+    expect(notes).toHaveLength(2);
+    expect(notes[1]).toContain('7 billion');
+    expect(await answer.locator('[data-rag="citation"]').count()).toBe(1);
+    await page.close();
+  });
+
   it('runs the demo page under script-src self: a suggested question asks the widget', async () => {
     const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
     const problems: string[] = [];

@@ -60,6 +60,7 @@ export class AnswerView {
     }
     this.renderUpTo(this.text.length);
     this.thinking.remove();
+    this.renderProvenance(answer);
     this.renderSources(answer);
     this.renderSuggestions(answer.suggestions ?? []);
     this.el.setAttribute('aria-busy', 'false');
@@ -93,6 +94,12 @@ export class AnswerView {
       if (citation) this.actions.cite(citation, this.meta.footnotes, button);
     });
     return button;
+  }
+
+  /** A generated answer says so, with the server's checks (e.g. a number no source holds). */
+  private renderProvenance(answer: ChatResponse): void {
+    const notes = [...(answer.generator && answer.generator !== 'extractive' ? [this.s.generated] : []), ...(answer.warnings ?? [])];
+    for (const note of notes) this.el.append(h('div', { class: 'rc-note', text: note, attrs: { 'data-rag': 'note' } }));
   }
 
   private renderSources(answer: ChatResponse): void {

@@ -74,8 +74,16 @@ export function toMeta(x: unknown): ChatMeta {
 
 export function toChatResponse(x: unknown): ChatResponse {
   if (!isObject(x) || typeof x.answer !== 'string') throw new ChatError('stream', 'the server sent an answer without text');
-  const suggestions = Array.isArray(x.suggestions) ? x.suggestions.filter((s): s is string => typeof s === 'string') : [];
-  return { ...toMeta(x), answer: x.answer, ...(suggestions.length ? { suggestions } : {}) };
+  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
+  const suggestions = strings(x.suggestions);
+  const warnings = strings(x.warnings);
+  return {
+    ...toMeta(x),
+    answer: x.answer,
+    ...(suggestions.length ? { suggestions } : {}),
+    ...(typeof x.generator === 'string' ? { generator: x.generator } : {}),
+    ...(warnings.length ? { warnings } : {}),
+  };
 }
 
 function parseJson(text: string): unknown {

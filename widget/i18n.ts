@@ -13,6 +13,7 @@ export interface Strings {
   thinking: string;
   notInReport: string;
   sources: string;
+  generated: string;
   sourceButton: (ref: number) => string;
   passageHeading: (ref: number) => string;
   section: string;
@@ -41,6 +42,7 @@ const ja: Strings = {
   thinking: '回答を作成中…',
   notInReport: 'レポートには記載がありません',
   sources: '出典',
+  generated: '言語モデルが下記の出典をもとに作成した回答です',
   sourceButton: (ref) => `出典${ref}を表示`,
   passageHeading: (ref) => `出典 [${ref}]`,
   section: '節',
@@ -70,6 +72,7 @@ const en: Strings = {
   thinking: 'Thinking…',
   notInReport: 'Not in the report',
   sources: 'Sources',
+  generated: 'Written by a language model from the sources below',
   sourceButton: (ref) => `Show source ${ref}`,
   passageHeading: (ref) => `Source [${ref}]`,
   section: 'Section',

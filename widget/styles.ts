@@ -31,6 +31,7 @@ box-shadow:0 10px 40px rgba(0,0,0,.22);display:flex;flex-direction:column;overfl
 .rc-answer{align-self:flex-start;background:var(--rc-bg);border:1px solid var(--rc-line)}
 .rc-thinking{color:var(--rc-muted);font-style:italic}
 .rc-notice{display:inline-block;margin-bottom:6px;padding:1px 8px;border-radius:999px;background:var(--rc-soft);border:1px solid var(--rc-line);color:var(--rc-muted);font-size:13px}
+.rc-note{margin-top:6px;padding:2px 8px;border-left:3px solid var(--rc-line);color:var(--rc-muted);font-size:12px}
 .rc-cite{border:1px solid var(--rc-accent);background:transparent;color:var(--rc-accent);border-radius:6px;padding:0 4px;margin:0 1px;font-size:12px;line-height:1.5;cursor:pointer;vertical-align:1px}
 .rc-cite[aria-expanded=true],.rc-cite:hover{background:var(--rc-accent);color:#fff}
 .rc-sources{margin-top:8px;padding-top:6px;border-top:1px solid var(--rc-line);font-size:13px;color:var(--rc-muted);white-space:normal}
