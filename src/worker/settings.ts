@@ -1,0 +1,47 @@
+/** The Worker's settings, from its environment bindings ([vars] in wrangler.toml), checked once. */
+import { z } from 'zod';
+import { AppError } from '../core/errors';
+import { describeZodError } from '../http/respond';
+import { RETRIEVAL_MODES, type RetrievalMode } from './snapshot-engine';
+
+/** Workers AI model used when an AI binding is configured and LLM_MODEL is not set. */
+export const DEFAULT_WORKERS_AI_MODEL = '@cf/meta/llama-3.1-8b-instruct';
+
+const settingsSchema = z.object({
+  ALLOWED_ORIGINS: z.string().default('*'),
+  MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),
+  RETRIEVAL: z.enum(RETRIEVAL_MODES).default('auto'),
+  LLM_MODEL: z.string().trim().min(1).default(DEFAULT_WORKERS_AI_MODEL),
+  LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+});
+
+export interface WorkerSettings {
+  allowedOrigins: string[] | '*';
+  maxBodyBytes: number;
+  retrieval: RetrievalMode;
+  /** Workers AI model for generated answers (used only with an `AI` binding). */
+  llmModel: string;
+  llmTimeoutMs: number;
+}
+
+/** "https://a.example, https://b.example" → a list; empty or containing "*" → any origin. */
+export function parseOrigins(value: string): string[] | '*' {
+  const list = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return list.length === 0 || list.includes('*') ? '*' : list;
+}
+
+/** Reads the known variables from the bindings; other bindings and empty strings are ignored. */
+export function readSettings(env: Record<string, unknown> | undefined): WorkerSettings {
+  const vars = Object.fromEntries(
+    Object.keys(settingsSchema.shape)
+      .map((key) => [key, env?.[key]] as const)
+      .filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = settingsSchema.safeParse(vars);
+  if (!parsed.success) throw new AppError('index_unavailable', `invalid Worker settings: ${describeZodError(parsed.error)}`);
+  const v = parsed.data;
+  return { allowedOrigins: parseOrigins(v.ALLOWED_ORIGINS), maxBodyBytes: v.MAX_BODY_BYTES, retrieval: v.RETRIEVAL, llmModel: v.LLM_MODEL, llmTimeoutMs: v.LLM_TIMEOUT_MS };
+}

@@ -1,0 +1,144 @@
+/**
+ * The Worker's read-only index snapshot: everything the Node index holds (passages, footnotes,
+ * lexical index, vectors, embedder id) plus what the Worker serves besides the API (lexicon,
+ * metadata, widget, demo page), as one JSON document bundled into the Worker as data. Vectors travel as
+ * base64 of little-endian float32 — exact, so the Worker ranks exactly as the Node index does.
+ * Web APIs only: the build (Node) writes it, the Worker reads it.
+ */
+import { z } from 'zod';
+import { AppError } from '../core/errors';
+import { footnoteSchema, passageSchema } from '../core/index-data';
+import type { Lexicon } from '../core/lexicon';
+import { metadataSchema, type ReportMetadata } from '../core/metadata';
+import type { Footnote, Passage } from '../core/types';
+import { renderDemoPage } from '../http/demo-page';
+import { describeZodError } from '../http/respond';
+import { lexiconToJson } from './snapshot-lexicon';
+
+export const SNAPSHOT_FORMAT = 1;
+export const VECTOR_ENCODING = 'float32-le-base64';
+
+const embedderSpecSchema = z.object({ id: z.string().min(1), dimensions: z.number().int().positive() });
+
+export const snapshotSchema = z.object({
+  format: z.literal(SNAPSHOT_FORMAT),
+  title: z.string().min(1),
+  corpusSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** When the index behind the snapshot was built (not when it was exported: same index, same bytes). */
+  builtAt: z.string(),
+  metadata: metadataSchema,
+  embedder: embedderSpecSchema,
+  passages: z.array(passageSchema).min(1),
+  footnotes: z.array(footnoteSchema),
+  bm25: z.unknown(),
+  /** One row per passage, in `passages` order. */
+  vectors: z.object({
+    encoding: z.literal(VECTOR_ENCODING),
+    count: z.number().int().nonnegative(),
+    dimensions: z.number().int().positive(),
+    data: z.string(),
+  }),
+  /** The parsed lexicon (see snapshot-lexicon.ts). */
+  lexicon: z.unknown(),
+  widgetJs: z.string(),
+  demoPage: z.string(),
+});
+
+export type Snapshot = z.infer<typeof snapshotSchema>;
+export type EmbedderSpec = z.infer<typeof embedderSpecSchema>;
+
+export interface SnapshotParts {
+  metadata: ReportMetadata;
+  corpusSha256: string;
+  builtAt: string;
+  embedder: EmbedderSpec;
+  passages: Passage[];
+  footnotes: Footnote[];
+  /** The lexical index's JSON form (Bm25Index.toJSON()). */
+  bm25: unknown;
+  /** One vector per passage, in passage order. */
+  vectors: ArrayLike<number>[];
+  lexicon: Lexicon;
+  widgetJs: string;
+}
+
+export function assembleSnapshot(parts: SnapshotParts): Snapshot {
+  const { metadata } = parts;
+  return {
+    format: SNAPSHOT_FORMAT,
+    title: metadata.title,
+    corpusSha256: parts.corpusSha256,
+    builtAt: parts.builtAt,
+    metadata,
+    embedder: parts.embedder,
+    passages: parts.passages,
+    footnotes: parts.footnotes,
+    bm25: parts.bm25,
+    vectors: encodeVectors(parts.vectors, parts.embedder.dimensions),
+    lexicon: lexiconToJson(parts.lexicon),
+    widgetJs: parts.widgetJs,
+    demoPage: renderDemoPage({ title: metadata.title, publisher: metadata.publisher, suggestions: metadata.suggestions }),
+  };
+}
+
+/** Rows of equal length → base64 of their float32 values, little-endian, row after row. */
+export function encodeVectors(rows: ArrayLike<number>[], dimensions: number): Snapshot['vectors'] {
+  const bytes = new Uint8Array(rows.length * dimensions * 4);
+  const view = new DataView(bytes.buffer);
+  rows.forEach((row, r) => {
+    if (row.length !== dimensions) throw new Error(`vector ${r} has ${row.length} dimensions, expected ${dimensions}`);
+    for (let d = 0; d < dimensions; d++) view.setFloat32((r * dimensions + d) * 4, row[d]!, true);
+  });
+  // btoa takes a binary string; building it in slices keeps String.fromCharCode's argument list short.
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return { encoding: VECTOR_ENCODING, count: rows.length, dimensions, data: btoa(binary) };
+}
+
+export function decodeVectors(vectors: Snapshot['vectors']): Float32Array[] {
+  const { count, dimensions } = vectors;
+  let binary: string;
+  try {
+    binary = atob(vectors.data);
+  } catch {
+    throw new AppError('corrupt_index', 'snapshot vectors are not valid base64');
+  }
+  if (binary.length !== count * dimensions * 4) {
+    throw new AppError('corrupt_index', `snapshot vectors hold ${binary.length} bytes, expected ${count} × ${dimensions} float32 values`);
+  }
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  const values = littleEndianFloats(bytes);
+  return Array.from({ length: count }, (_, r) => {
+    const row = values.subarray(r * dimensions, (r + 1) * dimensions);
+    if (!row.every(Number.isFinite)) throw new AppError('corrupt_index', `snapshot vector ${r} holds a non-finite value`);
+    return row;
+  });
+}
+
+const platformIsLittleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** Bytes → float32 values; a view when the platform is little-endian (every Workers host is). */
+function littleEndianFloats(bytes: Uint8Array): Float32Array {
+  if (platformIsLittleEndian) return new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+  return Float32Array.from({ length: bytes.length / 4 }, (_, i) => view.getFloat32(i * 4, true));
+}
+
+/** Checks a snapshot; a damaged or mismatched one fails here with a reason, not later. */
+export function parseSnapshot(json: unknown): Snapshot {
+  const format = (json as { format?: unknown } | null)?.format;
+  if (format !== SNAPSHOT_FORMAT) {
+    throw new AppError('corrupt_index', `the bundled snapshot has format ${JSON.stringify(format)}, this Worker reads format ${SNAPSHOT_FORMAT}; rebuild it with \`npm run build:worker\``);
+  }
+  const parsed = snapshotSchema.safeParse(json);
+  if (!parsed.success) throw new AppError('corrupt_index', `the bundled snapshot is not in the expected shape: ${describeZodError(parsed.error)}`);
+  const s = parsed.data;
+  if (s.vectors.count !== s.passages.length) {
+    throw new AppError('corrupt_index', `the snapshot holds ${s.vectors.count} vectors for ${s.passages.length} passages`);
+  }
+  if (s.vectors.dimensions !== s.embedder.dimensions) {
+    throw new AppError('corrupt_index', `the snapshot's vectors have ${s.vectors.dimensions} dimensions, its embedder ${s.embedder.id} has ${s.embedder.dimensions}`);
+  }
+  return s;
+}

@@ -1,0 +1,100 @@
+/**
+ * Worker test helpers: a snapshot of the real report built in memory (for tests in Node), and
+ * a built Worker run in real workerd through wrangler's dev server on a loopback port.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseLexicon } from '../../src/core/lexicon';
+import { metadataSchema } from '../../src/core/metadata';
+import type { Embedder } from '../../src/core/ports';
+import { prepareIndex } from '../../src/core/prepare';
+import { assembleSnapshot, type Snapshot } from '../../src/worker/snapshot';
+import { OFFLINE_WRANGLER_ENV } from '../../scripts/worker-bundle';
+
+export const repoRoot = resolve(import.meta.dirname, '../..');
+
+export interface StartedWorker {
+  url: string;
+  /** Fetches a path of the Worker over loopback HTTP; gives up after `REQUEST_TIMEOUT_MS`. */
+  get(path: string, init?: RequestInit): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+const REQUEST_TIMEOUT_MS = 20_000;
+/** The first request through wrangler's dev proxy waits for workerd to warm up. */
+const FIRST_REQUEST_TIMEOUT_MS = 60_000;
+
+/**
+ * Serves a bundle written by `wrangler deploy --dry-run` (the bytes that would be uploaded) with
+ * wrangler.toml's compatibility settings and [vars], plus `vars` on top. Serving the finished
+ * bundle, not the sources, keeps the test independent of source files changing while it runs.
+ */
+export async function startWorker(options: { bundleDir: string; vars?: Record<string, string> }): Promise<StartedWorker> {
+  Object.assign(process.env, OFFLINE_WRANGLER_ENV);
+  const { unstable_startWorker } = await import('wrangler');
+  const worker = await unstable_startWorker({
+    config: resolve(repoRoot, 'wrangler.toml'),
+    entrypoint: resolve(options.bundleDir, 'worker.js'),
+    sendMetrics: false,
+    build: { bundle: false },
+    ...(options.vars ? { bindings: Object.fromEntries(Object.entries(options.vars).map(([k, v]) => [k, { type: 'plain_text' as const, value: v }])) } : {}),
+    dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, persist: false, watch: false, liveReload: false, logLevel: 'warn' },
+  });
+  const started: StartedWorker = {
+    url: '',
+    get: (path, init) => fetch(`${started.url}${path}`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS), ...init }),
+    stop: () => worker.dispose(),
+  };
+  try {
+    await worker.ready;
+    started.url = (await worker.url).href.replace(/\/$/, '');
+    // A Worker that failed to start leaves requests hanging; find out now, not test by test.
+    const probe = await fetch(`${started.url}/health`, { signal: AbortSignal.timeout(FIRST_REQUEST_TIMEOUT_MS) });
+    await probe.arrayBuffer();
+  } catch (err) {
+    await worker.dispose().catch(() => {});
+    throw new Error(`the Worker did not start in workerd (see wrangler's log above): ${err instanceof Error ? err.message : err}`);
+  }
+  return started;
+}
+
+/** A small script standing in for the widget bundle where a test only checks it is served as given. */
+export const TEST_WIDGET_JS = 'document.documentElement.dataset.reportChat = "loaded";\n';
+
+/** The snapshot the build would export for the real report, built in memory with `embedder`. */
+export async function memorySnapshot(embedder: Embedder): Promise<Snapshot> {
+  const metadata = metadataSchema.parse(JSON.parse(readFileSync(resolve(repoRoot, 'corpus/metadata.json'), 'utf8')));
+  const bytes = readFileSync(resolve(repoRoot, 'corpus', metadata.file));
+  const prepared = await prepareIndex(bytes.toString('utf8'), embedder);
+  return assembleSnapshot({
+    metadata,
+    corpusSha256: createHash('sha256').update(bytes).digest('hex'),
+    builtAt: new Date(0).toISOString(),
+    embedder: { id: embedder.id, dimensions: embedder.dimensions },
+    passages: prepared.passages,
+    footnotes: prepared.report.footnotes,
+    bm25: prepared.bm25.toJSON(),
+    vectors: prepared.vectors,
+    lexicon: parseLexicon(JSON.parse(readFileSync(resolve(repoRoot, 'corpus/lexicon.en-ja.json'), 'utf8'))),
+    widgetJs: TEST_WIDGET_JS,
+  });
+}
+
+/**
+ * An embedder the Worker cannot reproduce, standing in for a transformer model: vectors of the
+ * right shape (unit length) under a model id, so a snapshot looks exactly like a model-built one.
+ */
+export function standInModelEmbedder(id = 'transformers:Xenova/multilingual-e5-small', dimensions = 384): Embedder {
+  return {
+    id,
+    dimensions,
+    embed: async (texts) =>
+      texts.map((text) => {
+        const v = new Float32Array(dimensions);
+        for (let i = 0; i < text.length; i++) v[text.charCodeAt(i) % dimensions]! += 1;
+        const norm = Math.hypot(...v) || 1;
+        return v.map((x) => x / norm);
+      }),
+  };
+}
