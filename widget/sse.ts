@@ -1,72 +1,22 @@
 /**
- * A small server-sent-events parser for POST responses (EventSource cannot POST).
- * Follows the WHATWG event-stream rules: lines end in CRLF, LF or CR; `data:` lines
- * of one event join with "\n"; a blank line dispatches; comments start with ':'.
+ * Server-sent events for POST responses (EventSource cannot POST), with the core's parser.
+ * An event not closed by a blank line is dropped, as the spec says.
  */
+import { createSseParser as createCoreParser, type SseEvent } from '../src/core/sse';
 
-export interface SseEvent {
-  event: string;
-  data: string;
-}
+export type { SseEvent };
 
 export interface SseParser {
   /** Feed decoded text; chunks may split lines, fields or CRLF pairs anywhere. */
   push(chunk: string): void;
-  /** The stream ended: an event not closed by a blank line is dropped, as the spec says. */
   end(): void;
 }
 
 export function createSseParser(onEvent: (event: SseEvent) => void): SseParser {
-  let buffer = '';
-  // A chunk that ends in CR may be followed by the LF of the same line ending.
-  let skipLeadingLf = false;
-  let eventType = '';
-  let data: string[] = [];
-
-  const dispatch = () => {
-    if (data.length > 0) onEvent({ event: eventType || 'message', data: data.join('\n') });
-    eventType = '';
-    data = [];
-  };
-
-  const processLine = (line: string) => {
-    if (line === '') return dispatch();
-    if (line.startsWith(':')) return;
-    const colon = line.indexOf(':');
-    const field = colon === -1 ? line : line.slice(0, colon);
-    let value = colon === -1 ? '' : line.slice(colon + 1);
-    if (value.startsWith(' ')) value = value.slice(1);
-    if (field === 'event') eventType = value;
-    else if (field === 'data') data.push(value);
-    // `id` and `retry` only matter for reconnecting EventSource; a POST is not replayed.
-  };
-
+  const parser = createCoreParser();
   return {
-    push(chunk) {
-      if (skipLeadingLf && chunk.startsWith('\n')) chunk = chunk.slice(1);
-      skipLeadingLf = false;
-      buffer += chunk;
-      let start = 0;
-      for (let i = 0; i < buffer.length; i++) {
-        const ch = buffer.charCodeAt(i);
-        if (ch !== 10 && ch !== 13) continue;
-        processLine(buffer.slice(start, i));
-        if (ch === 13) {
-          if (i + 1 < buffer.length) {
-            if (buffer.charCodeAt(i + 1) === 10) i++;
-          } else {
-            skipLeadingLf = true;
-          }
-        }
-        start = i + 1;
-      }
-      buffer = buffer.slice(start);
-    },
-    end() {
-      buffer = '';
-      eventType = '';
-      data = [];
-    },
+    push: (chunk) => parser.push(chunk).forEach(onEvent),
+    end: () => parser.end().forEach(onEvent),
   };
 }
 

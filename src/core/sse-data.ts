@@ -5,6 +5,7 @@
  * (`: keep-alive`) and other fields are ignored; the `data:` lines of one event join with "\n".
  * Web APIs only, so the Node and Workers generators share it.
  */
+import { createSseParser } from './sse';
 
 export interface SseDataParser {
   /** Feed decoded text; returns the payloads of the events it completed. */
@@ -14,51 +15,10 @@ export interface SseDataParser {
 }
 
 export function createSseDataParser(): SseDataParser {
-  let buffer = '';
-  let data: string[] = [];
-  // A chunk ending in CR may be followed by the LF of the same line ending.
-  let skipLeadingLf = false;
-
-  const line = (text: string, out: string[]) => {
-    if (text === '') {
-      if (data.length > 0) out.push(data.join('\n'));
-      data = [];
-      return;
-    }
-    if (text.startsWith(':')) return;
-    const colon = text.indexOf(':');
-    if (colon === -1 || text.slice(0, colon) !== 'data') return;
-    const value = text.slice(colon + 1);
-    data.push(value.startsWith(' ') ? value.slice(1) : value);
-  };
-
+  const parser = createSseParser();
   return {
-    push(chunk) {
-      const out: string[] = [];
-      if (skipLeadingLf && chunk.startsWith('\n')) chunk = chunk.slice(1);
-      skipLeadingLf = false;
-      buffer += chunk;
-      let start = 0;
-      for (let i = 0; i < buffer.length; i++) {
-        const ch = buffer.charCodeAt(i);
-        if (ch !== 10 && ch !== 13) continue;
-        line(buffer.slice(start, i), out);
-        if (ch === 13) {
-          if (i + 1 === buffer.length) skipLeadingLf = true;
-          else if (buffer.charCodeAt(i + 1) === 10) i++;
-        }
-        start = i + 1;
-      }
-      buffer = buffer.slice(start);
-      return out;
-    },
-    end() {
-      const out: string[] = [];
-      if (buffer !== '') line(buffer, out);
-      buffer = '';
-      line('', out);
-      return out;
-    },
+    push: (chunk) => parser.push(chunk).map((e) => e.data),
+    end: () => parser.end({ keepOpenEvent: true }).map((e) => e.data),
   };
 }
 
