@@ -15,7 +15,7 @@ import { gzipSync } from 'node:zlib';
 import { createHashEmbedder } from '../src/core/hash-embedder';
 import type { Embedder } from '../src/core/ports';
 import { loadConfig } from '../src/node/config';
-import { selectEmbedder } from '../src/node/embedder-select';
+import { configuredEmbedder } from '../src/node/configured-embedder';
 import { loadStoredIndex } from '../src/node/index-store';
 import { ingest, readCorpus } from '../src/node/ingest';
 import { reproduceEmbedder } from '../src/worker/snapshot-engine';
@@ -49,15 +49,7 @@ export interface BuildWorkerResult {
 /** The embedder EMBEDDER asks for, or undefined when it is unset. */
 export async function embedderFromEnv(env: Record<string, string | undefined> = process.env): Promise<Embedder | undefined> {
   if (!env.EMBEDDER?.trim()) return undefined;
-  const config = loadConfig(env);
-  return selectEmbedder({
-    mode: config.EMBEDDER,
-    model: config.EMBEDDING_MODEL,
-    modelsDir: config.MODELS_DIR,
-    allowRemote: config.ALLOW_REMOTE_MODELS,
-    timeoutMs: config.MODEL_TIMEOUT_MS,
-    warn: (m) => console.warn(`warning: ${m}`),
-  });
+  return configuredEmbedder(loadConfig(env), (m) => console.warn(`warning: ${m}`));
 }
 
 /** Makes sure `indexDir` holds a current index; without an embedder, any current one will do. */
