@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TINY_HIDDEN_SIZE, writeTinyModel } from '../../test/fixtures/tiny-model';
-import { embedderModeFromEnv, selectEmbedder } from './embedder-select';
+import { selectEmbedder } from './embedder-select';
 import { ModelUnavailableError } from './transformers-embedder';
 
 let dir: string;
@@ -103,30 +103,5 @@ describe('selectEmbedder', () => {
     const attempt = selectEmbedder({ mode: 'transformers', model: 'broken/truncated-onnx', modelsDir: dir, allowRemote: false });
     await expect(attempt).rejects.toBeInstanceOf(ModelUnavailableError);
     await expect(attempt).rejects.toThrow(/Could not load embedding model "broken\/truncated-onnx".*Replace the files in/);
-  });
-});
-
-describe('embedderModeFromEnv', () => {
-  it('defaults to auto with the multilingual E5 model and downloads allowed', () => {
-    expect(embedderModeFromEnv({})).toEqual({ mode: 'auto', model: 'Xenova/multilingual-e5-small', allowRemote: true });
-  });
-
-  it('reads every variable', () => {
-    expect(
-      embedderModeFromEnv({ EMBEDDER: ' Transformers ', EMBEDDING_MODEL: 'Xenova/all-MiniLM-L6-v2', MODELS_DIR: '/srv/models', ALLOW_REMOTE_MODELS: '0' }),
-    ).toEqual({ mode: 'transformers', model: 'Xenova/all-MiniLM-L6-v2', modelsDir: '/srv/models', allowRemote: false });
-    expect(embedderModeFromEnv({ EMBEDDER: 'hash' }).mode).toBe('hash');
-    expect(embedderModeFromEnv({ EMBEDDER: '' }).mode).toBe('auto');
-  });
-
-  it('allows downloads unless switched off', () => {
-    expect(embedderModeFromEnv({ ALLOW_REMOTE_MODELS: '1' }).allowRemote).toBe(true);
-    expect(embedderModeFromEnv({ ALLOW_REMOTE_MODELS: 'true' }).allowRemote).toBe(true);
-    expect(embedderModeFromEnv({ ALLOW_REMOTE_MODELS: '0' }).allowRemote).toBe(false);
-    expect(embedderModeFromEnv({ ALLOW_REMOTE_MODELS: 'false' }).allowRemote).toBe(false);
-  });
-
-  it('rejects an unknown EMBEDDER with the accepted values', () => {
-    expect(() => embedderModeFromEnv({ EMBEDDER: 'openai' })).toThrow('Unknown EMBEDDER "openai": use one of auto, transformers, hash.');
   });
 });

@@ -30,35 +30,10 @@ export interface SelectEmbedderOptions {
   onProgress?: TransformersEmbedderOptions['onProgress'];
 }
 
-export interface EmbedderSettings {
-  mode: EmbedderMode;
-  model: string;
-  modelsDir?: string;
-  allowRemote: boolean;
-}
-
 export const DEFAULT_MODEL_TIMEOUT_MS = 20_000;
 /** The `auto` wait is clamped so a stray setting can neither skip the attempt nor stall start-up for long. */
 const MIN_TIMEOUT_MS = 1;
 const MAX_TIMEOUT_MS = 10 * 60_000;
-
-const REMOTE_OFF = new Set(['0', 'false', 'no', 'off']);
-
-/**
- * Reads EMBEDDER (auto | transformers | hash, default auto), EMBEDDING_MODEL, MODELS_DIR and
- * ALLOW_REMOTE_MODELS (downloads allowed unless '0', 'false', 'no' or 'off').
- */
-export function embedderModeFromEnv(environment: Record<string, string | undefined>): EmbedderSettings {
-  const rawMode = (environment.EMBEDDER ?? '').trim().toLowerCase() || 'auto';
-  if (!(EMBEDDER_MODES as readonly string[]).includes(rawMode)) {
-    throw new Error(`Unknown EMBEDDER "${environment.EMBEDDER}": use one of ${EMBEDDER_MODES.join(', ')}.`);
-  }
-  const model = environment.EMBEDDING_MODEL?.trim() || DEFAULT_EMBEDDING_MODEL;
-  const modelsDir = environment.MODELS_DIR?.trim() || undefined;
-  const remote = environment.ALLOW_REMOTE_MODELS?.trim().toLowerCase();
-  const allowRemote = remote === undefined || remote === '' || !REMOTE_OFF.has(remote);
-  return { mode: rawMode as EmbedderMode, model, ...(modelsDir ? { modelsDir } : {}), allowRemote };
-}
 
 const MAX_REASON_CHARS = 400;
 
