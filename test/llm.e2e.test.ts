@@ -3,16 +3,13 @@
  * process through the Hono app over the real report, then through the real Node server.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createHashEmbedder } from '../src/core/hash-embedder';
-import { parseLexicon } from '../src/core/lexicon';
-import { MemoryVectorSearch } from '../src/core/memory-vectors';
-import { engineFromParts, prepareIndex } from '../src/core/prepare';
+import { engineFromParts } from '../src/core/prepare';
 import { collectAnswer, type QaEngine } from '../src/core/engine';
 import { createApp } from '../src/http/app';
 import { chatOut, type ChatResponse } from '../src/http/schemas';
 import { createOpenAiGenerator } from '../src/node/openai-generator';
 import { promptPassages, startFakeLlm, type FakeLlm, type FakeRequest } from './helpers/fake-llm';
-import { lexiconJson, reportText } from './helpers/real-engine';
+import { realEngineParts } from './helpers/real-engine';
 import { startServer, type StartedServer } from './helpers/server';
 
 const QUESTION = 'DeepSeekの開発費は本当に600万ドル以下なのか？';
@@ -24,16 +21,7 @@ let extractiveEngine: QaEngine;
 beforeAll(async () => {
   vi.spyOn(console, 'warn').mockImplementation(() => {});
   fake = await startFakeLlm();
-  const embedder = createHashEmbedder();
-  const prepared = await prepareIndex(reportText(), embedder);
-  const parts = {
-    passages: prepared.passages,
-    footnotes: prepared.report.footnotes,
-    bm25: prepared.bm25,
-    lexicon: parseLexicon(lexiconJson()),
-    embedder,
-    vectors: new MemoryVectorSearch(prepared.passages.map((p, i) => ({ id: p.id, vector: prepared.vectors[i]! }))),
-  };
+  const parts = await realEngineParts();
   const engine = engineFromParts({ ...parts, generator: createOpenAiGenerator({ baseUrl: fake.url, model: 'fake', timeoutMs: TIMEOUT_MS, retryDelayMs: 10 }) });
   extractiveEngine = engineFromParts(parts);
   app = createApp({ engine, title: 'test' });

@@ -1,18 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { lexiconJson, realEngine, reportText } from '../../test/helpers/real-engine';
+import { realEngine, realEngineParts } from '../../test/helpers/real-engine';
 import { collectAnswer, type ChatEvent, type QaEngine } from './engine';
 import { generationPassages } from './generate-answer';
-import { createHashEmbedder } from './hash-embedder';
-import { parseLexicon } from './lexicon';
-import { MemoryVectorSearch } from './memory-vectors';
 import type { GenerationRequest, Generator } from './ports';
-import { engineFromParts, prepareIndex, type PreparedIndex } from './prepare';
+import { engineFromParts, type EngineParts } from './prepare';
 
-let prepared: PreparedIndex;
+let parts: EngineParts;
 let extractiveEngine: QaEngine;
 beforeAll(async () => {
   vi.spyOn(console, 'warn').mockImplementation(() => {});
-  prepared = await prepareIndex(reportText(), createHashEmbedder());
+  parts = await realEngineParts();
   extractiveEngine = await realEngine();
 });
 afterAll(() => {
@@ -41,16 +38,7 @@ const quoting = () =>
   });
 
 function engineWith(generator: Generator): QaEngine {
-  const embedder = createHashEmbedder();
-  return engineFromParts({
-    passages: prepared.passages,
-    footnotes: prepared.report.footnotes,
-    bm25: prepared.bm25,
-    lexicon: parseLexicon(lexiconJson()),
-    embedder,
-    vectors: new MemoryVectorSearch(prepared.passages.map((p, i) => ({ id: p.id, vector: prepared.vectors[i]! }))),
-    generator,
-  });
+  return engineFromParts({ ...parts, generator });
 }
 
 async function events(engine: QaEngine, question: string, signal?: AbortSignal): Promise<ChatEvent[]> {
