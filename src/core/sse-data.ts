@@ -48,3 +48,18 @@ export async function* sseData(body: ReadableStream<Uint8Array>, signal?: AbortS
     reader.releaseLock();
   }
 }
+
+/** The JSON payloads of an LLM event stream, up to `data: [DONE]`; a payload that is not JSON is counted and skipped. */
+export async function* sseJson(body: ReadableStream<Uint8Array>, signal: AbortSignal | undefined, onMalformed: () => void): AsyncIterable<unknown> {
+  for await (const data of sseData(body, signal)) {
+    if (data.trim() === '[DONE]') return;
+    let payload: unknown;
+    try {
+      payload = JSON.parse(data);
+    } catch {
+      onMalformed();
+      continue;
+    }
+    yield payload;
+  }
+}

@@ -14,7 +14,7 @@
  */
 import { buildMessages } from '../core/prompt';
 import type { GenerationRequest, Generator } from '../core/ports';
-import { sseData } from '../core/sse-data';
+import { sseJson } from '../core/sse-data';
 
 export interface OpenAiGeneratorOptions {
   /** e.g. https://api.openai.com/v1, https://api.deepseek.com, http://localhost:11434/v1 */
@@ -132,15 +132,7 @@ export function createOpenAiGenerator(options: OpenAiGeneratorOptions): Generato
     let malformed = 0;
     let produced = false;
     try {
-      for await (const data of sseData(res.body, signal)) {
-        if (data.trim() === '[DONE]') break;
-        let payload: unknown;
-        try {
-          payload = JSON.parse(data);
-        } catch {
-          malformed++;
-          continue;
-        }
+      for await (const payload of sseJson(res.body, signal, () => malformed++)) {
         const failure = errorMessageIn(payload);
         if (failure) throw new GeneratorError('the LLM endpoint reported an error mid-stream', { retryable: !produced, detail: failure });
         const text = chunkText(payload);

@@ -9,7 +9,7 @@
  */
 import type { GenerationRequest, Generator } from '../core/ports';
 import { buildMessages } from '../core/prompt';
-import { sseData } from '../core/sse-data';
+import { sseJson } from '../core/sse-data';
 
 /** The part of the Workers AI binding this uses. */
 export interface WorkersAiBinding {
@@ -77,15 +77,7 @@ export function createWorkersAiGenerator(binding: WorkersAiBinding, model: strin
     let produced = false;
     let malformed = 0;
     try {
-      for await (const data of sseData(result as ReadableStream<Uint8Array>, signal)) {
-        if (data.trim() === '[DONE]') break;
-        let payload: unknown;
-        try {
-          payload = JSON.parse(data);
-        } catch {
-          malformed++;
-          continue;
-        }
+      for await (const payload of sseJson(result as ReadableStream<Uint8Array>, signal, () => malformed++)) {
         const text = workersAiText(payload);
         if (!text) continue;
         produced = true;
