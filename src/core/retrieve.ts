@@ -47,10 +47,52 @@ export function queryTerms(text: string, lang: 'ja' | 'en', lexicon?: Lexicon): 
   return mergeTerms(tokenize(text).map((term) => ({ term, weight: 1 })));
 }
 
+/** How many recent questions keep their candidates (terms and two lists of ids): a few hundred KB at most. */
+const ANALYSIS_CACHE_SIZE = 256;
+
+/** What a question retrieves before fusion: fixed for a given question over a given index. */
+interface Candidates {
+  terms: WeightedTerm[];
+  /** Best passages by BM25, best first. */
+  lexical: string[];
+  /** Best passages by vector similarity, when the dense side serves this question. */
+  dense?: Promise<string[] | undefined>;
+}
+
 export class Retriever {
   readonly dense: boolean;
+  /**
+   * Recent questions' candidates, least recently used first. They depend only on the question
+   * text and the index, and readers ask the same questions (the widget's suggestions) again and
+   * again; fusion, footnote promotion and de-duplication still run for every request.
+   */
+  private readonly analysed = new Map<string, Candidates>();
+
   constructor(private readonly deps: RetrieverDeps) {
     this.dense = Boolean(deps.embedder && deps.vectors);
+  }
+
+  private candidates(question: string, analysis: QueryAnalysis, useDense: boolean): Candidates {
+    const key = `${analysis.lang}\u0000${analysis.context ?? ''}\u0000${question}`;
+    let entry = this.analysed.get(key);
+    if (entry) this.analysed.delete(key);
+    else {
+      const terms = this.termsFor(question, analysis);
+      entry = { terms, lexical: this.deps.bm25.search(terms, POOL).map((r) => r.id) };
+      const { embedder, vectors } = this.deps;
+      if (useDense && embedder && vectors) {
+        const text = analysis.context ? `${analysis.context}\n${question}` : question;
+        entry.dense = embedder.embed([text], 'query').then(async ([v]) => (v ? (await vectors.query(v, POOL)).map((m) => m.id) : undefined));
+        // A failed embedding is not remembered: the next request tries again.
+        const pending = entry;
+        entry.dense.catch(() => {
+          if (this.analysed.get(key) === pending) this.analysed.delete(key);
+        });
+      }
+      if (this.analysed.size >= ANALYSIS_CACHE_SIZE) this.analysed.delete(this.analysed.keys().next().value!);
+    }
+    this.analysed.set(key, entry);
+    return entry;
   }
 
   termsFor(question: string, analysis: QueryAnalysis): WeightedTerm[] {
@@ -61,14 +103,12 @@ export class Retriever {
   }
 
   async retrieve(question: string, analysis: QueryAnalysis, k: number): Promise<Retrieval> {
-    const { library, bm25, embedder, vectors } = this.deps;
-    const terms = this.termsFor(question, analysis);
-    const lists: { ids: string[]; weight: number }[] = [{ ids: bm25.search(terms, POOL).map((r) => r.id), weight: 1 }];
-    if (embedder && vectors && (this.deps.denseLangs ?? ['ja', 'en']).includes(analysis.lang)) {
-      const text = analysis.context ? `${analysis.context}\n${question}` : question;
-      const [v] = await embedder.embed([text], 'query');
-      if (v) lists.push({ ids: (await vectors.query(v, POOL)).map((m) => m.id), weight: this.deps.denseWeight ?? 1 });
-    }
+    const { library, embedder, vectors } = this.deps;
+    const useDense = Boolean(embedder && vectors && (this.deps.denseLangs ?? ['ja', 'en']).includes(analysis.lang));
+    const { terms, lexical, dense } = this.candidates(question, analysis, useDense);
+    const lists: { ids: string[]; weight: number }[] = [{ ids: lexical, weight: 1 }];
+    const denseIds = dense && (await dense);
+    if (denseIds) lists.push({ ids: denseIds, weight: this.deps.denseWeight ?? 1 });
     const fused = fuse(lists, this.deps.rrfK ?? DEFAULT_RRF_K);
     let hits: Hit[] = [];
     for (const [id, score] of fused) {

@@ -9,6 +9,8 @@ import { AppError } from '../core/errors';
 import { buildOpenApi } from './openapi';
 import { renderDocsPage } from './docs-page';
 import { describeZodError, sendError } from './respond';
+import { rateLimit, type ClientKey, type RateLimitOptions } from './rate-limit';
+import { securityHeaders, type SecurityHeaderOptions } from './security-headers';
 import { chatIn, searchQuery, type ChatResponse } from './schemas';
 import { footnoteJson, hitJson, passageJson } from './present';
 
@@ -26,6 +28,12 @@ export interface AppDeps {
   maxBodyBytes?: number;
   /** Extra middleware run before the API routes (rate limits, headers). */
   middleware?: ((c: Context, next: () => Promise<void>) => Promise<Response | void>)[];
+  /** Per-client limit on /api/chat and /api/search; omitted, nothing is limited (only the host knows who a client is). */
+  rateLimit?: RateLimitOptions;
+  /** Who a request counts against for the rate limit (e.g. the socket's address, from the host). */
+  clientKey?: ClientKey;
+  /** CSP framing and the like; the headers themselves are always sent. */
+  securityHeaders?: SecurityHeaderOptions;
 }
 
 export function createApp(deps: AppDeps) {
@@ -35,10 +43,13 @@ export function createApp(deps: AppDeps) {
 
   app.onError((err, c) => {
     if (err instanceof AppError) return sendError(c, err.code, err.message);
+    // A client that went away mid-answer is no server fault (and nobody receives this reply).
+    if (c.req.raw.signal.aborted) return sendError(c, 'bad_request', 'the client closed the request');
     console.error('request failed:', err);
     return sendError(c, 'internal', 'internal error');
   });
   app.notFound((c) => sendError(c, 'not_found', `no route for ${c.req.method} ${c.req.path}`));
+  app.use(securityHeaders(deps.securityHeaders));
   app.use(
     methodNotAllowed({
       app,
@@ -49,9 +60,27 @@ export function createApp(deps: AppDeps) {
     }),
   );
   const origins = deps.allowedOrigins ?? '*';
-  app.use('/api/*', cors({ origin: origins === '*' ? '*' : origins, allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Content-Type', 'Accept'], maxAge: 600, credentials: false }));
-  app.use('/health', cors({ origin: origins === '*' ? '*' : origins }));
+  const preflight = cors({ origin: origins === '*' ? '*' : origins, allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Content-Type', 'Accept'], exposeHeaders: ['Retry-After'], maxAge: 600, credentials: false });
+  // hono's cors sets headers on c.res before the route runs, so Hono then rebuilds every route's
+  // response to merge them (~100 µs a request on Node). Preflights go through it; other requests
+  // get the same headers added to the route's own response afterwards.
+  const corsHeaders = (expose: boolean) => async (c: Context, next: () => Promise<void>) => {
+    if (c.req.method === 'OPTIONS') return preflight(c, next);
+    await next();
+    const origin = c.req.header('origin') ?? '';
+    const allowed = origins === '*' ? '*' : origins.includes(origin) ? origin : undefined;
+    if (allowed) c.res.headers.set('Access-Control-Allow-Origin', allowed);
+    if (expose) c.res.headers.set('Access-Control-Expose-Headers', 'Retry-After');
+    if (origins !== '*') c.res.headers.append('Vary', 'Origin');
+  };
+  app.use('/api/*', corsHeaders(true));
+  app.use('/health', corsHeaders(false));
   for (const mw of deps.middleware ?? []) app.use('*', mw);
+  if (deps.rateLimit) {
+    const limit = rateLimit({ ...deps.rateLimit, ...(deps.clientKey ? { clientKey: deps.clientKey } : {}) });
+    app.get('/api/search', limit);
+    app.post('/api/chat', limit);
+  }
 
   app.get('/health', (c) =>
     c.json({ status: 'ok' as const, passages: engine.library.passages.length, footnotes: engine.library.footnotes.length, ...engine.info }),
@@ -64,9 +93,20 @@ export function createApp(deps: AppDeps) {
     return c.json({ results: hits.map((h) => hitJson(h, engine.library)) });
   });
 
+  const maxBody = deps.maxBodyBytes ?? 64 * 1024;
+  const tooLarge = (c: Context, headers?: Record<string, string>) => sendError(c, 'payload_too_large', `request body is larger than ${maxBody} bytes`, headers);
+  // A streamed (chunked) body cut short is left half-read on its connection, which Node then drops:
+  // say so, or a keep-alive client sends its next request into a closed socket.
+  const streamedBodyLimit = bodyLimit({ maxSize: maxBody, onError: (c) => tooLarge(c, { Connection: 'close' }) });
   app.post(
     '/api/chat',
-    bodyLimit({ maxSize: deps.maxBodyBytes ?? 64 * 1024, onError: (c) => sendError(c, 'payload_too_large', `request body is larger than ${deps.maxBodyBytes ?? 64 * 1024} bytes`) }),
+    // A declared Content-Length is checked without touching the body: hono's bodyLimit reads
+    // c.req.raw.body, which on Node builds a web Request and stream for every request (~200 µs).
+    (c, next) => {
+      const declared = c.req.header('content-length');
+      if (declared === undefined || c.req.header('transfer-encoding') !== undefined) return streamedBodyLimit(c, next);
+      return Number(declared) > maxBody ? Promise.resolve(tooLarge(c)) : next();
+    },
     async (c) => {
       let body: unknown;
       try {

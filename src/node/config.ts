@@ -16,6 +16,22 @@ export const configSchema = z.object({
   CORPUS_DIR: z.string().min(1).default('corpus'),
   ALLOWED_ORIGINS: z.string().default('*'),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),
+  /** Sustained /api/chat + /api/search requests per client per minute; 0 turns the limit off. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().min(0).default(60),
+  /** Requests a client may make at once before the per-minute rate applies. */
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(20),
+  /** Reverse proxies in front of the server whose X-Forwarded-For is trusted: 0 (none), 1, 2…; true means 1. */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^(\d{1,2}|true|false)$/, 'use 0, 1 (one reverse proxy in front) or the number of proxies')
+    .default('0')
+    .transform((v) => (v === 'true' ? 1 : v === 'false' ? 0 : Number(v))),
+  /** OpenAI-compatible endpoint that writes answers from the retrieved passages; unset, answers are extractive. */
+  LLM_BASE_URL: z.string().trim().regex(/^https?:\/\/\S+$/, 'must be an http(s) URL such as https://api.openai.com/v1 or http://localhost:11434/v1').optional(),
+  LLM_API_KEY: z.string().optional(),
+  LLM_MODEL: z.string().trim().min(1).optional(),
+  LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
 });
 
 export type Config = z.infer<typeof configSchema> & { indexDir: string };
@@ -28,6 +44,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  if (c.LLM_BASE_URL && !c.LLM_MODEL) throw new Error('invalid configuration:\n  LLM_MODEL: required when LLM_BASE_URL is set (e.g. gpt-4o-mini, deepseek-chat, qwen2.5:7b)');
   return { ...c, DATA_DIR: resolve(c.DATA_DIR), CORPUS_DIR: resolve(c.CORPUS_DIR), MODELS_DIR: resolve(c.MODELS_DIR), indexDir: resolve(c.DATA_DIR, 'index') };
 }
 
