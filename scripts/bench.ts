@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { chatRequests, cpuMs, newChatRequests, rssBytes, runLoad, searchRequests, type LoadSummary } from './bench-load';
 import { formatProfile, readProfile, summariseProfile } from './bench-profile';
 import { measureColdStart, median, repoRoot, runCommand, spawnServer } from './bench-server';
+import { buildServer } from './build-server';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -68,13 +69,14 @@ async function main() {
   const inProcess = /finished in (\d+) ms/.exec(ingest.output)?.[1];
   console.log(`ingest (fresh DATA_DIR): ${ms(ingest.ms)} wall${inProcess ? `, ${inProcess} ms of it building the index` : ''}`);
 
-  // Cold start over the index just built; tsx's own start-up measured alone for comparison.
-  const bare = await runCommand(['--import', 'tsx', '-e', '0'], {});
+  // Cold start over the index just built, of the bundle `npm start` runs; node's own start-up alone for comparison.
+  await buildServer();
+  const bare = await runCommand(['-e', '0'], {});
   const colds = [];
   for (let i = 0; i < coldRuns; i++) colds.push(await measureColdStart(env));
   const cold = median(colds.map((c) => c.firstAnswerMs));
   console.log(
-    `cold start: ${ms(cold)} to the first answer (median of ${coldRuns}; listening after ${ms(median(colds.map((c) => c.listeningMs)))}; node + tsx alone ${ms(bare.ms)})`,
+    `cold start: ${ms(cold)} to the first answer (median of ${coldRuns}; listening after ${ms(median(colds.map((c) => c.listeningMs)))}; node alone ${ms(bare.ms)})`,
   );
 
   const server = await spawnServer(env, profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);

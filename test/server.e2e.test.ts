@@ -1,4 +1,5 @@
 /** The real Node server, started as `npm start` would, answering over HTTP. */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chatOut, footnotesOut, healthOut, searchOut } from '../src/http/schemas';
 import { startServer, type StartedServer } from './helpers/server';
@@ -51,5 +52,25 @@ describe('the Node server', () => {
     const res = await chat({ question: '' });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('validation_failed');
+  });
+});
+
+describe('the bundle `npm start` runs', () => {
+  it('builds, starts from an existing index without rebuilding it, and answers', async () => {
+    const { buildServer, SERVER_OUTFILE } = await import('../scripts/build-server');
+    await buildServer();
+    // transformers.js (and onnxruntime) load only when a model is configured: not from the entry chunk.
+    expect(readFileSync(SERVER_OUTFILE, 'utf8')).not.toMatch(/from\s*["']@huggingface\/transformers["']/);
+    const started = performance.now();
+    const bundled = await startServer({ entry: ['dist/server/server.mjs'] });
+    try {
+      const body = chatOut.parse(await (await fetch(`${bundled.url}/api/chat`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ question: 'R1の価格は？' }) })).json());
+      const ms = performance.now() - started;
+      console.log(`bundled server: first answer ${Math.round(ms)} ms after spawn`);
+      expect(body.grounded).toBe(true);
+      expect(bundled.output()).not.toMatch(/building the index/);
+    } finally {
+      await bundled.stop();
+    }
   });
 });

@@ -4,10 +4,10 @@ import { serve, type ServerType } from '@hono/node-server';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { createApp } from '../http/app';
-import { createHashEmbedder } from '../core/hash-embedder';
 import { renderDemoPage } from '../http/demo-page';
 import { clientKeyFrom } from '../http/rate-limit';
 import { loadConfig, parseOrigins, type Config } from './config';
+import { configuredEmbedder } from './configured-embedder';
 import { loadEngine } from './load-engine';
 import { createOpenAiGenerator } from './openai-generator';
 
@@ -30,15 +30,7 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config = loadConfig()): Promise<RunningServer> {
-  // The transformer stack costs ~1.5 s of CPU and ~170 MB to import: load it only when a model may be used.
-  const embedder = config.EMBEDDER === 'hash' ? createHashEmbedder() : await (await import('./embedder-select')).selectEmbedder({
-    mode: config.EMBEDDER,
-    model: config.EMBEDDING_MODEL,
-    modelsDir: config.MODELS_DIR,
-    allowRemote: config.ALLOW_REMOTE_MODELS,
-    timeoutMs: config.MODEL_TIMEOUT_MS,
-    warn: (m) => console.warn(`[report-chat] warning: ${m}`),
-  });
+  const embedder = await configuredEmbedder(config, (m) => console.warn(`[report-chat] warning: ${m}`));
   const generator = config.LLM_BASE_URL && config.LLM_MODEL
     ? createOpenAiGenerator({ baseUrl: config.LLM_BASE_URL, apiKey: config.LLM_API_KEY, model: config.LLM_MODEL, timeoutMs: config.LLM_TIMEOUT_MS })
     : undefined;

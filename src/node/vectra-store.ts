@@ -1,8 +1,17 @@
-/** VectorSearch over a vectra LocalIndex folder. */
-import { LocalIndex } from 'vectra';
+/**
+ * The dense index on disk is a vectra LocalIndex folder. vectra writes it; serving reads its
+ * index.json (the documented LocalIndex format: items of {id, metadata, vector}) and searches it
+ * in memory. Importing vectra at serve time costs ~100 MB and over a second of start-up for a
+ * linear scan over ~60 vectors that MemoryVectorSearch does as well, so the server never loads it.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { MemoryVectorSearch } from '../core/memory-vectors';
 import type { VectorMatch, VectorSearch } from '../core/ports';
 
 export async function writeVectraIndex(folder: string, items: { id: string; vector: Float32Array; kind: string }[]): Promise<void> {
+  const { LocalIndex } = await import('vectra');
   const index = new LocalIndex(folder);
   await index.createIndex({ version: 1, deleteIfExists: true });
   await index.beginUpdate();
@@ -10,22 +19,34 @@ export async function writeVectraIndex(folder: string, items: { id: string; vect
   await index.endUpdate();
 }
 
-export class VectraSearch implements VectorSearch {
-  private constructor(private readonly index: LocalIndex) {}
+const localIndexFile = z.object({
+  version: z.number(),
+  items: z.array(z.object({ id: z.string(), vector: z.array(z.number()) })),
+});
 
-  /** Opens the index and checks it holds `expected` vectors of `dimensions` values. */
+export class VectraSearch implements VectorSearch {
+  private constructor(private readonly memory: MemoryVectorSearch) {}
+
+  /** Opens the index and checks it holds `expected` vectors of `dimensions` finite values. */
   static async open(folder: string, expected: { count: number; dimensions: number }): Promise<VectraSearch> {
-    const index = new LocalIndex(folder);
-    if (!(await index.isIndexCreated())) throw new Error(`vector index missing in ${folder}`);
-    const items = await index.listItems();
+    const file = join(folder, 'index.json');
+    let raw: unknown;
+    try {
+      raw = JSON.parse(await readFile(file, 'utf8'));
+    } catch (err) {
+      const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
+      throw new Error(missing ? `vector index missing in ${folder}` : `vector index ${file} is not valid JSON (truncated or damaged)`);
+    }
+    const parsed = localIndexFile.safeParse(raw);
+    if (!parsed.success) throw new Error(`vector index ${file} is not a vectra LocalIndex`);
+    const { items } = parsed.data;
     if (items.length !== expected.count) throw new Error(`vector index in ${folder} holds ${items.length} vectors, expected ${expected.count}`);
     const bad = items.find((i) => i.vector.length !== expected.dimensions || i.vector.some((v) => !Number.isFinite(v)));
     if (bad) throw new Error(`vector index in ${folder} has a damaged vector (${bad.id})`);
-    return new VectraSearch(index);
+    return new VectraSearch(new MemoryVectorSearch(items));
   }
 
-  async query(vector: Float32Array, k: number): Promise<VectorMatch[]> {
-    const results = await this.index.queryItems(Array.from(vector), '', k);
-    return results.map((r) => ({ id: r.item.id, score: r.score }));
+  query(vector: Float32Array, k: number): Promise<VectorMatch[]> {
+    return this.memory.query(vector, k);
   }
 }
