@@ -52,3 +52,20 @@ describe('retrieval over the report', () => {
     expect(new Set(hits.map((h) => h.passage.id)).size).toBe(hits.length);
   });
 });
+
+describe('remembered questions', () => {
+  it('answer a repeated question the same, and keep follow-ups apart by their context', async () => {
+    const first = await engine.search('ジニ係数の推移', 5);
+    const again = await engine.search('ジニ係数の推移', 5);
+    expect(again.map((h) => h.passage.id)).toEqual(first.map((h) => h.passage.id));
+    const ask = async (context: string) => {
+      const { collectAnswer } = await import('./engine');
+      return collectAnswer(engine.chat({ question: 'その出典は？', history: [{ role: 'user', content: context }, { role: 'assistant', content: '…' }] }));
+    };
+    const india = await ask('インド財務省はDeepSeekについてどのような指示を出したか？');
+    const cost = await ask('DeepSeekの開発費は本当に600万ドル以下なのか？');
+    expect(india.footnotes.map((f) => f.n)).toContain(16);
+    expect(cost.footnotes.map((f) => f.n)).toContain(2);
+    expect(cost.footnotes.map((f) => f.n)).not.toContain(16);
+  });
+});
