@@ -70,7 +70,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   };
   await replaceIndex(options.indexDir, async (dir) => {
     await writeJson(join(dir, 'corpus.json'), { passages, footnotes: report.footnotes, bm25: bm25.toJSON() });
-    await writeVectraIndex(join(dir, 'vectors'), passages.map((p, i) => ({ id: p.id, vector: vectors[i]!, kind: p.kind })));
+    await writeVectraIndex(join(dir, 'vectors'), passages.map((p, i) => ({ id: p.id, vector: vectors[i]!, metadata: { kind: p.kind, page: p.page, section: p.section } })));
     manifest.buildMs = Math.round(performance.now() - started);
     await writeJson(join(dir, 'manifest.json'), manifest); // written last: its presence marks a complete build
   });

@@ -10,12 +10,15 @@ import { z } from 'zod';
 import { MemoryVectorSearch } from '../core/memory-vectors';
 import type { VectorMatch, VectorSearch } from '../core/ports';
 
-export async function writeVectraIndex(folder: string, items: { id: string; vector: Float32Array; kind: string }[]): Promise<void> {
+/** What each vector carries besides its passage id, so the folder is readable with vectra's own tools. */
+export type VectorMetadata = { kind: string; page: number; section: string };
+
+export async function writeVectraIndex(folder: string, items: { id: string; vector: Float32Array; metadata: VectorMetadata }[]): Promise<void> {
   const { LocalIndex } = await import('vectra');
   const index = new LocalIndex(folder);
   await index.createIndex({ version: 1, deleteIfExists: true });
   await index.beginUpdate();
-  for (const item of items) await index.insertItem({ id: item.id, vector: Array.from(item.vector), metadata: { kind: item.kind } });
+  for (const item of items) await index.insertItem({ id: item.id, vector: Array.from(item.vector), metadata: item.metadata });
   await index.endUpdate();
 }
 
