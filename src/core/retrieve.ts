@@ -116,6 +116,7 @@ export class Retriever {
       if (passage) hits.push({ passage, score });
     }
     hits = promoteFootnotes(hits, analysis.footnoteNumbers, library);
+    if (analysis.wantsSource && analysis.footnoteNumbers.length === 0) hits = sourcesAfterClaims(hits, library);
     return { hits: collapseNearDuplicates(hits, 0.8, k), terms };
   }
 }
@@ -132,6 +133,28 @@ export function fuse(lists: { ids: string[]; weight: number }[], k = DEFAULT_RRF
 }
 
 /** A question naming footnote n gets that footnote first and the passage citing it second. */
+/**
+ * A source question wants the footnote behind a claim: each of the top claims is followed by the
+ * footnotes it cites (unless they already rank above it), so the sources sit beside their claims.
+ */
+function sourcesAfterClaims(hits: Hit[], library: Library, claims = 3): Hit[] {
+  const out: Hit[] = [];
+  const placed = new Set<string>();
+  hits.forEach((hit, i) => {
+    if (placed.has(hit.passage.id)) return;
+    out.push(hit);
+    placed.add(hit.passage.id);
+    if (i >= claims || hit.passage.kind === 'footnote') return;
+    for (const n of hit.passage.footnotes) {
+      const fn = library.passage(`fn-${n}`);
+      if (!fn || placed.has(fn.id)) continue;
+      out.push({ passage: fn, score: hit.score });
+      placed.add(fn.id);
+    }
+  });
+  return out;
+}
+
 function promoteFootnotes(hits: Hit[], numbers: number[], library: Library): Hit[] {
   if (numbers.length === 0) return hits;
   const top = hits[0]?.score ?? 1;
