@@ -46,6 +46,14 @@ describe('retrieval over the report', () => {
     expect(hits[1]!.passage.footnotes).toContain(9);
   });
 
+  it('follows a claim with the footnotes it cites when the question asks for a source', async () => {
+    const ids = (await engine.search('中国のAI政策のスタンスに関する記述の出典は？', 5)).map((h) => h.passage.id);
+    const claim = ids.findIndex((id) => engine.library.passage(id)!.footnotes.includes(19));
+    expect(claim).toBeGreaterThanOrEqual(0);
+    expect(ids[claim + 1]).toBe('fn-19');
+    expect((await engine.search('中国のAI政策のスタンス', 5)).map((h) => h.passage.id)).not.toContain('fn-19');
+  });
+
   it('returns each passage once, at most k', async () => {
     const hits = await engine.search('DeepSeek', 20);
     expect(hits.length).toBeLessThanOrEqual(20);
