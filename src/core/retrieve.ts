@@ -6,9 +6,10 @@ import { mergeTerms, type Bm25Index, type WeightedTerm } from './bm25';
 import { translateQuery, type Lexicon } from './lexicon';
 import type { Library } from './library';
 import type { Embedder, VectorSearch } from './ports';
-import type { QueryAnalysis } from './query';
+import { collapseNearDuplicates, DEFAULT_RRF_K, fuse } from './fusion';
+import { questionLang, type QueryAnalysis } from './query';
 import { tokenize } from './tokenize';
-import type { Hit, Passage } from './types';
+import type { Hit } from './types';
 
 export interface RetrieverDeps {
   library: Library;
@@ -34,8 +35,6 @@ export interface Retrieval {
   terms: WeightedTerm[];
 }
 
-/** Measured on the dev set: with ~60 passages the classic k = 60 flattens ranks until no list leads. */
-export const DEFAULT_RRF_K = 3;
 const POOL = 40;
 const CONTEXT_WEIGHT = 0.5;
 
@@ -98,7 +97,7 @@ export class Retriever {
   termsFor(question: string, analysis: QueryAnalysis): WeightedTerm[] {
     const own = queryTerms(question, analysis.lang, this.deps.lexicon);
     if (!analysis.context) return own;
-    const ctx = queryTerms(analysis.context, analysis.lang === 'en' ? questionLangOf(analysis.context) : 'ja', this.deps.lexicon);
+    const ctx = queryTerms(analysis.context, questionLang(analysis.context), this.deps.lexicon);
     return mergeTerms([...own, ...scale(ctx, CONTEXT_WEIGHT)]);
   }
 
@@ -119,17 +118,6 @@ export class Retriever {
     if (analysis.wantsSource && analysis.footnoteNumbers.length === 0) hits = sourcesAfterClaims(hits, library);
     return { hits: collapseNearDuplicates(hits, 0.8, k), terms };
   }
-}
-
-function questionLangOf(text: string): 'ja' | 'en' {
-  return /[\u3040-\u30ff\u3400-\u9fff]/.test(text) ? 'ja' : 'en';
-}
-
-/** Reciprocal rank fusion: robust to the lists' incomparable score scales. */
-export function fuse(lists: { ids: string[]; weight: number }[], k = DEFAULT_RRF_K): [string, number][] {
-  const scores = new Map<string, number>();
-  for (const list of lists) list.ids.forEach((id, rank) => scores.set(id, (scores.get(id) ?? 0) + list.weight / (k + rank + 1)));
-  return [...scores].sort((a, b) => b[1] - a[1]);
 }
 
 /** A question naming footnote n gets that footnote first and the passage citing it second. */
@@ -169,51 +157,3 @@ function promoteFootnotes(hits: Hit[], numbers: number[], library: Library): Hit
   return [...front, ...hits.filter((h) => !ids.has(h.passage.id))];
 }
 
-function bigrams(text: string): Set<string> {
-  const s = new Set<string>();
-  const t = text.replace(/\s+/g, '');
-  for (let i = 0; i < t.length - 1; i++) s.add(t.slice(i, i + 2));
-  return s;
-}
-
-/** A passage's bigrams never change: built once per passage, not once per request. */
-const bigramCache = new WeakMap<Passage, Set<string>>();
-function passageBigrams(p: Passage): Set<string> {
-  let grams = bigramCache.get(p);
-  if (!grams) bigramCache.set(p, (grams = bigrams(p.text)));
-  return grams;
-}
-
-/**
- * Overlapping chunks can both rank; keep the better one when most of their text is shared.
- * Stops once `limit` hits are kept: later hits cannot change which earlier ones survive.
- */
-export function collapseNearDuplicates(hits: Hit[], threshold = 0.8, limit = Infinity): Hit[] {
-  const kept: Hit[] = [];
-  for (const hit of hits) {
-    if (kept.length >= limit) break;
-    if (!kept.some((k) => passageOverlap(k.passage, hit.passage) >= threshold)) kept.push(hit);
-  }
-  return kept;
-}
-
-/** Overlap between two passages is fixed too: computed once per pair that ever ranks together. */
-const overlapCache = new WeakMap<Passage, Map<Passage, number>>();
-function passageOverlap(a: Passage, b: Passage): number {
-  let row = overlapCache.get(a);
-  const known = row?.get(b);
-  if (known !== undefined) return known;
-  const value = overlap(passageBigrams(a), passageBigrams(b));
-  if (!row) overlapCache.set(a, (row = new Map()));
-  row.set(b, value);
-  return value;
-}
-
-function overlap(a: Set<string>, b: Set<string>): number {
-  let shared = 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const g of small) if (large.has(g)) shared++;
-  return small.size === 0 ? 0 : shared / small.size;
-}
-
-export type { Passage };
