@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseQuery, asksForSource, footnoteNumbersIn, looksLikeFollowUp, questionLang } from './query';
-
-describe('questionLang', () => {
-  it('reads Japanese even with Latin names in it, and English otherwise', () => {
-    expect(questionLang('DeepSeek-R1はいつ公開されましたか？')).toBe('ja');
-    expect(questionLang('R1の価格は？')).toBe('ja');
-    expect(questionLang('When was DeepSeek-R1 released?')).toBe('en');
-    expect(questionLang("What does 'DX' mean?")).toBe('en');
-  });
-});
+import { analyseQuery, asksForSource, footnoteNumbersIn, looksLikeFollowUp } from './query';
 
 describe('footnote intent', () => {
   it('finds footnote numbers in Japanese and English forms', () => {
@@ -45,6 +36,8 @@ describe('follow-ups', () => {
     expect(a.followUp).toBe(true);
     expect(a.context).toBe(history[0]!.content);
     expect(a.wantsSource).toBe(true);
+    expect(a.lang).toBe('ja');
+    expect(analyseQuery('What about Japan?').lang).toBe('en');
     expect(analyseQuery('その出典は？').followUp).toBe(false);
     expect(analyseQuery('脚注3の内容は？', history).followUp).toBe(false);
   });

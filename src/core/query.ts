@@ -2,6 +2,7 @@
  * Query analysis: the question's language, whether it asks for a footnote or a source, and the
  * text to retrieve with (a follow-up is read together with the turn it follows).
  */
+import { detectLang } from './tokenize';
 import type { Lang } from './types';
 
 export interface QueryAnalysis {
@@ -15,16 +16,6 @@ export interface QueryAnalysis {
   followUp: boolean;
   /** The previous user turn, when this question is read as its follow-up. */
   context?: string;
-}
-
-const KANA_KANJI = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/g;
-const LATIN = /[A-Za-z]/g;
-
-export function questionLang(text: string): Lang {
-  const cjk = text.match(KANA_KANJI)?.length ?? 0;
-  const latin = text.match(LATIN)?.length ?? 0;
-  // Japanese questions often carry Latin names (DeepSeek, R1); two CJK characters outweigh them.
-  return cjk >= 2 || (cjk > 0 && cjk * 3 >= latin) ? 'ja' : 'en';
 }
 
 const FOOTNOTE_NUMBER = /(?:脚注|注釈|注)\s*(?:番号)?\s*([0-9０-９]{1,3})|\b(?:foot\s*notes?|notes?|fn\.?)\s*(?:no\.?|number|#)?\s*([0-9]{1,3})\b/gi;
@@ -61,7 +52,7 @@ export function looksLikeFollowUp(question: string, lang: Lang): boolean {
 }
 
 export function analyseQuery(question: string, history: { role: 'user' | 'assistant'; content: string }[] = []): QueryAnalysis {
-  const lang = questionLang(question);
+  const lang = detectLang(question);
   const footnoteNumbers = footnoteNumbersIn(question);
   const wantsSource = footnoteNumbers.length > 0 || asksForSource(question);
   const previous = [...history].reverse().find((m) => m.role === 'user')?.content;

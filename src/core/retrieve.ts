@@ -7,8 +7,8 @@ import { translateQuery, type Lexicon } from './lexicon';
 import type { Library } from './library';
 import type { Embedder, VectorSearch } from './ports';
 import { collapseNearDuplicates, DEFAULT_RRF_K, fuse } from './fusion';
-import { questionLang, type QueryAnalysis } from './query';
-import { tokenize } from './tokenize';
+import type { QueryAnalysis } from './query';
+import { detectLang, tokenize } from './tokenize';
 import type { Hit } from './types';
 
 export interface RetrieverDeps {
@@ -97,7 +97,7 @@ export class Retriever {
   termsFor(question: string, analysis: QueryAnalysis): WeightedTerm[] {
     const own = queryTerms(question, analysis.lang, this.deps.lexicon);
     if (!analysis.context) return own;
-    const ctx = queryTerms(analysis.context, questionLang(analysis.context), this.deps.lexicon);
+    const ctx = queryTerms(analysis.context, detectLang(analysis.context), this.deps.lexicon);
     return mergeTerms([...own, ...scale(ctx, CONTEXT_WEIGHT)]);
   }
 
