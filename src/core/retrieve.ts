@@ -120,7 +120,6 @@ export class Retriever {
   }
 }
 
-/** A question naming footnote n gets that footnote first and the passage citing it second. */
 /**
  * A source question wants the footnote behind a claim: each of the top claims is followed by the
  * footnotes it cites (unless they already rank above it), so the sources sit beside their claims.
@@ -143,6 +142,7 @@ function sourcesAfterClaims(hits: Hit[], library: Library, claims = 3): Hit[] {
   return out;
 }
 
+/** A question naming footnote n gets that footnote first and the passage citing it second. */
 function promoteFootnotes(hits: Hit[], numbers: number[], library: Library): Hit[] {
   if (numbers.length === 0) return hits;
   const top = hits[0]?.score ?? 1;
