@@ -6,7 +6,7 @@ import { INDEX_FORMAT, type Manifest } from '../core/index-data';
 import { metadataSchema, type ReportMetadata } from '../core/metadata';
 import { prepareIndex } from '../core/prepare';
 import type { Embedder } from '../core/ports';
-import { loadStoredIndex, replaceIndex, writeJson } from './index-store';
+import { loadStoredIndex, replaceIndex, writeJson, type StoredIndex } from './index-store';
 import { createProgress } from './progress';
 import { writeVectraIndex } from './vectra-store';
 
@@ -23,7 +23,8 @@ export async function readCorpus(corpusDir: string): Promise<CorpusSource> {
   return { metadata, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
-export type IngestResult = { built: false; reason: string; manifest: Manifest } | { built: true; reason: string; manifest: Manifest };
+/** When nothing was built, `stored` is the current index as the check read it, for the caller to reuse. */
+export type IngestResult = { built: false; reason: string; manifest: Manifest; stored: StoredIndex } | { built: true; reason: string; manifest: Manifest };
 
 export interface IngestOptions {
   corpusDir: string;
@@ -31,15 +32,18 @@ export interface IngestOptions {
   embedder: Embedder;
   force?: boolean;
   log?: (line: string) => void;
+  /** The corpus, when the caller has already read it. */
+  corpus?: CorpusSource;
 }
 
 /** Why the current index cannot serve this corpus and embedder, or null when it can. */
-export async function staleReason(indexDir: string, corpus: CorpusSource, embedderId: string): Promise<{ reason: string | null; manifest?: Manifest }> {
+export async function staleReason(indexDir: string, corpus: CorpusSource, embedderId: string): Promise<{ reason: string | null; stored?: StoredIndex }> {
   try {
-    const { manifest } = await loadStoredIndex(indexDir);
+    const stored = await loadStoredIndex(indexDir);
+    const { manifest } = stored;
     if (manifest.corpusSha256 !== corpus.sha256) return { reason: 'the report text changed since the index was built' };
     if (manifest.embedder.id !== embedderId) return { reason: `the index was built with ${manifest.embedder.id}, but ${embedderId} is configured` };
-    return { reason: null, manifest };
+    return { reason: null, stored };
   } catch (err) {
     return { reason: err instanceof Error ? err.message : String(err) };
   }
@@ -48,10 +52,12 @@ export async function staleReason(indexDir: string, corpus: CorpusSource, embedd
 export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const log = options.log ?? (() => {});
   const started = performance.now();
-  const corpus = await readCorpus(options.corpusDir);
+  const corpus = options.corpus ?? (await readCorpus(options.corpusDir));
   if (!options.force) {
-    const { reason, manifest } = await staleReason(options.indexDir, corpus, options.embedder.id);
-    if (reason === null && manifest) return { built: false, reason: `index is up to date (same report, same embedder ${manifest.embedder.id})`, manifest };
+    const { reason, stored } = await staleReason(options.indexDir, corpus, options.embedder.id);
+    if (reason === null && stored) {
+      return { built: false, reason: `index is up to date (same report, same embedder ${stored.manifest.embedder.id})`, manifest: stored.manifest, stored };
+    }
     log(`building the index: ${reason}`);
   }
   const progress = createProgress(`embedding with ${options.embedder.id}`);
