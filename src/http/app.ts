@@ -26,8 +26,6 @@ export interface AppDeps {
   allowedOrigins?: string[] | '*';
   /** Largest accepted request body in bytes. */
   maxBodyBytes?: number;
-  /** Extra middleware run before the API routes (rate limits, headers). */
-  middleware?: ((c: Context, next: () => Promise<void>) => Promise<Response | void>)[];
   /** Per-client limit on /api/chat and /api/search; omitted, nothing is limited (only the host knows who a client is). */
   rateLimit?: RateLimitOptions;
   /** Who a request counts against for the rate limit (e.g. the socket's address, from the host). */
@@ -75,7 +73,6 @@ export function createApp(deps: AppDeps) {
   };
   app.use('/api/*', corsHeaders(true));
   app.use('/health', corsHeaders(false));
-  for (const mw of deps.middleware ?? []) app.use('*', mw);
   if (deps.rateLimit) {
     const limit = rateLimit({ ...deps.rateLimit, ...(deps.clientKey ? { clientKey: deps.clientKey } : {}) });
     app.get('/api/search', limit);
