@@ -23,6 +23,8 @@ describe('follow-ups', () => {
     expect(looksLikeFollowUp('日本はどうか？', 'ja')).toBe(true);
     expect(looksLikeFollowUp('and why?', 'en')).toBe(true);
     expect(looksLikeFollowUp('What about Japan?', 'en')).toBe(true);
+    expect(looksLikeFollowUp('具体的には？', 'ja')).toBe(true);
+    expect(looksLikeFollowUp('Explain more, please', 'en')).toBe(true);
     expect(looksLikeFollowUp('How has China’s Gini coefficient changed over the last twenty years in detail?', 'en')).toBe(false);
     expect(looksLikeFollowUp('ジニ係数の推移は？', 'ja')).toBe(false);
   });

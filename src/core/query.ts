@@ -41,8 +41,8 @@ export function asksForSource(text: string): boolean {
 }
 
 /** Short questions that lean on the previous turn: pronouns, "and …?", "what about …?", その… */
-const FOLLOW_UP_JA = /^(その|それ|これ|この|あれ|そこ|なぜ|どうして|では|じゃあ|また|他に|ほかに|さらに|他には|一方)|^(日本|米国|中国|新興国|西側)(は|では|について|の場合)/;
-const FOLLOW_UP_EN = /^(and|but|so|then|what about|how about|why|and why|what else|which one|tell me more|more)\b|\b(it|its|that|this|they|them|those|these|there)\b/i;
+const FOLLOW_UP_JA = /^(その|それ|これ|この|あれ|そこ|なぜ|どうして|では|じゃあ|また|他に|ほかに|さらに|他には|一方|詳しく|もっと|具体的に|つまり)|^(日本|米国|中国|新興国|西側)(は|では|について|の場合)/;
+const FOLLOW_UP_EN = /^(and|but|so|then|what about|how about|why|and why|what else|which one|tell me more|more|explain|elaborate|details?)\b|\b(it|its|that|this|they|them|those|these|there)\b/i;
 
 export function looksLikeFollowUp(question: string, lang: Lang): boolean {
   const q = question.trim();
