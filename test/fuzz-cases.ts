@@ -266,7 +266,8 @@ export function routeCase(r: Rng, id: number, passageId: string): FuzzCase {
   // The server sees the path as a WHATWG URL does: dot segments (also as %2e) are resolved.
   const pathname = new URL(`http://host${path}`).pathname;
   const methods = routeMethods(pathname);
-  const preflight = method === 'OPTIONS' && (pathname.startsWith('/api/') || pathname === '/health');
+  // CORS answers preflights under /api (Hono's `/api/*` includes `/api` itself) and on /health.
+  const preflight = method === 'OPTIONS' && (pathname === '/api' || pathname.startsWith('/api/') || pathname === '/health');
   let expect: number[];
   let code: string | undefined;
   if (preflight) expect = [204];
