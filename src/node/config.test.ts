@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig, parseOrigins } from './config';
+import { loadConfig } from './config';
 
 describe('loadConfig', () => {
   it('defaults to a loopback server on 8787 that tries the E5 model and may download it', () => {
@@ -19,13 +19,5 @@ describe('loadConfig', () => {
     expect(bad).toThrow(/EMBEDDER: .*auto.*transformers.*hash/);
     expect(bad).toThrow(/PORT: /);
     expect(() => loadConfig({ ALLOW_REMOTE_MODELS: 'maybe' })).toThrow(/ALLOW_REMOTE_MODELS/);
-  });
-});
-
-describe('parseOrigins', () => {
-  it('reads a comma-separated list, where any * means every origin', () => {
-    expect(parseOrigins('https://a.example, https://b.example')).toEqual(['https://a.example', 'https://b.example']);
-    expect(parseOrigins('')).toBe('*');
-    expect(parseOrigins('https://a.example,*')).toBe('*');
   });
 });

@@ -48,7 +48,3 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return { ...c, DATA_DIR: resolve(c.DATA_DIR), CORPUS_DIR: resolve(c.CORPUS_DIR), MODELS_DIR: resolve(c.MODELS_DIR), indexDir: resolve(c.DATA_DIR, 'index') };
 }
 
-export function parseOrigins(value: string): string[] | '*' {
-  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
-  return list.length === 0 || list.includes('*') ? '*' : list;
-}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../core/errors';
-import { parseOrigins, readSettings } from './settings';
+import { readSettings } from './settings';
 
 describe('readSettings', () => {
   it('defaults to any origin, 64 KiB bodies and automatic retrieval', () => {
@@ -35,14 +35,5 @@ describe('readSettings', () => {
     expect(() => readSettings({ MAX_BODY_BYTES: '-5' })).toThrow(/MAX_BODY_BYTES/);
     expect(() => readSettings({ MAX_BODY_BYTES: 'lots' })).toThrow(/MAX_BODY_BYTES/);
     expect(() => readSettings({ LLM_TIMEOUT_MS: '0' })).toThrow(/LLM_TIMEOUT_MS/);
-  });
-});
-
-describe('parseOrigins', () => {
-  it('treats an empty list or a "*" entry as any origin', () => {
-    expect(parseOrigins('')).toBe('*');
-    expect(parseOrigins(' , ')).toBe('*');
-    expect(parseOrigins('https://a.example,*')).toBe('*');
-    expect(parseOrigins('https://a.example')).toEqual(['https://a.example']);
   });
 });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../core/errors';
 import { describeZodError } from '../http/respond';
 import { RETRIEVAL_MODES, type RetrievalMode } from './snapshot-engine';
+import { parseOrigins } from '../http/origins';
 
 /** Workers AI model used when an AI binding is configured and LLM_MODEL is not set. */
 export const DEFAULT_WORKERS_AI_MODEL = '@cf/meta/llama-3.1-8b-instruct';
@@ -25,13 +26,6 @@ export interface WorkerSettings {
 }
 
 /** "https://a.example, https://b.example" → a list; empty or containing "*" → any origin. */
-export function parseOrigins(value: string): string[] | '*' {
-  const list = value
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  return list.length === 0 || list.includes('*') ? '*' : list;
-}
 
 /** Reads the known variables from the bindings; other bindings and empty strings are ignored. */
 export function readSettings(env: Record<string, unknown> | undefined): WorkerSettings {
