@@ -8,8 +8,8 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { lexiconKey } from '../src/core/lexicon';
-import { ENGLISH_STOP_WORDS } from '../src/core/tokenize';
+import { lexiconKey } from '../src/core/search/lexicon';
+import { ENGLISH_STOP_WORDS } from '../src/core/search/tokenize';
 
 const root = resolve(import.meta.dirname, '..');
 const args = new Map<string, string>();

@@ -2,7 +2,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { LocalIndex } from 'vectra';
-import { createHashEmbedder } from '../src/core/hash-embedder';
+import { createHashEmbedder } from '../src/core/search/hash-embedder';
 import { ingest } from '../src/node/ingest';
 import { decodeVectors, parseSnapshot } from '../src/worker/snapshot';
 import { standInModelEmbedder } from '../test/helpers/worker';

@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { createHashEmbedder } from '../src/core/hash-embedder';
+import { createHashEmbedder } from '../src/core/search/hash-embedder';
 import type { Embedder } from '../src/core/ports';
 import { loadConfig } from '../src/node/config';
 import { configuredEmbedder } from '../src/node/configured-embedder';

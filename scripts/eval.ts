@@ -1,7 +1,7 @@
 /** npm run eval [-- file.jsonl]: runs the questions in-process and prints retrieval and answer metrics. */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { evaluate, formatReport, parseEvalFile } from '../src/core/evaluate';
+import { evaluate, formatReport, parseEvalFile } from './eval/evaluate';
 import { loadConfig } from '../src/node/config';
 import { configuredEmbedder } from '../src/node/configured-embedder';
 import { loadEngine } from '../src/node/load-engine';

@@ -6,7 +6,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { LocalIndex } from 'vectra';
-import { parseLexicon } from '../src/core/lexicon';
+import { parseLexicon } from '../src/core/search/lexicon';
 import type { Footnote, Passage } from '../src/core/types';
 import { readCorpus } from '../src/node/ingest';
 import { loadStoredIndex } from '../src/node/index-store';

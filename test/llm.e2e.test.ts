@@ -3,7 +3,7 @@
  * process through the Hono app over the real report, then through the real Node server.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { engineFromParts } from '../src/core/prepare';
+import { engineFromParts } from '../src/core/ingest/build-index';
 import { collectAnswer, type QaEngine } from '../src/core/engine';
 import { createApp } from '../src/http/app';
 import { chatOut, type ChatResponse } from '../src/http/schemas';

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorker, type BuildWorkerResult } from '../scripts/build-worker';
 import { DEFAULT_SNAPSHOT_PATH, GZIP_LIMIT_BYTES, SNAPSHOT_MODULE } from '../scripts/worker-bundle';
-import { createHashEmbedder } from '../src/core/hash-embedder';
+import { createHashEmbedder } from '../src/core/search/hash-embedder';
 import { createApp } from '../src/http/app';
 import { loadEngine } from '../src/node/load-engine';
 import { createTransformersEmbedder } from '../src/node/transformers-embedder';

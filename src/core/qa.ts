@@ -1,13 +1,13 @@
 /** The question-answering engine: analyse → retrieve → answer, streamed as events. */
-import { composeAnswer, defaultAnswerOptions, type AnswerOptions } from './answer';
-import type { Bm25Index } from './bm25';
+import { composeAnswer, defaultAnswerOptions, type AnswerOptions } from './answer/extractive';
+import type { Bm25Index } from './search/bm25';
 import type { ChatAnswer, ChatEvent, ChatInput, EngineInfo, QaEngine } from './engine';
-import { generateAnswer } from './generate-answer';
-import type { Lexicon } from './lexicon';
+import { generateAnswer } from './answer/generate';
+import type { Lexicon } from './search/lexicon';
 import type { Library } from './library';
 import type { Generator } from './ports';
-import { analyseQuery } from './query';
-import type { Retriever } from './retrieve';
+import { analyseQuery } from './answer/question';
+import type { Retriever } from './search/retrieve';
 import type { Hit, Lang } from './types';
 
 export interface QaEngineDeps {

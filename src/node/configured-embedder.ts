@@ -1,5 +1,5 @@
 /** The embedder the configuration asks for (EMBEDDER, EMBEDDING_MODEL, MODELS_DIR, …). */
-import { createHashEmbedder } from '../core/hash-embedder';
+import { createHashEmbedder } from '../core/search/hash-embedder';
 import type { Embedder } from '../core/ports';
 import type { Config } from './config';
 

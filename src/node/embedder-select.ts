@@ -3,7 +3,7 @@
  * deterministic hash embedder otherwise, so the service always starts (lexical retrieval
  * plus hash vectors) even on a machine without the model.
  */
-import { createHashEmbedder } from '../core/hash-embedder';
+import { createHashEmbedder } from '../core/search/hash-embedder';
 import type { Embedder } from '../core/ports';
 import {
   DEFAULT_EMBEDDING_MODEL,

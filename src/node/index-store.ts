@@ -5,7 +5,7 @@
  */
 import { mkdir, readFile, readdir, readlink, rename, rm, symlink, lstat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { corpusDataSchema, manifestSchema, type CorpusData, type Manifest } from '../core/index-data';
+import { corpusDataSchema, manifestSchema, type CorpusData, type Manifest } from '../core/ingest/index-data';
 
 export type IndexProblem = 'missing' | 'corrupt';
 

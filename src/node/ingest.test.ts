@@ -2,7 +2,7 @@ import { mkdtemp, readFile, readlink, readdir, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createHashEmbedder } from '../core/hash-embedder';
+import { createHashEmbedder } from '../core/search/hash-embedder';
 import { ingest } from './ingest';
 import { loadStoredIndex } from './index-store';
 import { loadEngine } from './load-engine';

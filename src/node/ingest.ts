@@ -2,9 +2,9 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { INDEX_FORMAT, type Manifest } from '../core/index-data';
-import { metadataSchema, type ReportMetadata } from '../core/metadata';
-import { prepareIndex } from '../core/prepare';
+import { INDEX_FORMAT, type Manifest } from '../core/ingest/index-data';
+import { metadataSchema, type ReportMetadata } from '../core/ingest/metadata';
+import { prepareIndex } from '../core/ingest/build-index';
 import type { Embedder } from '../core/ports';
 import { loadStoredIndex, replaceIndex, writeJson, type StoredIndex } from './index-store';
 import { createProgress } from './progress';

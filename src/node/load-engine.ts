@@ -1,11 +1,11 @@
 /** Brings up the engine from data/index: builds the index when missing, stale or damaged, then opens it. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Bm25Index } from '../core/bm25';
+import { Bm25Index } from '../core/search/bm25';
 import type { QaEngine } from '../core/engine';
-import { parseLexicon, type Lexicon } from '../core/lexicon';
+import { parseLexicon, type Lexicon } from '../core/search/lexicon';
 import type { Embedder, Generator } from '../core/ports';
-import { engineFromParts } from '../core/prepare';
+import { engineFromParts } from '../core/ingest/build-index';
 import type { Footnote, Passage } from '../core/types';
 import { ingest, readCorpus, type CorpusSource } from './ingest';
 import { loadStoredIndex, type StoredIndex } from './index-store';

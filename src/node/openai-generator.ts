@@ -12,7 +12,7 @@
  * Error messages are fit to show to readers (no URL, key or response body); `detail` holds what
  * the endpoint said, for the server log.
  */
-import { buildMessages } from '../core/prompt';
+import { buildMessages } from '../core/answer/prompt';
 import type { GenerationRequest, Generator } from '../core/ports';
 import { sseJson } from '../core/sse-data';
 

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { MemoryVectorSearch } from '../core/memory-vectors';
+import { MemoryVectorSearch } from '../core/search/memory-vectors';
 import type { VectorMatch, VectorSearch } from '../core/ports';
 
 /** What each vector carries besides its passage id, so the folder is readable with vectra's own tools. */

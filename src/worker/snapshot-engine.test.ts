@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../core/errors';
-import { createHashEmbedder } from '../core/hash-embedder';
+import { createHashEmbedder } from '../core/search/hash-embedder';
 import { memorySnapshot, standInModelEmbedder } from '../../test/helpers/worker';
 import { realEngine } from '../../test/helpers/real-engine';
 import { engineFromSnapshot, reproduceEmbedder } from './snapshot-engine';

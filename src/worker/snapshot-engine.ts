@@ -4,13 +4,13 @@
  * (the hash embedder: pure code, same id ⇒ same vectors). A transformer-built snapshot is served
  * lexical-only rather than compared against vectors from another model.
  */
-import { Bm25Index } from '../core/bm25';
+import { Bm25Index } from '../core/search/bm25';
 import type { QaEngine } from '../core/engine';
 import { AppError } from '../core/errors';
-import { createHashEmbedder } from '../core/hash-embedder';
-import { MemoryVectorSearch } from '../core/memory-vectors';
+import { createHashEmbedder } from '../core/search/hash-embedder';
+import { MemoryVectorSearch } from '../core/search/memory-vectors';
 import type { Embedder, Generator } from '../core/ports';
-import { engineFromParts } from '../core/prepare';
+import { engineFromParts } from '../core/ingest/build-index';
 import { decodeVectors, type EmbedderSpec, type Snapshot } from './snapshot';
 import { lexiconFromJson } from './snapshot-lexicon';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../core/errors';
-import { parseLexicon, translateQuery } from '../core/lexicon';
+import { parseLexicon, translateQuery } from '../core/search/lexicon';
 import { lexiconFromJson, lexiconToJson } from './snapshot-lexicon';
 
 const raw = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../corpus/lexicon.en-ja.json'), 'utf8'));

@@ -5,7 +5,7 @@
  * the map from ready keys is a single pass, so the Worker's first request stays cheap.
  */
 import { AppError } from '../core/errors';
-import type { Lexicon } from '../core/lexicon';
+import type { Lexicon } from '../core/search/lexicon';
 
 export interface LexiconJson {
   source: string;

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createHashEmbedder } from '../core/hash-embedder';
+import { createHashEmbedder } from '../core/search/hash-embedder';
 import { memorySnapshot, standInModelEmbedder, TEST_WIDGET_JS } from '../../test/helpers/worker';
 import type { Snapshot } from './snapshot';
 import { createSnapshotServer } from './snapshot-server';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../core/errors';
-import { createHashEmbedder } from '../core/hash-embedder';
-import { embeddingText } from '../core/prepare';
+import { createHashEmbedder } from '../core/search/hash-embedder';
+import { embeddingText } from '../core/ingest/build-index';
 import { memorySnapshot } from '../../test/helpers/worker';
 import { decodeVectors, encodeVectors, parseSnapshot, type Snapshot } from './snapshot';
 

@@ -7,9 +7,9 @@
  */
 import { z } from 'zod';
 import { AppError } from '../core/errors';
-import { footnoteSchema, passageSchema } from '../core/index-data';
-import type { Lexicon } from '../core/lexicon';
-import { metadataSchema, type ReportMetadata } from '../core/metadata';
+import { footnoteSchema, passageSchema } from '../core/ingest/index-data';
+import type { Lexicon } from '../core/search/lexicon';
+import { metadataSchema, type ReportMetadata } from '../core/ingest/metadata';
 import type { Footnote, Passage } from '../core/types';
 import { renderDemoPage } from '../http/demo-page';
 import { describeZodError } from '../http/respond';

@@ -8,7 +8,7 @@
  * what the platform said, for the log).
  */
 import type { GenerationRequest, Generator } from '../core/ports';
-import { buildMessages } from '../core/prompt';
+import { buildMessages } from '../core/answer/prompt';
 import { sseJson } from '../core/sse-data';
 
 /** The part of the Workers AI binding this uses. */

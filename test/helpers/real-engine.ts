@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { QaEngine } from '../../src/core/engine';
-import { createHashEmbedder } from '../../src/core/hash-embedder';
-import { parseLexicon } from '../../src/core/lexicon';
-import { MemoryVectorSearch } from '../../src/core/memory-vectors';
-import { engineFromParts, prepareIndex, type EngineParts } from '../../src/core/prepare';
+import { createHashEmbedder } from '../../src/core/search/hash-embedder';
+import { parseLexicon } from '../../src/core/search/lexicon';
+import { MemoryVectorSearch } from '../../src/core/search/memory-vectors';
+import { engineFromParts, prepareIndex, type EngineParts } from '../../src/core/ingest/build-index';
 
 export const root = resolve(import.meta.dirname, '../..');
 export const reportText = () => readFileSync(resolve(root, 'corpus/deepseek-shock-china-nli-2025.txt'), 'utf8');

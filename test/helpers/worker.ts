@@ -5,10 +5,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseLexicon } from '../../src/core/lexicon';
-import { metadataSchema } from '../../src/core/metadata';
+import { parseLexicon } from '../../src/core/search/lexicon';
+import { metadataSchema } from '../../src/core/ingest/metadata';
 import type { Embedder } from '../../src/core/ports';
-import { prepareIndex } from '../../src/core/prepare';
+import { prepareIndex } from '../../src/core/ingest/build-index';
 import { assembleSnapshot, type Snapshot } from '../../src/worker/snapshot';
 import { OFFLINE_WRANGLER_ENV } from '../../scripts/worker-bundle';
 

@@ -4,9 +4,9 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chunkReport, packRanges } from './chunk';
 import { parseReport } from './parse';
-import type { Report } from './types';
+import type { Report } from '../types';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const report = parseReport(readFileSync(resolve(repoRoot, 'corpus/deepseek-shock-china-nli-2025.txt'), 'utf8'));
 const passages = chunkReport(report);
 const body = passages.filter((p) => p.kind === 'body');

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { realEngine } from '../../test/helpers/real-engine';
-import type { QaEngine } from './engine';
+import { realEngine } from '../../../test/helpers/real-engine';
+import type { QaEngine } from '../engine';
 
 let engine: QaEngine;
 beforeAll(async () => {
@@ -47,7 +47,7 @@ describe('remembered questions', () => {
     const again = await engine.search('ジニ係数の推移', 5);
     expect(again.map((h) => h.passage.id)).toEqual(first.map((h) => h.passage.id));
     const ask = async (context: string) => {
-      const { collectAnswer } = await import('./engine');
+      const { collectAnswer } = await import('../engine');
       return collectAnswer(engine.chat({ question: 'その出典は？', history: [{ role: 'user', content: context }, { role: 'assistant', content: '…' }] }));
     };
     const india = await ask('インド財務省はDeepSeekについてどのような指示を出したか？');

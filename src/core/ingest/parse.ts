@@ -3,8 +3,8 @@
  * footnote/figure interruptions, headings with section paths, figure captions, footnotes with
  * their URLs, and footnote markers linked from the body.
  */
-import { AppError } from './errors';
-import type { Block, Report, Section } from './types';
+import { AppError } from '../errors';
+import type { Block, Report, Section } from '../types';
 import { buildFootnotes } from './parse-footnotes';
 import { detectLatinSpacing, joinLines, type LatinSpacing, type SourceLine } from './parse-join';
 import { scanLines } from './parse-lines';

@@ -2,14 +2,14 @@
  * Hits → an extractive answer: the report's own sentences that best cover the question, in
  * document order, each followed by its [n] citation; or an honest "not in the report".
  */
-import type { Bm25Index, WeightedTerm } from './bm25';
-import type { ChatAnswer } from './engine';
-import type { Lexicon } from './lexicon';
-import type { Library } from './library';
-import { SOURCE_WORDS, type QueryAnalysis } from './query';
-import { splitSentences } from './chunk-sentences';
-import { tokenize } from './tokenize';
-import type { Citation, Hit, Lang, Passage } from './types';
+import type { Bm25Index, WeightedTerm } from '../search/bm25';
+import type { ChatAnswer } from '../engine';
+import type { Lexicon } from '../search/lexicon';
+import type { Library } from '../library';
+import { SOURCE_WORDS, type QueryAnalysis } from './question';
+import { splitSentences } from '../ingest/sentences';
+import { tokenize } from '../search/tokenize';
+import type { Citation, Hit, Lang, Passage } from '../types';
 
 export interface AnswerOptions {
   /** Least idf-weighted share of the query terms the best passage must contain to answer. */

@@ -4,9 +4,9 @@
  * in a passage that sentence cites (else a warning names it); an answer citing nothing is
  * rejected, so the caller can fall back to the extractive answer.
  */
-import { heldValues, isHeld, statedNumbers } from './answer-numbers';
-import type { ChatAnswer } from './engine';
-import type { Citation, Footnote, Lang, Passage } from './types';
+import { heldValues, isHeld, statedNumbers } from './numbers';
+import type { ChatAnswer } from '../engine';
+import type { Citation, Footnote, Lang, Passage } from '../types';
 
 export interface PromptPassage {
   /** The number the passage had in the prompt, and keeps in the answer. */

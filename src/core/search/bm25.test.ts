@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Bm25Index, mergeTerms } from './bm25';
 
-const report = readFileSync(new URL('../../corpus/deepseek-shock-china-nli-2025.txt', import.meta.url), 'utf8');
+const report = readFileSync(new URL('../../../corpus/deepseek-shock-china-nli-2025.txt', import.meta.url), 'utf8');
 
 /** The report cut into passages of six lines, about the size the chunker produces. */
 function reportPassages(): { id: string; text: string }[] {

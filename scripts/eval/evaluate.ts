@@ -1,6 +1,6 @@
 /** Dev-set evaluation: retrieval hit@k and MRR per language, footnote and abstention accuracy. */
 import { z } from 'zod';
-import { collectAnswer, type QaEngine } from './engine';
+import { collectAnswer, type QaEngine } from '../../src/core/engine';
 
 export const evalItemSchema = z.object({
   id: z.string(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collapseNearDuplicates, fuse } from './fusion';
-import type { Hit, Passage } from './types';
+import type { Hit, Passage } from '../types';
 
 describe('fuse', () => {
   it('ranks what both lists agree on first, and lets a small k favour each list’s top', () => {

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { realEngine } from '../../test/helpers/real-engine';
-import type { QaEngine } from './engine';
-import type { Passage } from './types';
-import { answerSentences, cleanMarkers, createMarkerFilter, verifyAnswer, type PromptPassage } from './verify-answer';
+import { realEngine } from '../../../test/helpers/real-engine';
+import type { QaEngine } from '../engine';
+import type { Passage } from '../types';
+import { answerSentences, cleanMarkers, createMarkerFilter, verifyAnswer, type PromptPassage } from './verify';
 
 let engine: QaEngine;
 let passages: PromptPassage[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseQuery, asksForSource, footnoteNumbersIn, looksLikeFollowUp } from './query';
+import { analyseQuery, asksForSource, footnoteNumbersIn, looksLikeFollowUp } from './question';
 
 describe('footnote intent', () => {
   it('finds footnote numbers in Japanese and English forms', () => {

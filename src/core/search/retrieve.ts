@@ -4,12 +4,12 @@
  */
 import { mergeTerms, type Bm25Index, type WeightedTerm } from './bm25';
 import { translateQuery, type Lexicon } from './lexicon';
-import type { Library } from './library';
-import type { Embedder, VectorSearch } from './ports';
+import type { Library } from '../library';
+import type { Embedder, VectorSearch } from '../ports';
 import { collapseNearDuplicates, DEFAULT_RRF_K, fuse } from './fusion';
-import type { QueryAnalysis } from './query';
+import type { QueryAnalysis } from '../answer/question';
 import { detectLang, tokenize } from './tokenize';
-import type { Hit } from './types';
+import type { Hit } from '../types';
 
 export interface RetrieverDeps {
   library: Library;

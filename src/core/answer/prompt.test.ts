@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { realEngine } from '../../test/helpers/real-engine';
-import type { QaEngine } from './engine';
-import type { GenerationRequest } from './ports';
+import { realEngine } from '../../../test/helpers/real-engine';
+import type { QaEngine } from '../engine';
+import type { GenerationRequest } from '../ports';
 import { buildMessages, formatPassages, stripMarkers, systemPrompt } from './prompt';
 
 let engine: QaEngine;

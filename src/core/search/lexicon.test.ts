@@ -5,9 +5,9 @@ import { lexiconKey, parseLexicon, translateQuery } from './lexicon';
 import { tokenize } from './tokenize';
 
 const read = (path: string): string => readFileSync(new URL(path, import.meta.url), 'utf8');
-const lexiconJson: unknown = JSON.parse(read('../../corpus/lexicon.en-ja.json'));
+const lexiconJson: unknown = JSON.parse(read('../../../corpus/lexicon.en-ja.json'));
 const lexicon = parseLexicon(lexiconJson);
-const report = read('../../corpus/deepseek-shock-china-nli-2025.txt');
+const report = read('../../../corpus/deepseek-shock-china-nli-2025.txt');
 
 const weightOf = (terms: WeightedTerm[], term: string): number => terms.find((t) => t.term === term)?.weight ?? 0;
 const termsOf = (terms: WeightedTerm[]): string[] => terms.map((t) => t.term);

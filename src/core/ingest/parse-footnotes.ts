@@ -7,7 +7,7 @@
  * footnote (or the same one) already holds, so it is attributed to that footnote and dropped
  * rather than glued onto whichever footnote happens to precede it.
  */
-import type { Footnote } from './types';
+import type { Footnote } from '../types';
 import { joinLines, type LatinSpacing, type SourceLine } from './parse-join';
 import type { RawFootnote } from './parse-lines';
 import { cleanUrl, extractUrls, isBareUrl } from './urls';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createHashEmbedder } from './hash-embedder';
 
-const report = readFileSync(new URL('../../corpus/deepseek-shock-china-nli-2025.txt', import.meta.url), 'utf8');
+const report = readFileSync(new URL('../../../corpus/deepseek-shock-china-nli-2025.txt', import.meta.url), 'utf8');
 const embedder = createHashEmbedder();
 
 const dot = (a: Float32Array, b: Float32Array): number => a.reduce((sum, x, i) => sum + x * b[i]!, 0);

@@ -6,9 +6,9 @@
  * boundary is whole in at least one passage. Figure captions and footnotes are passages of
  * their own. Passage text is the report's own words; the section path travels separately.
  */
-import type { Block, Passage, Report } from './types';
+import type { Block, Passage, Report } from '../types';
 import { footnotePassageId, passageId } from './chunk-id';
-import { splitSentences } from './chunk-sentences';
+import { splitSentences } from './sentences';
 
 export interface ChunkOptions {
   /** Upper bound on a body passage's length; a single longer sentence stays whole. */

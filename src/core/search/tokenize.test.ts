@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectLang, normalize, stem, tokenize } from './tokenize';
 
-const report = readFileSync(new URL('../../corpus/deepseek-shock-china-nli-2025.txt', import.meta.url), 'utf8');
+const report = readFileSync(new URL('../../../corpus/deepseek-shock-china-nli-2025.txt', import.meta.url), 'utf8');
 
 describe('tokenize', () => {
   it('NFKC-normalises and lower-cases full-width letters and digits', () => {

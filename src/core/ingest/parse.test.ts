@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AppError } from './errors';
+import { AppError } from '../errors';
 import { parseReport } from './parse';
 
-const reportText = readFileSync(new URL('../../corpus/deepseek-shock-china-nli-2025.txt', import.meta.url), 'utf8');
+const reportText = readFileSync(new URL('../../../corpus/deepseek-shock-china-nli-2025.txt', import.meta.url), 'utf8');
 const report = parseReport(reportText);
 const paragraphs = report.blocks.filter((b) => b.kind === 'paragraph');
 const bodyText = paragraphs.map((b) => b.text).join('\n');

@@ -5,7 +5,7 @@
  * word boundaries); Latin text by whole words plus character 3-grams (robust to inflection).
  * Web APIs only.
  */
-import type { EmbedKind, Embedder } from './ports';
+import type { EmbedKind, Embedder } from '../ports';
 import { ENGLISH_STOP_WORDS, isCjkChar, normalize, stem } from './tokenize';
 
 const DEFAULT_DIMENSIONS = 384;

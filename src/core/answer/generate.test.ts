@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { realEngine, realEngineParts } from '../../test/helpers/real-engine';
-import { collectAnswer, type ChatEvent, type QaEngine } from './engine';
-import { generationPassages } from './generate-answer';
-import type { GenerationRequest, Generator } from './ports';
-import { engineFromParts, type EngineParts } from './prepare';
+import { realEngine, realEngineParts } from '../../../test/helpers/real-engine';
+import { collectAnswer, type ChatEvent, type QaEngine } from '../engine';
+import { generationPassages } from './generate';
+import type { GenerationRequest, Generator } from '../ports';
+import { engineFromParts, type EngineParts } from '../ingest/build-index';
 
 let parts: EngineParts;
 let extractiveEngine: QaEngine;

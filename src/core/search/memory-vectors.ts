@@ -1,5 +1,5 @@
 /** VectorSearch over vectors held in memory (the Worker's snapshot, tests). Vectors are unit length. */
-import type { VectorMatch, VectorSearch } from './ports';
+import type { VectorMatch, VectorSearch } from '../ports';
 
 export class MemoryVectorSearch implements VectorSearch {
   private readonly ids: string[];

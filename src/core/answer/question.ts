@@ -2,8 +2,8 @@
  * Query analysis: the question's language, whether it asks for a footnote or a source, and the
  * text to retrieve with (a follow-up is read together with the turn it follows).
  */
-import { detectLang } from './tokenize';
-import type { Lang } from './types';
+import { detectLang } from '../search/tokenize';
+import type { Lang } from '../types';
 
 export interface QueryAnalysis {
   /** Language of the question itself. */

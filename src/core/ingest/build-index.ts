@@ -1,14 +1,14 @@
 /** The runtime-agnostic half of ingest and of loading: text → passages + lexical index + vectors → engine. */
-import { Bm25Index } from './bm25';
+import { Bm25Index } from '../search/bm25';
 import { chunkReport } from './chunk';
-import type { QaEngine } from './engine';
-import type { Lexicon } from './lexicon';
-import { Library } from './library';
+import type { QaEngine } from '../engine';
+import type { Lexicon } from '../search/lexicon';
+import { Library } from '../library';
 import { parseReport } from './parse';
-import type { Embedder, Generator, VectorSearch } from './ports';
-import { createQaEngine } from './qa';
-import { Retriever } from './retrieve';
-import type { Footnote, Passage, Report } from './types';
+import type { Embedder, Generator, VectorSearch } from '../ports';
+import { createQaEngine } from '../qa';
+import { Retriever } from '../search/retrieve';
+import type { Footnote, Passage, Report } from '../types';
 
 export interface PreparedIndex {
   report: Report;

@@ -2,7 +2,7 @@
  * Many ranked lists → one: reciprocal rank fusion, then near-duplicate passages (neighbouring
  * chunks share a sentence) collapsed. Web APIs only.
  */
-import type { Hit, Passage } from './types';
+import type { Hit, Passage } from '../types';
 
 /** Measured on the dev set: with ~60 passages the classic k = 60 flattens ranks until no list leads. */
 export const DEFAULT_RRF_K = 3;

@@ -4,7 +4,7 @@
  * Instructions are in English, which instruction-tuned models follow most reliably; the
  * answer language is named explicitly.
  */
-import type { GenerationRequest } from './ports';
+import type { GenerationRequest } from '../ports';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';

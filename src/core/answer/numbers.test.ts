@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { heldValues, isHeld, normaliseDigits, statedNumbers } from './answer-numbers';
+import { heldValues, isHeld, normaliseDigits, statedNumbers } from './numbers';
 
 const values = (text: string) => statedNumbers(text).map((n) => n.value);
 

@@ -12,11 +12,11 @@
  * before writing anything, the stream is the extractive answer's (meta, delta, done) with the
  * warning, exactly as if no text had been generated.
  */
-import type { ChatAnswer, ChatEvent, ChatInput } from './engine';
-import type { Library } from './library';
-import type { Generator } from './ports';
-import type { Citation, Hit, Lang, Passage } from './types';
-import { createMarkerFilter, verifyAnswer, type PromptPassage } from './verify-answer';
+import type { ChatAnswer, ChatEvent, ChatInput } from '../engine';
+import type { Library } from '../library';
+import type { Generator } from '../ports';
+import type { Citation, Hit, Lang, Passage } from '../types';
+import { createMarkerFilter, verifyAnswer, type PromptPassage } from './verify';
 
 export interface GenerateAnswerInput {
   generator: Generator;
