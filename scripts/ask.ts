@@ -2,7 +2,7 @@
 import { collectAnswer } from '../src/core/engine';
 import { loadConfig } from '../src/node/config';
 import { configuredEmbedder } from '../src/node/configured-embedder';
-import { loadEngine } from '../src/node/load-engine';
+import { openEngine } from '../src/node/open-engine';
 
 const question = process.argv.slice(2).filter((a) => !a.startsWith('--')).join(' ').trim();
 if (!question) {
@@ -12,7 +12,7 @@ if (!question) {
 try {
   const config = loadConfig();
   const embedder = await configuredEmbedder(config, (m) => console.warn(`warning: ${m}`));
-  const { engine } = await loadEngine({ corpusDir: config.CORPUS_DIR, indexDir: config.indexDir, embedder, log: () => {} });
+  const { engine } = await openEngine({ corpusDir: config.CORPUS_DIR, indexDir: config.indexDir, embedder, log: () => {} });
   const a = await collectAnswer(engine.chat({ question, history: [] }));
   console.log(a.answer);
   if (!a.grounded) console.log(a.lang === 'ja' ? '（レポートに記載なし）' : '(not in the report)');

@@ -1,10 +1,11 @@
 /**
- * Derives corpus/lexicon.en-ja.json: the English → Japanese entries of EDICT whose Japanese
- * headword occurs in the report, plus the hand-written domain glossary (which wins on conflict).
- * Needs the Debian `edict` package (/usr/share/edict/edict, EUC-JP) only when rebuilding; the
- * generated file is committed.
+ * Builds resources/lexicon.en-ja.json, the general English → Japanese lexicon that ingest reduces
+ * to each report's words: the common entries (those marked (P)) of EDICT, as English phrase →
+ * Japanese terms, best first. A term is written `表記|よみ` when its reading differs, so ingest
+ * can find a word the report writes in kana. Needs the Debian `edict` package
+ * (/usr/share/edict/edict, EUC-JP) only when rebuilding; the generated file is committed.
  *
- *   npx tsx scripts/build-lexicon.ts [--edict PATH] [--report PATH] [--glossary PATH] [--out PATH]
+ *   npm run build:lexicon [-- --edict PATH] [--out PATH]
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -15,39 +16,19 @@ const root = resolve(import.meta.dirname, '..');
 const args = new Map<string, string>();
 for (let i = 2; i + 1 < process.argv.length; i += 2) args.set(process.argv[i]!, process.argv[i + 1]!);
 const edictPath = args.get('--edict') ?? '/usr/share/edict/edict';
-const reportPath = args.get('--report') ?? resolve(root, 'corpus/deepseek-shock-china-nli-2025.txt');
-const glossaryPath = args.get('--glossary') ?? resolve(root, 'corpus/glossary.en-ja.json');
-const outPath = args.get('--out') ?? resolve(root, 'corpus/lexicon.en-ja.json');
+const outPath = args.get('--out') ?? resolve(root, 'resources/lexicon.en-ja.json');
 
 /** Japanese candidates kept per English phrase, best first. */
-const MAX_TERMS_PER_PHRASE = 6;
+const MAX_TERMS_PER_PHRASE = 24;
 const MAX_GLOSS_WORDS = 4;
-const KANA_ONLY = /^[\p{Script=Hiragana}\p{Script=Katakana}ー]+$/u;
 const HIRAGANA_ONLY = /^[\p{Script=Hiragana}ー]+$/u;
 
 interface Candidate {
-  japanese: string;
+  term: string;
   /** Sense number of the gloss in its entry (0 = first sense): earlier senses are the usual meaning. */
   sense: number;
   /** Glosses in the whole entry: fewer means a less ambiguous word. */
   glossCount: number;
-  common: boolean;
-}
-
-const squash = (text: string): string => text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
-const report = squash(readFileSync(reportPath, 'utf8'));
-
-/** The form of an entry that the report uses, if any. */
-function formInReport(headword: string, reading: string | undefined): string | undefined {
-  const head = headword.normalize('NFKC');
-  const length = [...head].length;
-  const usable = KANA_ONLY.test(head) ? length >= 3 : /\p{Script=Han}/u.test(head) || (length >= 2 && /\p{L}/u.test(head));
-  if (usable && report.includes(head.toLowerCase())) return head;
-  // A word the report writes in kana although the dictionary heads it in kanji. Short hiragana
-  // strings occur inside unrelated words, so they need more length than katakana ones.
-  const minimum = HIRAGANA_ONLY.test(reading ?? '') ? 4 : 3;
-  if (reading && KANA_ONLY.test(reading) && [...reading].length >= minimum && report.includes(reading)) return reading;
-  return undefined;
 }
 
 /** "(n) (1) (comp) to export something" → "export something"; undefined when unusable. */
@@ -73,10 +54,7 @@ function normalizeGloss(gloss: string): string | undefined {
 /** Tags that mark a sense a modern reader's question will not mean. */
 const UNUSABLE_SENSE = /\((?:arch|obs|obsc|rare|vulg|X|mahj|Buddh|Shinto|sumo|shogi|hanaf)\)/;
 
-/**
- * EDICT fields of one entry → usable glosses with their sense. A field's leading tags
- * ("(n) (2) (arch)") start a sense; fields without tags continue the previous sense.
- */
+/** EDICT fields of one entry → usable glosses with their sense; untagged fields continue the previous sense. */
 function readGlosses(fields: string[]): { text: string; sense: number; abbreviation: boolean }[] {
   const out: { text: string; sense: number; abbreviation: boolean }[] = [];
   let sense = 0;
@@ -95,86 +73,56 @@ function readGlosses(fields: string[]): { text: string; sense: number; abbreviat
   return out;
 }
 
-if (!existsSync(edictPath)) {
-  throw new Error(`EDICT not found at ${edictPath}: install it with "apt-get install edict" or pass --edict PATH`);
+/** Best first: the usual sense, kanji/katakana before hiragana-only words, the longer word, the less ambiguous entry. */
+function compare(a: Candidate, b: Candidate): number {
+  const word = (c: Candidate) => c.term.split('|')[0]!;
+  return (
+    Math.min(a.sense, 2) - Math.min(b.sense, 2) ||
+    Number(HIRAGANA_ONLY.test(word(a))) - Number(HIRAGANA_ONLY.test(word(b))) ||
+    [...word(b)].length - [...word(a)].length ||
+    a.glossCount - b.glossCount ||
+    (a.term < b.term ? -1 : a.term > b.term ? 1 : 0)
+  );
 }
-const byKey = new Map<string, { phrases: Set<string>; candidates: Candidate[] }>();
+
+if (!existsSync(edictPath)) throw new Error(`EDICT not found at ${edictPath}: install it with "apt-get install edict" or pass --edict PATH`);
 const lines = new TextDecoder('euc-jp').decode(readFileSync(edictPath)).split('\n');
-const firstLine = lines[0] ?? '';
+const created = (lines[0] ?? '').split('/').find((f) => f.startsWith('Created')) ?? 'Debian package edict';
+const byKey = new Map<string, { phrase: string; candidates: Candidate[] }>();
 for (const line of lines.slice(1)) {
   const m = /^(\S+)(?: \[([^\]]+)\])? \/(.*)\/$/.exec(line);
-  if (!m) continue;
-  const japanese = formInReport(m[1]!, m[2]);
-  if (!japanese) continue;
+  if (!m || !m[3]!.includes('/(P)')) continue;
+  const headword = m[1]!.normalize('NFKC');
+  const reading = m[2]?.normalize('NFKC');
+  const term = reading && reading !== headword ? `${headword}|${reading}` : headword;
   const fields = m[3]!.split('/').filter((f) => f !== '(P)' && !/^EntL/.test(f));
-  const common = m[3]!.includes('/(P)');
-  const glosses = readGlosses(fields);
-  for (const { text, sense: glossSense, abbreviation } of glosses) {
+  for (const { text, sense, abbreviation } of readGlosses(fields)) {
     const key = lexiconKey(text);
     if (key === '') continue;
-    const slot = byKey.get(key) ?? { phrases: new Set<string>(), candidates: [] };
-    slot.phrases.add(text);
-    slot.candidates.push({ japanese, sense: glossSense + (abbreviation ? 1 : 0), glossCount: fields.length, common });
+    const slot = byKey.get(key) ?? { phrase: text, candidates: [] };
+    if (text < slot.phrase) slot.phrase = text;
+    slot.candidates.push({ term, sense: sense + (abbreviation ? 1 : 0), glossCount: fields.length });
     byKey.set(key, slot);
   }
 }
 
-/**
- * Best first: kanji/katakana before grammar-like hiragana words, the usual sense before later
- * ones, then the longer (more specific) word, the less ambiguous entry, the common word.
- */
-function rank(candidates: Candidate[]): string[] {
+const entries: Record<string, string[]> = {};
+for (const { phrase, candidates } of [...byKey.values()].sort((a, b) => (a.phrase < b.phrase ? -1 : a.phrase > b.phrase ? 1 : 0))) {
   const best = new Map<string, Candidate>();
   for (const c of candidates) {
-    const seen = best.get(c.japanese);
-    if (!seen || compare(c, seen) < 0) best.set(c.japanese, c);
+    const seen = best.get(c.term);
+    if (!seen || compare(c, seen) < 0) best.set(c.term, c);
   }
-  return [...best.values()].sort(compare).slice(0, MAX_TERMS_PER_PHRASE).map((c) => c.japanese);
+  entries[phrase] = [...best.values()].sort(compare).slice(0, MAX_TERMS_PER_PHRASE).map((c) => c.term);
 }
-
-function compare(a: Candidate, b: Candidate): number {
-  return (
-    Number(HIRAGANA_ONLY.test(a.japanese)) - Number(HIRAGANA_ONLY.test(b.japanese)) ||
-    Math.min(a.sense, 2) - Math.min(b.sense, 2) ||
-    [...b.japanese].length - [...a.japanese].length ||
-    a.glossCount - b.glossCount ||
-    Number(b.common) - Number(a.common) ||
-    (a.japanese < b.japanese ? -1 : a.japanese > b.japanese ? 1 : 0)
-  );
-}
-
-/** Stemmed key → the one surface phrase written to the file (parseLexicon stems it back) and its terms. */
-const entries = new Map<string, { phrase: string; terms: string[] }>();
-for (const [key, { phrases, candidates }] of byKey) {
-  entries.set(key, { phrase: [...phrases].sort()[0]!, terms: rank(candidates) });
-}
-
-let glossaryCount = 0;
-if (existsSync(glossaryPath)) {
-  const glossary = JSON.parse(readFileSync(glossaryPath, 'utf8')) as { entries?: Record<string, string[]> };
-  const seen = new Map<string, string>();
-  for (const [phrase, terms] of Object.entries(glossary.entries ?? {})) {
-    const key = lexiconKey(phrase);
-    if (key.split(' ').length > MAX_GLOSS_WORDS) throw new Error(`Glossary phrase "${phrase}" is longer than ${MAX_GLOSS_WORDS} words`);
-    const clash = seen.get(key);
-    if (clash !== undefined) throw new Error(`Glossary phrases "${clash}" and "${phrase}" have the same key "${key}"`);
-    seen.set(key, phrase);
-    entries.set(key, { phrase: phrase.toLowerCase(), terms });
-    glossaryCount++;
-  }
-}
-
-const sorted: Record<string, string[]> = {};
-const byPhrase = [...entries.values()].sort((a, b) => (a.phrase < b.phrase ? -1 : a.phrase > b.phrase ? 1 : 0));
-for (const { phrase, terms } of byPhrase) sorted[phrase] = terms;
 const output = {
-  source: `EDICT (${firstLine.split('/').find((f) => f.startsWith('Created')) ?? 'Debian package edict'}), filtered to headwords that occur in the report, plus corpus/glossary.en-ja.json`,
+  source: `EDICT (${created}), common entries (P)`,
   licence:
     'Creative Commons Attribution-ShareAlike 3.0 (https://creativecommons.org/licenses/by-sa/3.0/) under the EDRDG General Dictionary Licence (https://www.edrdg.org/edrdg/licence.html). Being derived from EDICT, this file is distributed under the same licence.',
   attribution:
     "This lexicon uses the EDICT dictionary file, the property of the Electronic Dictionary Research and Development Group (EDRDG) at Monash University, compiled by James William Breen and the Group, and used in conformance with the Group's licence. EDICT documentation: http://www.csse.monash.edu.au/~jwb/edict.html",
-  entries: sorted,
+  entries,
 };
-const json = `${JSON.stringify(output, null, 0).replace(/\],"/g, '],\n"')}\n`;
+const json = `${JSON.stringify(output).replace(/\],"/g, '],\n"')}\n`;
 writeFileSync(outPath, json);
-console.log(`${Object.keys(sorted).length} phrases (${glossaryCount} from the glossary), ${json.length} chars → ${outPath}`);
+console.log(`${Object.keys(entries).length} phrases, ${(json.length / 1024).toFixed(0)} KB → ${outPath}`);

@@ -28,12 +28,12 @@ describe('buildWorker (snapshot only)', () => {
     expect(lines.join('\n')).toMatch(/building the index/);
 
     const snapshot = await readSnapshot(result.snapshotPath);
-    expect(snapshot.passages).toHaveLength(60);
-    expect(snapshot.footnotes).toHaveLength(21);
+    expect(snapshot.index.passages).toHaveLength(60);
+    expect(snapshot.index.footnotes).toHaveLength(21);
     expect(result.snapshotBytes).toBe(Buffer.byteLength(await readFile(result.snapshotPath, 'utf8')));
     const stored = new Map((await new LocalIndex(join(indexDir, 'vectors')).listItems()).map((i) => [i.id, i.vector]));
     const decoded = decodeVectors(snapshot.vectors);
-    snapshot.passages.forEach((p, i) => expect(Array.from(decoded[i]!)).toEqual(stored.get(p.id)));
+    snapshot.index.passages.forEach((p, i) => expect(Array.from(decoded[i]!)).toEqual(stored.get(p.id)));
   });
 
   it('exports a current model-built index as it is when EMBEDDER is unset, for lexical serving', async () => {

@@ -4,7 +4,7 @@
  *      as `npm run ingest` would; with EMBEDDER unset, used as it is when it matches the report
  *      (a model-built index is then served lexical-only), else built with the hash embedder,
  *      whose vectors the Worker can match (hybrid retrieval),
- *   2. exported with the lexicon, metadata, widget and demo page to dist/worker/snapshot.json,
+ *   2. exported with the widget and demo page to dist/worker/snapshot.json,
  *   3. bundled by `wrangler deploy --dry-run` into dist/worker/bundle, measured, and refused when
  *      the upload would reach 3 MB gzipped.
  */
@@ -17,7 +17,8 @@ import type { Embedder } from '../src/core/ports';
 import { loadConfig } from '../src/node/config';
 import { configuredEmbedder } from '../src/node/configured-embedder';
 import { loadStoredIndex } from '../src/node/index-store';
-import { ingest, readCorpus } from '../src/node/ingest';
+import { readCorpus } from '../src/node/corpus';
+import { ingest } from '../src/node/ingest';
 import { reproduceEmbedder } from '../src/worker/snapshot-engine';
 import { buildWidget } from './build-widget';
 import { bundleWorker, GZIP_LIMIT_BYTES, readWranglerConfig, repoRoot, type BundleResult } from './worker-bundle';
@@ -56,7 +57,7 @@ export async function embedderFromEnv(env: Record<string, string | undefined> = 
 async function ensureIndex(corpusDir: string, indexDir: string, embedder: Embedder | undefined, log: (line: string) => void): Promise<void> {
   if (!embedder) {
     const [stored, corpus] = await Promise.all([loadStoredIndex(indexDir).catch(() => undefined), readCorpus(corpusDir)]);
-    if (stored?.manifest.corpusSha256 === corpus.sha256) {
+    if (stored?.manifest.sourcesSha256 === corpus.sourcesSha256) {
       log(`index: using ${indexDir} as built (embedder ${stored.manifest.embedder.id}); set EMBEDDER to rebuild it with another`);
       return;
     }

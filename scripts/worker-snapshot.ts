@@ -1,14 +1,12 @@
 /**
- * Exports the Node index (data/index) as the Worker's snapshot: the same passages, footnotes,
- * lexical index and vectors the Node server loads, plus the lexicon, metadata, widget and demo
- * page, so the Worker answers from exactly what the Node server answers from.
+ * Exports the Node index (data/index) as the Worker's snapshot: the same index data and vectors
+ * the Node server loads, plus the widget and demo page, so the Worker answers from exactly what
+ * the Node server answers from.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { LocalIndex } from 'vectra';
-import { parseLexicon } from '../src/core/search/lexicon';
-import type { Footnote, Passage } from '../src/core/types';
-import { readCorpus } from '../src/node/ingest';
+import { readCorpus } from '../src/node/corpus';
 import { loadStoredIndex } from '../src/node/index-store';
 import { assembleSnapshot, parseSnapshot, type Snapshot } from '../src/worker/snapshot';
 
@@ -35,21 +33,17 @@ async function storedVectors(folder: string, passageIds: string[], dimensions: n
 export async function createSnapshot(sources: SnapshotSources): Promise<Snapshot> {
   const corpus = await readCorpus(sources.corpusDir);
   const stored = await loadStoredIndex(sources.indexDir);
-  if (stored.manifest.corpusSha256 !== corpus.sha256) {
-    throw new Error(`the index in ${sources.indexDir} was built from another version of ${corpus.metadata.file}; run ingest again`);
+  if (stored.manifest.sourcesSha256 !== corpus.sourcesSha256) {
+    throw new Error(`the index in ${sources.indexDir} was built from another version of ${corpus.file} or its metadata, glossary or edition; run ingest again`);
   }
-  const passages = stored.data.passages as Passage[];
   const { embedder } = stored.manifest;
+  const ids = stored.data.passages.map((p) => p.id);
   return assembleSnapshot({
-    metadata: corpus.metadata,
+    index: stored.data,
     corpusSha256: corpus.sha256,
     builtAt: stored.manifest.builtAt,
     embedder,
-    passages,
-    footnotes: stored.data.footnotes as Footnote[],
-    bm25: stored.data.bm25,
-    vectors: await storedVectors(join(stored.dir, 'vectors'), passages.map((p) => p.id), embedder.dimensions),
-    lexicon: parseLexicon(JSON.parse(await readFile(join(sources.corpusDir, 'lexicon.en-ja.json'), 'utf8'))),
+    vectors: await storedVectors(join(stored.dir, 'vectors'), ids, embedder.dimensions),
     widgetJs: sources.widgetJs,
   });
 }

@@ -219,7 +219,7 @@ describe('a client that disconnects mid-answer', () => {
 
   it('stops producing a streamed answer once the client goes away', async () => {
     const { engine, record } = slowEngine(await realEngine());
-    const app = createApp({ engine, title: 't' });
+    const app = createApp({ engine, report: { title: 't', publisher: '', suggestions: { ja: [], en: [] } } });
     const res = await app.request('/api/chat', { method: 'POST', body: question, headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' } });
     const reader = res.body!.getReader();
     let seen = '';
@@ -237,7 +237,7 @@ describe('a client that disconnects mid-answer', () => {
   it('passes the disconnect on to a non-streamed answer, which stops early without logging an error', async () => {
     const errors = vi.spyOn(console, 'error');
     const { engine, record } = slowEngine(await realEngine());
-    const app = createApp({ engine, title: 't' });
+    const app = createApp({ engine, report: { title: 't', publisher: '', suggestions: { ja: [], en: [] } } });
     const controller = new AbortController();
     const pending = Promise.resolve(app.request('/api/chat', { method: 'POST', body: question, headers: { 'Content-Type': 'application/json' }, signal: controller.signal })).catch(() => undefined);
     await new Promise((r) => setTimeout(r, 150));
@@ -253,7 +253,7 @@ describe('a client that disconnects mid-answer', () => {
 
   it('still finishes answers nobody walked away from', async () => {
     const { engine, record } = slowEngine(await realEngine(), 5, 5);
-    const app = createApp({ engine, title: 't' });
+    const app = createApp({ engine, report: { title: 't', publisher: '', suggestions: { ja: [], en: [] } } });
     const res = await app.request('/api/chat', { method: 'POST', body: question, headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' } });
     expect(await res.text()).toMatch(/event: done/);
     expect(record.finished).toBe(true);

@@ -3,7 +3,7 @@
  * process through the Hono app over the real report, then through the real Node server.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { engineFromParts } from '../src/core/ingest/build-index';
+import { createEngine } from '../src/core/engine';
 import { collectAnswer, type QaEngine } from '../src/core/engine';
 import { createApp } from '../src/http/app';
 import { chatOut, type ChatResponse } from '../src/http/schemas';
@@ -22,9 +22,9 @@ beforeAll(async () => {
   vi.spyOn(console, 'warn').mockImplementation(() => {});
   fake = await startFakeLlm();
   const parts = await realEngineParts();
-  const engine = engineFromParts({ ...parts, generator: createOpenAiGenerator({ baseUrl: fake.url, model: 'fake', timeoutMs: TIMEOUT_MS, retryDelayMs: 10 }) });
-  extractiveEngine = engineFromParts(parts);
-  app = createApp({ engine, title: 'test' });
+  const engine = createEngine({ ...parts, generator: createOpenAiGenerator({ baseUrl: fake.url, model: 'fake', timeoutMs: TIMEOUT_MS, retryDelayMs: 10 }) });
+  extractiveEngine = createEngine(parts);
+  app = createApp({ engine, report: { title: 'test', publisher: '', suggestions: { ja: [], en: [] } } });
 });
 afterAll(async () => {
   await fake.close();
@@ -153,7 +153,7 @@ describe('generated answers through the real server', () => {
     fetch(`${server.url}/api/chat`, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: accept }, body: JSON.stringify(body) });
 
   it('says at start-up which model writes answers', () => {
-    expect(server.output()).toContain('answers written by openai:fake');
+    expect(server.output()).toContain('answers by openai:fake');
   });
 
   it('answers through the configured endpoint, JSON and streamed', async () => {

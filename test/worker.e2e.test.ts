@@ -11,7 +11,7 @@ import { buildWorker, type BuildWorkerResult } from '../scripts/build-worker';
 import { DEFAULT_SNAPSHOT_PATH, GZIP_LIMIT_BYTES, SNAPSHOT_MODULE } from '../scripts/worker-bundle';
 import { createHashEmbedder } from '../src/core/search/hash-embedder';
 import { createApp } from '../src/http/app';
-import { loadEngine } from '../src/node/load-engine';
+import { openEngine } from '../src/node/open-engine';
 import { createTransformersEmbedder } from '../src/node/transformers-embedder';
 import { writeTinyModel } from './fixtures/tiny-model';
 import { repoRoot, startWorker, type StartedWorker } from './helpers/worker';
@@ -28,8 +28,8 @@ let nodeApp: ReturnType<typeof createApp>;
 beforeAll(async () => {
   const indexDir = join(work, 'hash', 'index');
   built = await buildWorker({ corpusDir, indexDir, outDir: join(work, 'hash'), embedder: createHashEmbedder() });
-  const { engine } = await loadEngine({ corpusDir, indexDir, embedder: createHashEmbedder(), log: () => {} });
-  nodeApp = createApp({ engine, title: 'node' });
+  const { engine } = await openEngine({ corpusDir, indexDir, embedder: createHashEmbedder(), log: () => {} });
+  nodeApp = createApp({ engine, report: { title: 'node', publisher: '', suggestions: { ja: [], en: [] } } });
   worker = await startWorker({ bundleDir: built.bundle!.dir, vars: { ALLOWED_ORIGINS: PUBLISHER } });
 }, 180_000);
 
@@ -71,7 +71,7 @@ describe('the Worker in workerd', () => {
   it('reports its index on /health: 60 passages, 21 footnotes, hybrid retrieval', async () => {
     const { status, body } = await json(await worker.get('/health'));
     expect(status).toBe(200);
-    expect(body).toEqual({ status: 'ok', passages: 60, footnotes: 21, embedder: 'hash-ngram-v1-384', retrieval: 'hybrid' });
+    expect(body).toEqual({ status: 'ok', passages: 60, footnotes: 21, embedder: 'hash-ngram-v1-384', retrieval: 'hybrid', editions: ['ja'] });
   });
 
   it('searches in Japanese and in English', async () => {
@@ -197,7 +197,7 @@ describe('a snapshot built with a transformer model', () => {
     expect(tinyBuild.retrieval).toBe('lexical');
     expect(readFileSync(join(tinyBuild.bundle!.dir, 'worker.js'), 'utf8')).toContain('transformers:tiny/bert');
     const health = (await json(await lexical.get('/health'))).body;
-    expect(health).toEqual({ status: 'ok', passages: 60, footnotes: 21, embedder: 'transformers:tiny/bert', retrieval: 'lexical' });
+    expect(health).toEqual({ status: 'ok', passages: 60, footnotes: 21, embedder: 'transformers:tiny/bert', retrieval: 'lexical', editions: ['ja'] });
     const { status, body } = await json(await lexical.get(search('DeepSeekの開発コストは？')));
     expect(status).toBe(200);
     expect(body.results.some((r: { text: string }) => r.text.includes('600万ドル'))).toBe(true);

@@ -20,7 +20,7 @@ export class AnswerView {
   readonly el: HTMLDivElement;
   private readonly body: HTMLParagraphElement;
   private readonly thinking: HTMLSpanElement;
-  private meta: ChatMeta = { lang: 'ja', grounded: true, citations: [], footnotes: [] };
+  private meta: ChatMeta = { lang: 'ja', status: 'answered', grounded: true, citations: [], footnotes: [] };
   private text = '';
   /** How much of `text` is already in the DOM. */
   private rendered = 0;

@@ -11,4 +11,4 @@ export type Lang = ChatResponse['lang'];
 export type HistoryMessage = NonNullable<ChatRequest['history']>[number];
 
 /** The first streamed event: everything about the answer except its text. */
-export type ChatMeta = Pick<ChatResponse, 'lang' | 'grounded' | 'citations' | 'footnotes'>;
+export type ChatMeta = Pick<ChatResponse, 'lang' | 'status' | 'grounded' | 'citations' | 'footnotes'>;

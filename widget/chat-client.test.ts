@@ -4,9 +4,9 @@ import { errorMessage } from './error-text';
 import { stringsFor } from './i18n';
 import type { ChatMeta } from './api-types';
 
-const citation = { ref: 1, id: 'p-12', text: '開発コスト（600万ドル以下）は、トレーニングにかかるコストのみ', section: '2――米中対立下', page: 2, footnotes: [2] };
+const citation = { ref: 1, id: 'p-12', text: '開発コスト（600万ドル以下）は、トレーニングにかかるコストのみ', section: '2――米中対立下', page: 2, footnotes: [2], quote: '開発コスト（600万ドル以下）は、トレーニングにかかるコストのみ' };
 const footnote = { n: 2, text: 'DeepSeekが発表した開発コスト', urls: ['https://36kr.jp/328412/'] };
-const done = { answer: '600万ドル以下とされる[1]。', grounded: true, lang: 'ja', citations: [citation], footnotes: [footnote] };
+const done = { answer: '600万ドル以下とされる[1]。', status: 'answered', grounded: true, lang: 'ja', citations: [citation], footnotes: [footnote] };
 
 function sse(events: [string, unknown][]): string {
   return events.map(([e, d]) => `event: ${e}\ndata: ${JSON.stringify(d)}\n\n`).join('');
@@ -33,7 +33,7 @@ describe('sendChat', () => {
   it('posts the question and history, streams meta and deltas, resolves with the done answer', async () => {
     const calls: { url: string; init: RequestInit }[] = [];
     const body = sse([
-      ['meta', { lang: 'ja', grounded: true, citations: [citation], footnotes: [footnote] }],
+      ['meta', { lang: 'ja', status: 'answered', grounded: true, citations: [citation], footnotes: [footnote] }],
       ['delta', { text: '600万ドル以下' }],
       ['delta', { text: 'とされる[1]。' }],
       ['done', done],
@@ -47,7 +47,7 @@ describe('sendChat', () => {
     expect(calls[0]?.init.method).toBe('POST');
     expect(JSON.parse(String(calls[0]?.init.body))).toEqual({ question: '開発費は？', history });
     expect(new Headers(calls[0]?.init.headers).get('Accept')).toContain('text/event-stream');
-    expect(metas).toEqual([{ lang: 'ja', grounded: true, citations: [citation], footnotes: [footnote] }]);
+    expect(metas).toEqual([{ lang: 'ja', status: 'answered', grounded: true, citations: [citation], footnotes: [footnote] }]);
     expect(deltas.join('')).toBe(done.answer);
     expect(answer).toEqual(done);
   });

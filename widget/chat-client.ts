@@ -60,6 +60,8 @@ function toCitations(x: unknown): Citation[] {
             section: typeof c.section === 'string' ? c.section : '',
             page: typeof c.page === 'number' ? c.page : 0,
             footnotes: Array.isArray(c.footnotes) ? c.footnotes.filter((n): n is number => typeof n === 'number') : [],
+            quote: typeof c.quote === 'string' ? c.quote : '',
+            ...(typeof c.translation === 'string' ? { translation: c.translation } : {}),
           },
         ]
       : [],
@@ -69,7 +71,8 @@ function toCitations(x: unknown): Citation[] {
 /** Server JSON is data, not trusted structure: keep only well-formed parts. */
 export function toMeta(x: unknown): ChatMeta {
   const o = isObject(x) ? x : {};
-  return { lang: o.lang === 'en' ? 'en' : 'ja', grounded: o.grounded !== false, citations: toCitations(o.citations), footnotes: toFootnotes(o.footnotes) };
+  const status = o.status === 'not_stated' || o.status === 'not_in_report' ? o.status : o.grounded === false ? 'not_in_report' : 'answered';
+  return { lang: o.lang === 'en' ? 'en' : 'ja', status, grounded: o.grounded !== false, citations: toCitations(o.citations), footnotes: toFootnotes(o.footnotes) };
 }
 
 export function toChatResponse(x: unknown): ChatResponse {

@@ -1,10 +1,23 @@
-/** What the HTTP layer needs from the question-answering pipeline, whatever runtime hosts it. */
-import type { Library } from './library';
-import type { Answer, Hit, Lang } from './types';
+/**
+ * The serving engine: analyse the question → retrieve passages → answer, streamed as events.
+ * `createEngine` assembles it from an index that ingest built (see ingest/build-index.ts) and
+ * whatever the runtime provides (an embedder and vector search, a generator). The HTTP layer
+ * and the scripts only see `QaEngine`.
+ */
+import { composeAnswer } from './answer/extractive';
+import { generateAnswer } from './answer/generate';
+import { analyseQuery } from './answer/question';
+import type { Bm25Index } from './search/bm25';
+import type { Lexicon } from './search/lexicon';
+import { Library } from './library';
+import type { Embedder, Generator, VectorSearch } from './ports';
+import { Retriever } from './search/retrieve';
+import { defaults } from './settings';
+import type { Answer, Footnote, Hit, Lang, Passage, Turn } from './types';
 
 export interface ChatInput {
   question: string;
-  history: { role: 'user' | 'assistant'; content: string }[];
+  history: Turn[];
   lang?: Lang;
 }
 
@@ -26,6 +39,8 @@ export type ChatEvent =
 export interface EngineInfo {
   embedder: string;
   retrieval: 'hybrid' | 'lexical';
+  /** Languages the report can be read in. */
+  editions: Lang[];
 }
 
 export interface QaEngine {
@@ -35,10 +50,83 @@ export interface QaEngine {
   chat(input: ChatInput, signal?: AbortSignal): AsyncIterable<ChatEvent>;
 }
 
+/** What an engine is made of: the built index, plus what the runtime can run. */
+export interface EngineParts {
+  passages: Passage[];
+  footnotes: Footnote[];
+  bm25: Bm25Index;
+  lexicon: Lexicon;
+  /** Dense retrieval: both or neither. The embedder must be the one the vectors were built with. */
+  embedder?: Embedder;
+  vectors?: VectorSearch;
+  /** Reported by /health; defaults to the embedder's id (a lexical-only engine names the index's embedder here). */
+  embedderId?: string;
+  /** Writes answers from the retrieved passages; omitted, answers are extractive. */
+  generator?: Generator;
+}
+
 /** Runs a chat stream to its end and returns the final answer. */
 export async function collectAnswer(events: AsyncIterable<ChatEvent>): Promise<ChatAnswer> {
   let last: ChatAnswer | undefined;
   for await (const e of events) if (e.type === 'done') last = e.answer;
   if (!last) throw new Error('chat stream ended without an answer');
   return last;
+}
+
+/** Splits answer text into stream deltas at citation markers, so each delta ends on a whole claim. */
+export function answerDeltas(text: string): string[] {
+  return text.split(/(?<=\]\s?)/).filter(Boolean);
+}
+
+/**
+ * How much the dense list counts. A monolingual embedder (character n-grams) only adds fuzzy
+ * matching of Japanese wording — on the dev set a larger weight lowered MRR — and cannot match
+ * an English question to Japanese text at all; a cross-lingual model adds meaning across
+ * languages, so it weighs as much as the lexical list and serves both.
+ */
+function denseSettings(embedder: Embedder): { denseWeight: number; denseLangs: Lang[] } {
+  return embedder.capabilities.crossLingual ? { denseWeight: 1, denseLangs: ['ja', 'en'] } : { denseWeight: 0.2, denseLangs: ['ja'] };
+}
+
+export function createEngine(parts: EngineParts): QaEngine {
+  const library = new Library(parts.passages, parts.footnotes);
+  const { embedder, vectors, generator, bm25, lexicon } = parts;
+  const dense = embedder && vectors ? { embedder, vectors, ...denseSettings(embedder) } : {};
+  const retriever = new Retriever({ library, bm25, lexicon, ...dense });
+  const info: EngineInfo = { embedder: parts.embedderId ?? embedder?.id ?? 'none', retrieval: retriever.dense ? 'hybrid' : 'lexical', editions: ['ja'] };
+
+  async function search(query: string, k: number): Promise<Hit[]> {
+    return (await retriever.retrieve(query, analyseQuery(query), k)).hits;
+  }
+
+  async function* chat(input: ChatInput, signal?: AbortSignal): AsyncIterable<ChatEvent> {
+    const analysis = analyseQuery(input.question, input.history);
+    const lang = input.lang ?? analysis.lang;
+    const { hits, terms } = await retriever.retrieve(input.question, analysis, defaults.chatPassages);
+    const result = composeAnswer({ analysis, hits, terms, library, bm25, lexicon, lang });
+    if (signal?.aborted) return;
+    // Only a question the report answers goes to the generator: an off-topic one keeps the
+    // extractive "not in the report" and costs no model call.
+    if (generator && result.grounded) {
+      const { question, history } = input;
+      yield* generateAnswer({ generator, library, question, lang, history, extractive: result, hits, wantsSource: analysis.wantsSource, maxPassages: defaults.generatorPassages, signal });
+      return;
+    }
+    const { answer: text, ...meta } = result;
+    yield { type: 'meta', answer: meta };
+    for (const piece of answerDeltas(text)) {
+      if (signal?.aborted) return;
+      yield { type: 'delta', text: piece };
+    }
+    yield { type: 'done', answer: result };
+  }
+
+  return { library, info, search, chat };
+}
+
+/** The one start-up line both runtimes log: what is served and how answers are made. */
+export function describeService(engine: QaEngine, generator: Generator | undefined, generatorHost?: string): string {
+  const { library, info } = engine;
+  const answers = generator ? `answers by ${generator.id}${generatorHost ? ` at ${generatorHost}` : ''}, checked against the report` : 'extractive answers (set an LLM for generated ones)';
+  return `${library.passages.length} passages, ${library.footnotes.length} footnotes, editions ${info.editions.join('+')}, embedder ${info.embedder}, retrieval ${info.retrieval}, ${answers}`;
 }

@@ -6,12 +6,12 @@ export const errorCodes = {
   not_found: 404,
   method_not_allowed: 405,
   payload_too_large: 413,
-  unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
   index_unavailable: 503,
   empty_input: 400,
   corrupt_index: 500,
+  unreadable_report: 422,
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -3,10 +3,20 @@ import type { Lang } from './types';
 
 export type EmbedKind = 'query' | 'passage';
 
+/** What an embedder can do, so callers decide by capability rather than by its name. */
+export interface EmbedderCapabilities {
+  /**
+   * Places a question and a passage in different languages near each other (a multilingual
+   * model). A character n-gram embedder cannot: its vectors only match text in the same script.
+   */
+  crossLingual: boolean;
+}
+
 /** Turns texts into unit-length vectors. `id` names the model (recorded in the index). */
 export interface Embedder {
   readonly id: string;
   readonly dimensions: number;
+  readonly capabilities: EmbedderCapabilities;
   embed(texts: string[], kind: EmbedKind): Promise<Float32Array[]>;
 }
 

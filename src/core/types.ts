@@ -1,14 +1,20 @@
-/** The document model and the data that flows through the pipeline. Web APIs only. */
+/**
+ * The document model and the data that flows through the pipeline. What the index stores is
+ * defined once, as zod schemas (checked when an index is loaded), and its types inferred from them.
+ * Web APIs only.
+ */
+import { z } from 'zod';
 
 export type Lang = 'ja' | 'en';
 
 /** One footnote of the report, whole: its text joined across lines, its URLs rejoined. */
-export interface Footnote {
-  n: number;
-  text: string;
-  urls: string[];
-  page: number;
-}
+export const footnoteSchema = z.object({
+  n: z.number().int().positive(),
+  text: z.string(),
+  urls: z.array(z.string()),
+  page: z.number().int().positive(),
+});
+export type Footnote = z.infer<typeof footnoteSchema>;
 
 export type BlockKind = 'heading' | 'paragraph' | 'figure';
 
@@ -35,29 +41,52 @@ export interface Section {
   page: number;
 }
 
+/** What a report's first page says of it before the first chapter, when the text has such a header. */
+export interface ReportHeader {
+  title?: string;
+  subtitle?: string;
+  author?: string;
+  /** As printed, e.g. 2025-02-21. */
+  date?: string;
+  /** The report series, e.g. 基礎研究レポート. */
+  series?: string;
+  publisher?: string;
+}
+
 export interface Report {
   title: string;
+  header?: ReportHeader;
   pages: number;
   sections: Section[];
   blocks: Block[];
   footnotes: Footnote[];
 }
 
-export type PassageKind = 'body' | 'footnote' | 'figure';
+export const PASSAGE_KINDS = ['body', 'footnote', 'figure'] as const;
+export type PassageKind = (typeof PASSAGE_KINDS)[number];
 
 /** The unit of retrieval. */
-export interface Passage {
+export const passageSchema = z.object({
   /** Stable across re-ingest of the same text (derived from position and content). */
-  id: string;
-  kind: PassageKind;
-  text: string;
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  kind: z.enum(PASSAGE_KINDS),
+  /** The report's own words. */
+  text: z.string().min(1),
   /** Section path joined with ' › ' for display. */
-  section: string;
-  page: number;
+  section: z.string(),
+  page: z.number().int().positive(),
   /** Footnote numbers whose markers this passage contains (for a footnote passage: its own number). */
-  footnotes: number[];
+  footnotes: z.array(z.number().int().positive()),
   /** Position in reading order (0-based), used for neighbours and document-order answers. */
-  order: number;
+  order: z.number().int().nonnegative(),
+});
+export type Passage = z.infer<typeof passageSchema>;
+
+/** One earlier turn of a conversation; an assistant turn may name the passages it cited. */
+export interface Turn {
+  role: 'user' | 'assistant';
+  content: string;
+  citations?: string[];
 }
 
 export interface Hit {
@@ -72,10 +101,23 @@ export interface Citation {
   section: string;
   page: number;
   footnotes: number[];
+  /** The exact original sentence(s) of the passage that the answer used. */
+  quote: string;
+  /** The English edition's rendering of `quote` (English answers, when the edition has it). */
+  translation?: string;
 }
+
+/**
+ * `answered`: the report answers it. `not_stated`: the report discusses the topic but does not
+ * give what was asked (a date, a figure, a name). `not_in_report`: the report does not discuss it.
+ */
+export const ANSWER_STATUSES = ['answered', 'not_stated', 'not_in_report'] as const;
+export type AnswerStatus = (typeof ANSWER_STATUSES)[number];
 
 export interface Answer {
   answer: string;
+  status: AnswerStatus;
+  /** True only when status is `answered`. */
   grounded: boolean;
   lang: Lang;
   citations: Citation[];

@@ -9,7 +9,7 @@ let engine: QaEngine;
 
 beforeAll(async () => {
   engine = await realEngine();
-  app = createApp({ engine, title: 'テスト', widgetJs: 'console.log(1)', demoPage: '<!doctype html><title>demo</title>' });
+  app = createApp({ engine, report: { title: 'テスト', publisher: '出版社', suggestions: { ja: ['質問？'], en: ['Question?'] } }, widgetJs: 'console.log(1)', demoPage: '<!doctype html><title>demo</title>' });
 });
 
 const post = (body: string, headers: Record<string, string> = {}) =>

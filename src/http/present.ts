@@ -1,6 +1,8 @@
 /** Shapes core objects into the JSON the API promises. */
 import type { Library } from '../core/library';
+import type { ReportMetadata } from '../core/ingest/metadata';
 import type { Footnote, Hit, Passage } from '../core/types';
+import type { ReportInfo } from './schemas';
 
 export const footnoteJson = (f: Footnote) => ({ n: f.n, text: f.text, urls: f.urls });
 
@@ -21,4 +23,14 @@ export const passageJson = (p: Passage, library: Library) => ({
   page: p.page,
   footnotes: library.footnotesOf(p.footnotes).map(footnoteJson),
   ...library.neighbours(p.id),
+});
+
+/** What /api/report serves: how a widget introduces the report. */
+export const reportInfo = (m: ReportMetadata): ReportInfo => ({
+  title: m.title,
+  ...(m.titleEn ? { titleEn: m.titleEn } : {}),
+  publisher: m.publisher,
+  ...(m.publisherEn ? { publisherEn: m.publisherEn } : {}),
+  ...(m.published ? { published: m.published } : {}),
+  suggestions: m.suggestions,
 });

@@ -1,7 +1,7 @@
 /** JSON error responses in the one shape the API promises: {"error":{"code","message"}}. */
 import type { Context } from 'hono';
 import type { ZodError } from 'zod';
-import { AppError, errorCodes, type ErrorCode } from '../core/errors';
+import { errorCodes, type ErrorCode } from '../core/errors';
 
 export function errorBody(code: ErrorCode, message: string) {
   return { error: { code, message } };
@@ -17,9 +17,4 @@ export function describeZodError(error: ZodError): string {
     .slice(0, 5)
     .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
     .join('; ');
-}
-
-export function toAppError(err: unknown): AppError {
-  if (err instanceof AppError) return err;
-  return new AppError('internal', 'internal error');
 }

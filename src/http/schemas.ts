@@ -3,9 +3,12 @@
  * described with them for /openapi.json. The widget imports the inferred types only.
  */
 import { z } from 'zod';
+import { defaults } from '../core/settings';
+import { ANSWER_STATUSES, PASSAGE_KINDS } from '../core/types';
 
-export const MAX_QUESTION_CHARS = 2000;
-export const MAX_HISTORY = 20;
+export const MAX_QUESTION_CHARS = defaults.maxQuestionChars;
+export const MAX_HISTORY = defaults.maxHistoryMessages;
+const MAX_HISTORY_CHARS = defaults.maxHistoryMessageChars;
 
 const lang = z.enum(['ja', 'en']);
 
@@ -21,6 +24,18 @@ export const healthOut = z.object({
   footnotes: z.number().int(),
   embedder: z.string(),
   retrieval: z.enum(['hybrid', 'lexical']),
+  /** Languages the report can be read in: its own, and English when an English edition is loaded. */
+  editions: z.array(lang),
+});
+
+export const reportOut = z.object({
+  title: z.string(),
+  titleEn: z.string().optional(),
+  publisher: z.string(),
+  publisherEn: z.string().optional(),
+  published: z.string().optional(),
+  /** Starter questions a widget offers, per language. */
+  suggestions: z.object({ ja: z.array(z.string()), en: z.array(z.string()) }),
 });
 
 export const searchQuery = z.object({
@@ -31,6 +46,8 @@ export const searchQuery = z.object({
 export const searchResult = z.object({
   id: z.string(),
   text: z.string(),
+  /** The English edition's rendering of `text` (an English rendering, not the publisher's). */
+  translation: z.string().optional(),
   score: z.number(),
   section: z.string(),
   page: z.number().int(),
@@ -40,7 +57,9 @@ export const searchOut = z.object({ results: z.array(searchResult) });
 
 export const historyMessage = z.object({
   role: z.enum(['user', 'assistant']),
-  content: z.string().max(8000, 'history messages must be at most 8000 characters'),
+  content: z.string().max(MAX_HISTORY_CHARS, `history messages must be at most ${MAX_HISTORY_CHARS} characters`),
+  /** Passage ids the assistant turn cited, so a follow-up resolves against what the reader saw. */
+  citations: z.array(z.string().max(64)).max(20, 'a history message may carry at most 20 citations').optional(),
 });
 
 export const chatIn = z.object({
@@ -60,10 +79,15 @@ export const citationOut = z.object({
   section: z.string(),
   page: z.number().int(),
   footnotes: z.array(z.number().int()),
+  /** The exact original sentence(s) of the passage that the answer used. */
+  quote: z.string(),
+  /** The English edition's rendering of `quote` (English answers). */
+  translation: z.string().optional(),
 });
 
 export const chatOut = z.object({
   answer: z.string(),
+  status: z.enum(ANSWER_STATUSES),
   grounded: z.boolean(),
   lang,
   citations: z.array(citationOut),
@@ -77,8 +101,9 @@ export const footnotesOut = z.object({ footnotes: z.array(footnoteOut) });
 
 export const passageOut = z.object({
   id: z.string(),
-  kind: z.enum(['body', 'footnote', 'figure']),
+  kind: z.enum(PASSAGE_KINDS),
   text: z.string(),
+  translation: z.string().optional(),
   section: z.string(),
   page: z.number().int(),
   footnotes: z.array(footnoteOut),
@@ -88,6 +113,7 @@ export const passageOut = z.object({
 
 export const errorOut = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
+export type ReportInfo = z.infer<typeof reportOut>;
 export type ChatRequest = z.infer<typeof chatIn>;
 export type ChatResponse = z.infer<typeof chatOut>;
 export type Citation = z.infer<typeof citationOut>;

@@ -13,6 +13,8 @@ export const configSchema = z.object({
   ALLOW_REMOTE_MODELS: flag.default(true),
   MODEL_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   DATA_DIR: z.string().min(1).default('data'),
+  /** The widget bundle served at /widget.js (default dist/widget.js, written by \`npm run build\`). */
+  WIDGET_PATH: z.string().min(1).optional(),
   CORPUS_DIR: z.string().min(1).default('corpus'),
   ALLOWED_ORIGINS: z.string().default('*'),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),

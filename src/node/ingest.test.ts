@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createHashEmbedder } from '../core/search/hash-embedder';
 import { ingest } from './ingest';
 import { loadStoredIndex } from './index-store';
-import { loadEngine } from './load-engine';
+import { openEngine } from './open-engine';
 
 const corpusDir = resolve(import.meta.dirname, '../../corpus');
 const tempIndex = async () => join(await mkdtemp(join(tmpdir(), 'report-chat-')), 'index');
@@ -35,7 +35,7 @@ describe('ingest', () => {
     await ingest({ corpusDir, indexDir, embedder: createHashEmbedder() });
     const before = (await loadStoredIndex(indexDir)).data.passages.map((p) => p.id);
     const lines: string[] = [];
-    const result = await ingest({ corpusDir, indexDir, embedder: createHashEmbedder({ dimensions: 128 }), log: (l) => lines.push(l) });
+    const result = await ingest({ corpusDir, indexDir, embedder: createHashEmbedder({ dimensions: 128 }), log: (l: string) => lines.push(l) });
     expect(result.built).toBe(true);
     expect(lines.join('\n')).toMatch(/built with hash-ngram-v1-384, but hash-ngram-v1-128 is configured/);
     expect((await loadStoredIndex(indexDir)).data.passages.map((p) => p.id)).toEqual(before);
@@ -60,13 +60,13 @@ describe('ingest', () => {
     await writeFile(corpusJson, (await readFile(corpusJson, 'utf8')).slice(0, 500));
     await expect(loadStoredIndex(indexDir)).rejects.toThrow(/not valid JSON/);
     const lines: string[] = [];
-    const { engine } = await loadEngine({ corpusDir, indexDir, embedder, log: (l) => lines.push(l) });
+    const { engine } = await openEngine({ corpusDir, indexDir, embedder, log: (l: string) => lines.push(l) });
     expect(lines.join('\n')).toMatch(/not valid JSON/);
     expect(engine.library.footnotes).toHaveLength(21);
     const vectors = join(indexDir, 'vectors', 'index.json');
     await writeFile(vectors, '{"version":1,"metadata_config":{},"items":[]}');
     const again: string[] = [];
-    await loadEngine({ corpusDir, indexDir, embedder, log: (l) => again.push(l) });
+    await openEngine({ corpusDir, indexDir, embedder, log: (l: string) => again.push(l) });
     expect(again.join('\n')).toMatch(/cannot be read .*holds 0 vectors/);
   });
 });

@@ -1,30 +1,15 @@
-/** parse → chunk → embed → write: builds data/index from the corpus, or says why it need not. */
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+/** Build side of the Node runtime: corpus folder → data/index (parse, chunk, embed, write), or why it need not. */
 import { join } from 'node:path';
+import { buildIndex } from '../core/ingest/build-index';
 import { INDEX_FORMAT, type Manifest } from '../core/ingest/index-data';
-import { metadataSchema, type ReportMetadata } from '../core/ingest/metadata';
-import { prepareIndex } from '../core/ingest/build-index';
 import type { Embedder } from '../core/ports';
+import { readCorpus, type CorpusSource } from './corpus';
 import { loadStoredIndex, replaceIndex, writeJson, type StoredIndex } from './index-store';
 import { createProgress } from './progress';
 import { writeVectraIndex } from './vectra-store';
 
-export interface CorpusSource {
-  metadata: ReportMetadata;
-  text: string;
-  sha256: string;
-}
-
-export async function readCorpus(corpusDir: string): Promise<CorpusSource> {
-  const raw = JSON.parse(await readFile(join(corpusDir, 'metadata.json'), 'utf8'));
-  const metadata = metadataSchema.parse(raw);
-  const bytes = await readFile(join(corpusDir, metadata.file));
-  return { metadata, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), sha256: createHash('sha256').update(bytes).digest('hex') };
-}
-
 /** When nothing was built, `stored` is the current index as the check read it, for the caller to reuse. */
-export type IngestResult = { built: false; reason: string; manifest: Manifest; stored: StoredIndex } | { built: true; reason: string; manifest: Manifest };
+export type IngestResult = { built: false; reason: string; manifest: Manifest; stored: StoredIndex } | { built: true; reason: string; manifest: Manifest; warnings: string[] };
 
 export interface IngestOptions {
   corpusDir: string;
@@ -42,6 +27,7 @@ export async function staleReason(indexDir: string, corpus: CorpusSource, embedd
     const stored = await loadStoredIndex(indexDir);
     const { manifest } = stored;
     if (manifest.corpusSha256 !== corpus.sha256) return { reason: 'the report text changed since the index was built' };
+    if (manifest.sourcesSha256 !== corpus.sourcesSha256) return { reason: 'the metadata, glossary, English edition or dictionary changed since the index was built' };
     if (manifest.embedder.id !== embedderId) return { reason: `the index was built with ${manifest.embedder.id}, but ${embedderId} is configured` };
     return { reason: null, stored };
   } catch (err) {
@@ -61,24 +47,28 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     log(`building the index: ${reason}`);
   }
   const progress = createProgress(`embedding with ${options.embedder.id}`);
-  const { report, passages, bm25, vectors } = await prepareIndex(corpus.text, options.embedder, (done, total) => progress.update(done, total));
+  const built = await buildIndex(corpus, options.embedder, (done, total) => progress.update(done, total));
   progress.done();
+  for (const w of built.warnings) log(`warning: ${w}`);
 
   const manifest: Manifest = {
     format: INDEX_FORMAT,
-    title: corpus.metadata.title,
-    corpusFile: corpus.metadata.file,
+    title: built.data.metadata.title,
+    corpusFile: corpus.file,
     corpusSha256: corpus.sha256,
+    sourcesSha256: corpus.sourcesSha256,
     embedder: { id: options.embedder.id, dimensions: options.embedder.dimensions },
-    counts: { passages: passages.length, footnotes: report.footnotes.length },
+    counts: { passages: built.passages.length, footnotes: built.report.footnotes.length },
     builtAt: new Date().toISOString(),
     buildMs: 0,
   };
   await replaceIndex(options.indexDir, async (dir) => {
-    await writeJson(join(dir, 'corpus.json'), { passages, footnotes: report.footnotes, bm25: bm25.toJSON() });
+    await writeJson(join(dir, 'corpus.json'), built.data);
+    const { passages, vectors } = built;
     await writeVectraIndex(join(dir, 'vectors'), passages.map((p, i) => ({ id: p.id, vector: vectors[i]!, metadata: { kind: p.kind, page: p.page, section: p.section } })));
     manifest.buildMs = Math.round(performance.now() - started);
     await writeJson(join(dir, 'manifest.json'), manifest); // written last: its presence marks a complete build
   });
-  return { built: true, reason: `built ${passages.length} passages and ${report.footnotes.length} footnotes in ${manifest.buildMs} ms`, manifest };
+  const reason = `built ${built.passages.length} passages and ${built.report.footnotes.length} footnotes in ${manifest.buildMs} ms`;
+  return { built: true, reason, manifest, warnings: built.warnings };
 }

@@ -1,27 +1,30 @@
-/** Node entry: load (or build) the index, then serve the app on HOST:PORT. */
+/** Node entry: open (or build) the index, then serve the app on HOST:PORT. */
 import { readFile } from 'node:fs/promises';
 import { serve, type ServerType } from '@hono/node-server';
-import { pathToFileURL } from 'node:url';
-import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { describeService } from '../core/engine';
 import { createApp } from '../http/app';
 import { renderDemoPage } from '../http/demo-page';
-import { clientKeyFrom } from '../http/rate-limit';
-import { parseOrigins } from '../http/origins';
+import { clientKeyFrom } from '../http/middleware/rate-limit';
+import { parseOrigins } from '../http/middleware/origins';
+import { reportInfo } from '../http/present';
 import { loadConfig, type Config } from './config';
 import { configuredEmbedder } from './configured-embedder';
-import { loadEngine } from './load-engine';
+import { openEngine } from './open-engine';
 import { createOpenAiGenerator } from './openai-generator';
 
 const log = (line: string) => console.log(`[report-chat] ${line}`);
+const warn = (line: string) => console.warn(`[report-chat] warning: ${line}`);
 
-async function readWidget(): Promise<string> {
-  const path = join(process.cwd(), 'dist', 'widget.js');
+/** The widget bundle that `npm run build` writes; the server runs without it (no /widget.js, no demo page). */
+export const WIDGET_PATH = fileURLToPath(new URL('../../dist/widget.js', import.meta.url));
+
+async function readWidget(path: string): Promise<string | undefined> {
   try {
     return await readFile(path, 'utf8');
   } catch {
-    const { buildWidget } = await import('../../scripts/build-widget');
-    log('building dist/widget.js');
-    return (await buildWidget()).code;
+    warn(`${path} is missing, so /widget.js and the demo page are not served; build it with \`npm run build\``);
+    return undefined;
   }
 }
 
@@ -31,17 +34,18 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config = loadConfig()): Promise<RunningServer> {
-  const embedder = await configuredEmbedder(config, (m) => console.warn(`[report-chat] warning: ${m}`));
-  const generator = config.LLM_BASE_URL && config.LLM_MODEL
-    ? createOpenAiGenerator({ baseUrl: config.LLM_BASE_URL, apiKey: config.LLM_API_KEY, model: config.LLM_MODEL, timeoutMs: config.LLM_TIMEOUT_MS })
-    : undefined;
-  const { engine, corpus } = await loadEngine({ corpusDir: config.CORPUS_DIR, indexDir: config.indexDir, embedder, log, ...(generator ? { generator } : {}) });
-  const { metadata } = corpus;
+  const embedder = await configuredEmbedder(config, warn);
+  const generator =
+    config.LLM_BASE_URL && config.LLM_MODEL
+      ? createOpenAiGenerator({ baseUrl: config.LLM_BASE_URL, apiKey: config.LLM_API_KEY, model: config.LLM_MODEL, timeoutMs: config.LLM_TIMEOUT_MS })
+      : undefined;
+  const { engine, metadata } = await openEngine({ corpusDir: config.CORPUS_DIR, indexDir: config.indexDir, embedder, log, ...(generator ? { generator } : {}) });
+  const report = reportInfo(metadata);
+  const widgetJs = await readWidget(config.WIDGET_PATH ?? WIDGET_PATH);
   const app = createApp({
     engine,
-    title: metadata.title,
-    widgetJs: await readWidget(),
-    demoPage: renderDemoPage({ title: metadata.title, publisher: metadata.publisher, suggestions: metadata.suggestions }),
+    report,
+    ...(widgetJs !== undefined ? { widgetJs, demoPage: renderDemoPage({ title: report.title, publisher: report.publisher, suggestions: report.suggestions }) } : {}),
     allowedOrigins: parseOrigins(config.ALLOWED_ORIGINS),
     maxBodyBytes: config.MAX_BODY_BYTES,
     ...(config.RATE_LIMIT_PER_MINUTE > 0 ? { rateLimit: { perMinute: config.RATE_LIMIT_PER_MINUTE, burst: config.RATE_LIMIT_BURST } } : {}),
@@ -57,8 +61,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
-  log(`${engine.library.passages.length} passages, ${engine.library.footnotes.length} footnotes, embedder ${engine.info.embedder}, retrieval ${engine.info.retrieval}`);
-  log(generator ? `answers written by ${generator.id} at ${new URL(config.LLM_BASE_URL!).host}, checked against the report` : 'answers are extractive (set LLM_BASE_URL and LLM_MODEL for generated answers)');
+  log(describeService(engine, generator, config.LLM_BASE_URL ? new URL(config.LLM_BASE_URL).host : undefined));
   log(`listening on ${url}`);
   return {
     url,

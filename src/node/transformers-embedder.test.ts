@@ -9,9 +9,8 @@ import {
   ModelUnavailableError,
   chooseDtype,
   createTransformersEmbedder,
-  embeddingPrefix,
   missingModelFiles,
-  usesE5Prefixes,
+  modelProfile,
 } from './transformers-embedder';
 
 const REPORT_PATH = new URL('../../corpus/deepseek-shock-china-nli-2025.txt', import.meta.url);
@@ -217,11 +216,9 @@ describe('downloads when allowed', () => {
 
 describe('E5 prefix convention', () => {
   it('applies to E5-family model ids only', () => {
-    expect(usesE5Prefixes('Xenova/multilingual-e5-small')).toBe(true);
-    expect(usesE5Prefixes('intfloat/E5-base-v2')).toBe(true);
-    expect(usesE5Prefixes('Xenova/all-MiniLM-L6-v2')).toBe(false);
-    expect(embeddingPrefix('Xenova/multilingual-e5-small', 'query')).toBe('query: ');
-    expect(embeddingPrefix('Xenova/multilingual-e5-small', 'passage')).toBe('passage: ');
-    expect(embeddingPrefix('Xenova/all-MiniLM-L6-v2', 'query')).toBe('');
+    expect(modelProfile('Xenova/multilingual-e5-small')).toEqual({ prefixes: { query: 'query: ', passage: 'passage: ' }, crossLingual: true });
+    expect(modelProfile('intfloat/E5-base-v2').prefixes.query).toBe('query: ');
+    expect(modelProfile('intfloat/E5-base-v2').crossLingual).toBe(false);
+    expect(modelProfile('Xenova/all-MiniLM-L6-v2')).toEqual({ prefixes: { query: '', passage: '' }, crossLingual: false });
   });
 });

@@ -48,14 +48,21 @@ const QUANTIZED_FILE = 'onnx/model_quantized.onnx';
 const FP32_FILE = 'onnx/model.onnx';
 const REQUIRED_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json'] as const;
 
-/** E5 models were trained with `query: ` / `passage: ` prefixes; others expect raw text. */
-export function usesE5Prefixes(modelId: string): boolean {
-  return modelId.toLowerCase().includes('e5');
+/** What a model family needs and can do; the model's files do not say, so its card's advice is recorded here. */
+export interface ModelProfile {
+  /** Text put before a query and before a passage (E5 models were trained with `query: ` / `passage: `). */
+  prefixes: Record<EmbedKind, string>;
+  crossLingual: boolean;
 }
 
-export function embeddingPrefix(modelId: string, kind: EmbedKind): string {
-  if (!usesE5Prefixes(modelId)) return '';
-  return kind === 'query' ? 'query: ' : 'passage: ';
+/** Known families by name; any other model gets raw text and is assumed monolingual. */
+export function modelProfile(modelId: string): ModelProfile {
+  const id = modelId.toLowerCase();
+  const e5 = id.includes('e5');
+  return {
+    prefixes: e5 ? { query: 'query: ', passage: 'passage: ' } : { query: '', passage: '' },
+    crossLingual: /multilingual|labse|bge-m3|xlm|mpnet-base-v2|distiluse/.test(id),
+  };
 }
 
 export function modelDirectory(modelsDir: string, model: string): string {
@@ -161,8 +168,9 @@ export async function createTransformersEmbedder(options: TransformersEmbedderOp
     return vectors;
   };
 
+  const profile = modelProfile(model);
   const embed = async (texts: string[], kind: EmbedKind): Promise<Float32Array[]> => {
-    const prefix = embeddingPrefix(model, kind);
+    const prefix = profile.prefixes[kind];
     const vectors: Float32Array[] = [];
     for (let i = 0; i < texts.length; i += batchSize) {
       vectors.push(...(await run(texts.slice(i, i + batchSize).map((text) => prefix + text))));
@@ -176,6 +184,7 @@ export async function createTransformersEmbedder(options: TransformersEmbedderOp
   return {
     id: `transformers:${model}`,
     dimensions: probe.length,
+    capabilities: { crossLingual: profile.crossLingual },
     embed,
   };
 }

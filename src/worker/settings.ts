@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../core/errors';
 import { describeZodError } from '../http/respond';
 import { RETRIEVAL_MODES, type RetrievalMode } from './snapshot-engine';
-import { parseOrigins } from '../http/origins';
+import { parseOrigins } from '../http/middleware/origins';
 
 /** Workers AI model used when an AI binding is configured and LLM_MODEL is not set. */
 export const DEFAULT_WORKERS_AI_MODEL = '@cf/meta/llama-3.1-8b-instruct';
@@ -24,8 +24,6 @@ export interface WorkerSettings {
   llmModel: string;
   llmTimeoutMs: number;
 }
-
-/** "https://a.example, https://b.example" → a list; empty or containing "*" → any origin. */
 
 /** Reads the known variables from the bindings; other bindings and empty strings are ignored. */
 export function readSettings(env: Record<string, unknown> | undefined): WorkerSettings {

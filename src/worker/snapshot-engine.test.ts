@@ -31,7 +31,7 @@ describe('engineFromSnapshot', () => {
   it('serves a hash snapshot hybrid, ranking exactly as the in-process Node engine does', async () => {
     const worker = engineFromSnapshot(hashSnapshot);
     const node = await realEngine();
-    expect(worker.info).toEqual({ embedder: 'hash-ngram-v1-384', retrieval: 'hybrid' });
+    expect(worker.info).toEqual({ embedder: 'hash-ngram-v1-384', retrieval: 'hybrid', editions: ['ja'] });
     for (const q of QUESTIONS) {
       const [w, n] = await Promise.all([worker.search(q, 5), node.search(q, 5)]);
       expect(w.map((h) => h.passage.id), q).toEqual(n.map((h) => h.passage.id));
@@ -41,7 +41,7 @@ describe('engineFromSnapshot', () => {
 
   it('serves a model-built snapshot lexical-only under auto, still answering in both languages', async () => {
     const engine = engineFromSnapshot(modelSnapshot, 'auto');
-    expect(engine.info).toEqual({ embedder: 'transformers:Xenova/multilingual-e5-small', retrieval: 'lexical' });
+    expect(engine.info).toEqual({ embedder: 'transformers:Xenova/multilingual-e5-small', retrieval: 'lexical', editions: ['ja'] });
     const ja = await engine.search('DeepSeekの開発コストは？', 5);
     const en = await engine.search('How much did it cost to develop DeepSeek?', 5);
     expect(ja.some((h) => h.passage.text.includes('600万ドル'))).toBe(true);
@@ -61,12 +61,12 @@ describe('engineFromSnapshot', () => {
 
   it('serves a hash snapshot lexical-only when told to, naming the snapshot’s embedder', async () => {
     const engine = engineFromSnapshot(hashSnapshot, 'lexical');
-    expect(engine.info).toEqual({ embedder: 'hash-ngram-v1-384', retrieval: 'lexical' });
+    expect(engine.info).toEqual({ embedder: 'hash-ngram-v1-384', retrieval: 'lexical', editions: ['ja'] });
     expect((await engine.search('DeepSeekの開発コストは？', 3)).length).toBeGreaterThan(0);
   });
 
   it('reports a damaged lexical index as a corrupt snapshot', () => {
-    const damaged = { ...hashSnapshot, bm25: { version: 1, ids: 'x' } };
-    expect(() => engineFromSnapshot(damaged)).toThrow(/lexical index is damaged/);
+    const damaged = { ...hashSnapshot, index: { ...hashSnapshot.index, bm25: { version: 1, ids: 'x' } } };
+    expect(() => engineFromSnapshot(damaged)).toThrow(/index is damaged: Corrupt BM25/);
   });
 });

@@ -4,15 +4,13 @@
  * (the hash embedder: pure code, same id ⇒ same vectors). A transformer-built snapshot is served
  * lexical-only rather than compared against vectors from another model.
  */
-import { Bm25Index } from '../core/search/bm25';
-import type { QaEngine } from '../core/engine';
+import { createEngine, type QaEngine } from '../core/engine';
 import { AppError } from '../core/errors';
+import { openCorpusData } from '../core/ingest/index-data';
 import { createHashEmbedder } from '../core/search/hash-embedder';
 import { MemoryVectorSearch } from '../core/search/memory-vectors';
 import type { Embedder, Generator } from '../core/ports';
-import { engineFromParts } from '../core/ingest/build-index';
 import { decodeVectors, type EmbedderSpec, type Snapshot } from './snapshot';
-import { lexiconFromJson } from './snapshot-lexicon';
 
 /** `auto`: hybrid when the embedder can be reproduced, else lexical; `hybrid`: dense or refuse. */
 export const RETRIEVAL_MODES = ['auto', 'hybrid', 'lexical'] as const;
@@ -32,15 +30,15 @@ export function reproduceEmbedder(spec: EmbedderSpec): Embedder | undefined {
 
 /** `generator`, when given, writes answers from the retrieved passages (checked, with extractive fallback). */
 export function engineFromSnapshot(snapshot: Snapshot, mode: RetrievalMode = 'auto', generator?: Generator): QaEngine {
+  const { index } = snapshot;
   const common = {
-    passages: snapshot.passages,
-    footnotes: snapshot.footnotes,
-    bm25: guard('lexical index', () => Bm25Index.fromJSON(snapshot.bm25)),
-    lexicon: lexiconFromJson(snapshot.lexicon),
+    passages: index.passages,
+    footnotes: index.footnotes,
+    ...guard('index', () => openCorpusData(index)),
     embedderId: snapshot.embedder.id,
     ...(generator ? { generator } : {}),
   };
-  if (mode === 'lexical') return engineFromParts(common);
+  if (mode === 'lexical') return createEngine(common);
   const embedder = reproduceEmbedder(snapshot.embedder);
   if (!embedder) {
     if (mode === 'hybrid') {
@@ -50,11 +48,11 @@ export function engineFromSnapshot(snapshot: Snapshot, mode: RetrievalMode = 'au
           'rebuild the snapshot with EMBEDDER=hash, or set RETRIEVAL to auto or lexical',
       );
     }
-    return engineFromParts(common);
+    return createEngine(common);
   }
   const rows = decodeVectors(snapshot.vectors);
-  const vectors = new MemoryVectorSearch(snapshot.passages.map((p, i) => ({ id: p.id, vector: rows[i]! })));
-  return engineFromParts({ ...common, embedder, vectors });
+  const vectors = new MemoryVectorSearch(index.passages.map((p, i) => ({ id: p.id, vector: rows[i]! })));
+  return createEngine({ ...common, embedder, vectors });
 }
 
 function guard<T>(what: string, build: () => T): T {

@@ -6,8 +6,10 @@
  * deployment is loud instead of quietly answering from the wrong data.
  */
 import type { ExecutionContext } from 'hono';
+import { describeService } from '../core/engine';
 import { AppError, errorCodes } from '../core/errors';
 import { createApp } from '../http/app';
+import { reportInfo } from '../http/present';
 import { errorBody } from '../http/respond';
 import { readSettings } from './settings';
 import { engineFromSnapshot } from './snapshot-engine';
@@ -33,15 +35,13 @@ export function startFromSnapshot(snapshotJson: unknown, env: Record<string, unk
     const engine = engineFromSnapshot(snapshot, settings.retrieval, generator);
     const app = createApp({
       engine,
-      title: snapshot.metadata.title,
+      report: reportInfo(snapshot.index.metadata),
       widgetJs: snapshot.widgetJs,
       demoPage: snapshot.demoPage,
       allowedOrigins: settings.allowedOrigins,
       maxBodyBytes: settings.maxBodyBytes,
     });
-    console.log(
-      `report-chat: ${engine.library.passages.length} passages, ${engine.library.footnotes.length} footnotes, embedder ${engine.info.embedder}, retrieval ${engine.info.retrieval}, answers ${generator ? `by ${generator.id}, checked against the report` : 'extractive'}`,
-    );
+    console.log(`report-chat: ${describeService(engine, generator)}`);
     return { ok: true, fetch: (request, bindings, ctx) => app.fetch(request, bindings, ctx) };
   } catch (err) {
     const error = err instanceof AppError ? err : new AppError('index_unavailable', `the Worker could not start: ${err instanceof Error ? err.message : String(err)}`);

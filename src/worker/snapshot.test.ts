@@ -33,8 +33,8 @@ describe('vector encoding', () => {
 
   it('stores the real report’s hash vectors at 4 bytes per value, bit-identical after decoding', async () => {
     const embedder = createHashEmbedder();
-    const original = await embedder.embed(snapshot.passages.map(embeddingText), 'passage');
-    expect(atob(snapshot.vectors.data).length).toBe(snapshot.passages.length * embedder.dimensions * 4);
+    const original = await embedder.embed(snapshot.index.passages.map(embeddingText), 'passage');
+    expect(atob(snapshot.vectors.data).length).toBe(snapshot.index.passages.length * embedder.dimensions * 4);
     const decoded = decodeVectors(snapshot.vectors);
     decoded.forEach((row, i) => expect(Array.from(row)).toEqual(Array.from(original[i]!)));
   });
@@ -51,19 +51,19 @@ describe('vector encoding', () => {
 describe('parseSnapshot', () => {
   it('accepts the snapshot of the real report after a JSON round trip', () => {
     const s = parseSnapshot(reparsed(snapshot));
-    expect(s.passages).toHaveLength(60);
-    expect(s.footnotes).toHaveLength(21);
+    expect(s.index.passages).toHaveLength(60);
+    expect(s.index.footnotes).toHaveLength(21);
     expect(s.embedder.id).toBe('hash-ngram-v1-384');
     expect(s.demoPage).toContain('<script src="/widget.js"');
-    expect(s.demoPage).toContain(s.metadata.title);
+    expect(s.demoPage).toContain(s.index.metadata.title);
   });
 
   it('names what is wrong with a snapshot it refuses', () => {
     expectCorrupt(() => parseSnapshot(null), /format undefined/);
-    expectCorrupt(() => parseSnapshot({ ...reparsed(snapshot), format: 2 }), /format 2, this Worker reads format 1/);
-    expectCorrupt(() => parseSnapshot({ ...reparsed(snapshot), passages: 'none' }), /passages/);
+    expectCorrupt(() => parseSnapshot({ ...reparsed(snapshot), format: 1 }), /format 1, this Worker reads format 2/);
+    expectCorrupt(() => parseSnapshot({ ...reparsed(snapshot), index: { ...reparsed(snapshot).index, passages: 'none' } }), /passages/);
     const short = reparsed(snapshot);
-    short.passages.pop();
+    short.index.passages.pop();
     expectCorrupt(() => parseSnapshot(short), /60 vectors for 59 passages/);
     const mismatch = reparsed(snapshot);
     mismatch.embedder.dimensions = 256;

@@ -7,39 +7,30 @@
  */
 import { z } from 'zod';
 import { AppError } from '../core/errors';
-import { footnoteSchema, passageSchema } from '../core/ingest/index-data';
-import type { Lexicon } from '../core/search/lexicon';
-import { metadataSchema, type ReportMetadata } from '../core/ingest/metadata';
-import type { Footnote, Passage } from '../core/types';
+import { corpusDataSchema, type CorpusData } from '../core/ingest/index-data';
 import { renderDemoPage } from '../http/demo-page';
 import { describeZodError } from '../http/respond';
-import { lexiconToJson } from './snapshot-lexicon';
 
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 export const VECTOR_ENCODING = 'float32-le-base64';
 
 const embedderSpecSchema = z.object({ id: z.string().min(1), dimensions: z.number().int().positive() });
 
 export const snapshotSchema = z.object({
   format: z.literal(SNAPSHOT_FORMAT),
-  title: z.string().min(1),
   corpusSha256: z.string().regex(/^[0-9a-f]{64}$/),
   /** When the index behind the snapshot was built (not when it was exported: same index, same bytes). */
   builtAt: z.string(),
-  metadata: metadataSchema,
   embedder: embedderSpecSchema,
-  passages: z.array(passageSchema).min(1),
-  footnotes: z.array(footnoteSchema),
-  bm25: z.unknown(),
-  /** One row per passage, in `passages` order. */
+  /** The index exactly as the Node server loads it (passages, footnotes, lexical index, lexicon, edition, metadata). */
+  index: corpusDataSchema,
+  /** One row per passage, in `index.passages` order. */
   vectors: z.object({
     encoding: z.literal(VECTOR_ENCODING),
     count: z.number().int().nonnegative(),
     dimensions: z.number().int().positive(),
     data: z.string(),
   }),
-  /** The parsed lexicon (see snapshot-lexicon.ts). */
-  lexicon: z.unknown(),
   widgetJs: z.string(),
   demoPage: z.string(),
 });
@@ -48,34 +39,24 @@ export type Snapshot = z.infer<typeof snapshotSchema>;
 export type EmbedderSpec = z.infer<typeof embedderSpecSchema>;
 
 export interface SnapshotParts {
-  metadata: ReportMetadata;
+  index: CorpusData;
   corpusSha256: string;
   builtAt: string;
   embedder: EmbedderSpec;
-  passages: Passage[];
-  footnotes: Footnote[];
-  /** The lexical index's JSON form (Bm25Index.toJSON()). */
-  bm25: unknown;
   /** One vector per passage, in passage order. */
   vectors: ArrayLike<number>[];
-  lexicon: Lexicon;
   widgetJs: string;
 }
 
 export function assembleSnapshot(parts: SnapshotParts): Snapshot {
-  const { metadata } = parts;
+  const { metadata } = parts.index;
   return {
     format: SNAPSHOT_FORMAT,
-    title: metadata.title,
     corpusSha256: parts.corpusSha256,
     builtAt: parts.builtAt,
-    metadata,
     embedder: parts.embedder,
-    passages: parts.passages,
-    footnotes: parts.footnotes,
-    bm25: parts.bm25,
+    index: parts.index,
     vectors: encodeVectors(parts.vectors, parts.embedder.dimensions),
-    lexicon: lexiconToJson(parts.lexicon),
     widgetJs: parts.widgetJs,
     demoPage: renderDemoPage({ title: metadata.title, publisher: metadata.publisher, suggestions: metadata.suggestions }),
   };
@@ -134,8 +115,8 @@ export function parseSnapshot(json: unknown): Snapshot {
   const parsed = snapshotSchema.safeParse(json);
   if (!parsed.success) throw new AppError('corrupt_index', `the bundled snapshot is not in the expected shape: ${describeZodError(parsed.error)}`);
   const s = parsed.data;
-  if (s.vectors.count !== s.passages.length) {
-    throw new AppError('corrupt_index', `the snapshot holds ${s.vectors.count} vectors for ${s.passages.length} passages`);
+  if (s.vectors.count !== s.index.passages.length) {
+    throw new AppError('corrupt_index', `the snapshot holds ${s.vectors.count} vectors for ${s.index.passages.length} passages`);
   }
   if (s.vectors.dimensions !== s.embedder.dimensions) {
     throw new AppError('corrupt_index', `the snapshot's vectors have ${s.vectors.dimensions} dimensions, its embedder ${s.embedder.id} has ${s.embedder.dimensions}`);

@@ -2,15 +2,12 @@
  * Worker test helpers: a snapshot of the real report built in memory (for tests in Node), and
  * a built Worker run in real workerd through wrangler's dev server on a loopback port.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseLexicon } from '../../src/core/search/lexicon';
-import { metadataSchema } from '../../src/core/ingest/metadata';
 import type { Embedder } from '../../src/core/ports';
-import { prepareIndex } from '../../src/core/ingest/build-index';
+import { buildIndex } from '../../src/core/ingest/build-index';
 import { assembleSnapshot, type Snapshot } from '../../src/worker/snapshot';
 import { OFFLINE_WRANGLER_ENV } from '../../scripts/worker-bundle';
+import { realCorpus } from './corpus';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 
@@ -64,19 +61,14 @@ export const TEST_WIDGET_JS = 'document.documentElement.dataset.reportChat = "lo
 
 /** The snapshot the build would export for the real report, built in memory with `embedder`. */
 export async function memorySnapshot(embedder: Embedder): Promise<Snapshot> {
-  const metadata = metadataSchema.parse(JSON.parse(readFileSync(resolve(repoRoot, 'corpus/metadata.json'), 'utf8')));
-  const bytes = readFileSync(resolve(repoRoot, 'corpus', metadata.file));
-  const prepared = await prepareIndex(bytes.toString('utf8'), embedder);
+  const corpus = await realCorpus();
+  const built = await buildIndex(corpus, embedder);
   return assembleSnapshot({
-    metadata,
-    corpusSha256: createHash('sha256').update(bytes).digest('hex'),
+    index: built.data,
+    corpusSha256: corpus.sha256,
     builtAt: new Date(0).toISOString(),
     embedder: { id: embedder.id, dimensions: embedder.dimensions },
-    passages: prepared.passages,
-    footnotes: prepared.report.footnotes,
-    bm25: prepared.bm25.toJSON(),
-    vectors: prepared.vectors,
-    lexicon: parseLexicon(JSON.parse(readFileSync(resolve(repoRoot, 'corpus/lexicon.en-ja.json'), 'utf8'))),
+    vectors: built.vectors,
     widgetJs: TEST_WIDGET_JS,
   });
 }
@@ -89,6 +81,7 @@ export function standInModelEmbedder(id = 'transformers:Xenova/multilingual-e5-s
   return {
     id,
     dimensions,
+    capabilities: { crossLingual: true },
     embed: async (texts) =>
       texts.map((text) => {
         const v = new Float32Array(dimensions);

@@ -93,24 +93,30 @@ export function notInReport(lang: Lang, hits: Hit[]): ChatAnswer {
     lang === 'ja'
       ? 'このレポートには、この質問に答える記述が見当たりません。' + (suggestions.length ? `近い話題の節：${suggestions.join('、')}` : '')
       : 'The report does not answer this question.' + (suggestions.length ? ` Nearest sections: ${suggestions.join('; ')}` : '');
-  return { answer, grounded: false, lang, citations: [], footnotes: [], suggestions, generator: 'extractive' };
+  return { answer, status: 'not_in_report', grounded: false, lang, citations: [], footnotes: [], suggestions, generator: 'extractive' };
 }
 
-export function composeAnswer(
-  question: string,
-  analysis: QueryAnalysis,
-  hits: Hit[],
-  terms: WeightedTerm[],
-  deps: { library: Library; bm25: Bm25Index; lexicon?: Lexicon },
-  lang: Lang,
-  options: AnswerOptions = defaultAnswerOptions,
-): ChatAnswer {
-  const { library } = deps;
+export interface ComposeInput {
+  analysis: QueryAnalysis;
+  hits: Hit[];
+  /** The weighted terms retrieval searched with. */
+  terms: WeightedTerm[];
+  library: Library;
+  bm25: Bm25Index;
+  lexicon?: Lexicon;
+  lang: Lang;
+  options?: AnswerOptions;
+}
+
+export function composeAnswer(input: ComposeInput): ChatAnswer {
+  const { analysis, hits, terms, library, lang } = input;
+  const options = input.options ?? defaultAnswerOptions;
+  const deps = input;
   const named = analysis.footnoteNumbers.map((n) => library.footnote(n)).filter((f) => f !== undefined);
   if (analysis.footnoteNumbers.length > 0 && named.length === 0) {
     const max = library.footnotes.length;
     const answer = lang === 'ja' ? `このレポートの脚注は1〜${max}です。` : `The report's footnotes are numbered 1–${max}.`;
-    return { answer, grounded: false, lang, citations: [], footnotes: [], generator: 'extractive' };
+    return { answer, status: 'not_in_report', grounded: false, lang, citations: [], footnotes: [], generator: 'extractive' };
   }
   const weights = weightedTerms(terms, deps, library.passages.length, analysis.wantsSource ? sourceTokens : undefined);
   const top = hits.slice(0, options.maxPassages);
@@ -165,14 +171,17 @@ function render(picked: Candidate[], lang: Lang, library: Library): ChatAnswer {
       ref = citations.length + 1;
       refs.set(c.passage.id, ref);
       const p = c.passage;
-      citations.push({ ref, id: p.id, text: p.text, section: p.section, page: p.page, footnotes: p.footnotes });
+      citations.push({ ref, id: p.id, text: p.text, section: p.section, page: p.page, footnotes: p.footnotes, quote: '' });
     }
     const labelled = c.passage.kind === 'footnote' && !parts.some((_, i) => chosen[i]!.passage.id === c.passage.id);
     const label = labelled ? `${footnoteLabel(c.passage.footnotes[0] ?? 0, lang)}${lang === 'ja' ? '：' : ': '}` : '';
+    const cited = citations[ref - 1]!;
+    cited.quote = cited.quote ? `${cited.quote}${c.text.trim()}` : c.text.trim();
     parts.push(`${label}${c.text.trim()}[${ref}]`);
   }
   const footnotes = library.footnotesOf(citations.flatMap((c) => c.footnotes));
   const body = lang === 'ja' ? parts.join('') : parts.join(' ');
   const answer = lang === 'en' ? `The report says (quoted in Japanese): ${body}` : body;
-  return { answer, grounded: citations.length > 0, lang, citations, footnotes, generator: 'extractive' };
+  const grounded = citations.length > 0;
+  return { answer, status: grounded ? 'answered' : 'not_in_report', grounded, lang, citations, footnotes, generator: 'extractive' };
 }

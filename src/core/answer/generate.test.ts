@@ -3,7 +3,7 @@ import { realEngine, realEngineParts } from '../../../test/helpers/real-engine';
 import { collectAnswer, type ChatEvent, type QaEngine } from '../engine';
 import { generationPassages } from './generate';
 import type { GenerationRequest, Generator } from '../ports';
-import { engineFromParts, type EngineParts } from '../ingest/build-index';
+import { createEngine, type EngineParts } from '../engine';
 
 let parts: EngineParts;
 let extractiveEngine: QaEngine;
@@ -38,7 +38,7 @@ const quoting = () =>
   });
 
 function engineWith(generator: Generator): QaEngine {
-  return engineFromParts({ ...parts, generator });
+  return createEngine({ ...parts, generator });
 }
 
 async function events(engine: QaEngine, question: string, signal?: AbortSignal): Promise<ChatEvent[]> {

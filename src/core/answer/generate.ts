@@ -56,11 +56,11 @@ export function generationPassages(extractive: ChatAnswer, hits: Hit[], library:
   return out;
 }
 
-const citationOf = ({ ref, passage: p }: PromptPassage): Citation => ({ ref, id: p.id, text: p.text, section: p.section, page: p.page, footnotes: p.footnotes });
+const citationOf = ({ ref, passage: p }: PromptPassage): Citation => ({ ref, id: p.id, text: p.text, section: p.section, page: p.page, footnotes: p.footnotes, quote: p.text });
 
 function withWarnings(answer: ChatAnswer, warnings: string[]): ChatAnswer {
   const all = [...(answer.warnings ?? []), ...warnings];
-  return { ...answer, grounded: answer.citations.length > 0, generator: 'extractive', ...(all.length ? { warnings: all } : {}) };
+  return { ...answer, generator: 'extractive', ...(all.length ? { warnings: all } : {}) };
 }
 
 function* fallbackEvents(answer: ChatAnswer, streamed: boolean): Iterable<ChatEvent> {
@@ -80,7 +80,7 @@ export async function* generateAnswer(input: GenerateAnswerInput): AsyncIterable
   const { generator, library, lang, signal } = input;
   const prompt: PromptPassage[] = generationPassages(input.extractive, input.hits, library, { max: input.maxPassages, wantsSource: input.wantsSource }).map((passage, i) => ({ ref: i + 1, passage }));
   const given = prompt.map(citationOf);
-  const meta: Omit<ChatAnswer, 'answer'> = { grounded: true, lang, citations: given, footnotes: library.footnotesOf(given.flatMap((c) => c.footnotes)), generator: generator.id };
+  const meta: Omit<ChatAnswer, 'answer'> = { status: 'answered', grounded: true, lang, citations: given, footnotes: library.footnotesOf(given.flatMap((c) => c.footnotes)), generator: generator.id };
   const filter = createMarkerFilter(new Set(prompt.map((p) => p.ref)));
   let raw = '';
   let streamed = false;

@@ -162,9 +162,10 @@ export function verifyAnswer(
     return { warnings };
   }
   warnings.push(...numberWarnings(sentences, passages));
-  const citations: Citation[] = cited.map(({ ref, passage: p }) => ({ ref, id: p.id, text: p.text, section: p.section, page: p.page, footnotes: p.footnotes }));
+  const citations: Citation[] = cited.map(({ ref, passage: p }) => ({ ref, id: p.id, text: p.text, section: p.section, page: p.page, footnotes: p.footnotes, quote: p.text }));
   const answer: ChatAnswer = {
     answer: answerText,
+    status: 'answered',
     grounded: true,
     lang: options.lang,
     citations,

@@ -1,70 +1,65 @@
-/** The runtime-agnostic half of ingest and of loading: text → passages + lexical index + vectors → engine. */
+/**
+ * Ingest, the runtime-agnostic half: report text (with its optional metadata, glossary and
+ * English edition) → parsed report, passages, lexical index, reduced lexicon, vectors.
+ */
 import { Bm25Index } from '../search/bm25';
+import { deriveLexicon, lexiconToJson, type Lexicon } from '../search/lexicon';
+import type { Embedder } from '../ports';
+import type { Passage, Report } from '../types';
 import { chunkReport } from './chunk';
-import type { QaEngine } from '../engine';
-import type { Lexicon } from '../search/lexicon';
-import { Library } from '../library';
+import { missingUnits, type Edition } from './edition';
+import { editionToData, type CorpusData } from './index-data';
+import { resolveMetadata, type MetadataFile } from './metadata';
 import { parseReport } from './parse';
-import type { Embedder, Generator, VectorSearch } from '../ports';
-import { createQaEngine } from '../qa';
-import { Retriever } from '../search/retrieve';
-import type { Footnote, Passage, Report } from '../types';
 
-export interface PreparedIndex {
+export interface IngestInputs {
+  text: string;
+  metadata?: MetadataFile;
+  /** The report's domain glossary: English phrase key → Japanese terms. */
+  glossary?: ReadonlyMap<string, readonly string[]>;
+  edition?: Edition;
+  /** The general English → Japanese dictionary, reduced here to the report's words. */
+  dictionary: Lexicon;
+}
+
+export interface BuiltIndex {
   report: Report;
   passages: Passage[];
   bm25: Bm25Index;
+  /** What the runtimes load (all but the vectors). */
+  data: CorpusData;
+  /** One vector per passage, in passage order. */
   vectors: Float32Array[];
+  /** Things worth telling the operator (e.g. sentences the English edition does not render). */
+  warnings: string[];
 }
 
 /** The text a passage is embedded as: its section gives the vector context the words alone lack. */
 export const embeddingText = (p: Passage) => (p.section ? `${p.section}\n${p.text}` : p.text);
 
-export async function prepareIndex(text: string, embedder: Embedder, onProgress?: (done: number, total: number) => void, batchSize = 16): Promise<PreparedIndex> {
-  const report = parseReport(text);
+export async function buildIndex(inputs: IngestInputs, embedder: Embedder, onProgress?: (done: number, total: number) => void, batchSize = 16): Promise<BuiltIndex> {
+  const report = parseReport(inputs.text);
   const passages = chunkReport(report);
   const bm25 = Bm25Index.build(passages.map((p) => ({ id: p.id, text: p.text, boostText: p.section })));
+  const lexicon = deriveLexicon(inputs.dictionary, inputs.text, inputs.glossary);
+  const warnings: string[] = [];
+  if (inputs.edition) {
+    const missing = missingUnits(report, inputs.edition);
+    if (missing.length) warnings.push(`the English edition does not render ${missing.length} sentence(s) of the report (run \`npm run translate\`); first: ${missing[0]!.ja.slice(0, 40)}…`);
+  }
+  const data: CorpusData = {
+    passages,
+    footnotes: report.footnotes,
+    sections: report.sections,
+    metadata: resolveMetadata(inputs.metadata ?? {}, report, inputs.edition),
+    bm25: bm25.toJSON(),
+    lexicon: lexiconToJson(lexicon),
+    ...(inputs.edition ? { edition: editionToData(inputs.edition) } : {}),
+  };
   const vectors: Float32Array[] = [];
   for (let i = 0; i < passages.length; i += batchSize) {
     vectors.push(...(await embedder.embed(passages.slice(i, i + batchSize).map(embeddingText), 'passage')));
     onProgress?.(Math.min(i + batchSize, passages.length), passages.length);
   }
-  return { report, passages, bm25, vectors };
-}
-
-/**
- * How much the dense list counts, by embedder. Hash vectors only add fuzzy matching of Japanese
- * wording (on the dev set a larger weight lowered MRR); a multilingual transformer adds meaning
- * across languages, so it weighs as much as the lexical list and serves English questions too.
- */
-export function denseSettingsFor(embedderId: string): { denseWeight: number; denseLangs: ('ja' | 'en')[] } {
-  return embedderId.startsWith('hash') ? { denseWeight: 0.2, denseLangs: ['ja'] } : { denseWeight: 1, denseLangs: ['ja', 'en'] };
-}
-
-export interface EngineParts {
-  passages: Passage[];
-  footnotes: Footnote[];
-  bm25: Bm25Index;
-  lexicon: Lexicon;
-  /** Omit both for lexical-only retrieval. */
-  embedder?: Embedder;
-  vectors?: VectorSearch;
-  /** Reported by /health; defaults to the embedder's id. */
-  embedderId?: string;
-  /** Writes answers from the retrieved passages; omitted, answers are extractive. */
-  generator?: Generator;
-}
-
-export function engineFromParts(parts: EngineParts): QaEngine {
-  const library = new Library(parts.passages, parts.footnotes);
-  const dense = parts.embedder && parts.vectors ? { embedder: parts.embedder, vectors: parts.vectors, ...denseSettingsFor(parts.embedder.id) } : {};
-  const retriever = new Retriever({ library, bm25: parts.bm25, lexicon: parts.lexicon, ...dense });
-  return createQaEngine({
-    library,
-    bm25: parts.bm25,
-    lexicon: parts.lexicon,
-    retriever,
-    embedderId: parts.embedderId ?? parts.embedder?.id ?? 'none',
-    ...(parts.generator ? { generator: parts.generator } : {}),
-  });
+  return { report, passages, bm25, data, vectors, warnings };
 }

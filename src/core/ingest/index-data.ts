@@ -1,45 +1,66 @@
 /**
- * The serialised index: what ingest writes and what every runtime loads. Validated with zod on
- * load, so a truncated or hand-edited file is reported clearly instead of failing later.
+ * The serialised index: what ingest writes and what every runtime loads (the Node server from
+ * data/index, the Worker from its bundled snapshot). Validated with zod on load, so a truncated
+ * or hand-edited file is reported clearly instead of failing later.
  */
 import { z } from 'zod';
+import { Bm25Index } from '../search/bm25';
+import { lexiconFromJson, type Lexicon } from '../search/lexicon';
+import { footnoteSchema, passageSchema } from '../types';
+import type { Edition } from './edition';
+import { reportMetadataSchema } from './metadata';
 
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
-export const footnoteSchema = z.object({
-  n: z.number().int().positive(),
-  text: z.string(),
-  urls: z.array(z.string()),
-  page: z.number().int().positive(),
-});
-
-export const passageSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/),
-  kind: z.enum(['body', 'footnote', 'figure']),
-  text: z.string().min(1),
-  section: z.string(),
-  page: z.number().int().positive(),
-  footnotes: z.array(z.number().int().positive()),
-  order: z.number().int().nonnegative(),
-});
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const manifestSchema = z.object({
   format: z.literal(INDEX_FORMAT),
   title: z.string(),
   corpusFile: z.string(),
-  corpusSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  corpusSha256: sha256,
+  /** What the index was built from (report, metadata, glossary, edition, dictionary), by content: any change rebuilds it. */
+  sourcesSha256: sha256,
   embedder: z.object({ id: z.string().min(1), dimensions: z.number().int().positive() }),
   counts: z.object({ passages: z.number().int().nonnegative(), footnotes: z.number().int().nonnegative() }),
   builtAt: z.string(),
   buildMs: z.number().nonnegative(),
 });
 
-/** Passages, footnotes and the lexical index: everything but the vectors. */
+const editionDataSchema = z.object({
+  title: z.string(),
+  publisher: z.string(),
+  notice: z.string(),
+  /** Unit key (see edition.ts) → English rendering. */
+  renderings: z.record(z.string(), z.string()),
+});
+
+const sectionSchema = z.object({ title: z.string(), level: z.union([z.literal(1), z.literal(2)]), page: z.number().int().positive() });
+
+/** Everything but the vectors. */
 export const corpusDataSchema = z.object({
   passages: z.array(passageSchema),
   footnotes: z.array(footnoteSchema),
+  /** The report's outline, for answers drawn from its structure. */
+  sections: z.array(sectionSchema),
+  metadata: reportMetadataSchema,
+  /** Bm25Index.toJSON() over the Japanese passages. */
   bm25: z.unknown(),
+  /** The English → Japanese lexicon reduced to this report (see deriveLexicon). */
+  lexicon: z.unknown(),
+  edition: editionDataSchema.optional(),
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;
 export type CorpusData = z.infer<typeof corpusDataSchema>;
+export type EditionData = z.infer<typeof editionDataSchema>;
+
+export const editionToData = (e: Edition): EditionData => ({ title: e.title, publisher: e.publisher, notice: e.notice, renderings: Object.fromEntries(e.renderings) });
+export const editionFromData = (d: EditionData): Edition => ({ title: d.title, publisher: d.publisher, notice: d.notice, renderings: new Map(Object.entries(d.renderings)) });
+
+/** The searchable parts of stored data; throws with what is damaged. */
+export function openCorpusData(data: CorpusData): { bm25: Bm25Index; lexicon: Lexicon; edition?: Edition } {
+  const bm25 = Bm25Index.fromJSON(data.bm25);
+  const lexicon = lexiconFromJson(data.lexicon);
+  return { bm25, lexicon, ...(data.edition ? { edition: editionFromData(data.edition) } : {}) };
+}

@@ -23,6 +23,7 @@ export function createHashEmbedder(options: { dimensions?: number } = {}): Embed
   return {
     id: `hash-ngram-v1-${dimensions}`,
     dimensions,
+    capabilities: { crossLingual: false },
     // Query and passage are embedded alike: the features are symmetric by construction.
     embed(texts: string[], _kind: EmbedKind): Promise<Float32Array[]> {
       return Promise.resolve(texts.map((text) => embedText(text, dimensions)));

@@ -1,13 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Bm25Index, type WeightedTerm } from './bm25';
-import { lexiconKey, parseLexicon, translateQuery } from './lexicon';
+import { deriveLexicon, lexiconFromJson, lexiconKey, lexiconToJson, parseGlossary, parseLexicon, translateQuery } from './lexicon';
 import { tokenize } from './tokenize';
 
 const read = (path: string): string => readFileSync(new URL(path, import.meta.url), 'utf8');
-const lexiconJson: unknown = JSON.parse(read('../../../corpus/lexicon.en-ja.json'));
-const lexicon = parseLexicon(lexiconJson);
+const dictionaryJson: unknown = JSON.parse(read('../../../resources/lexicon.en-ja.json'));
+const dictionary = parseLexicon(dictionaryJson);
 const report = read('../../../corpus/deepseek-shock-china-nli-2025.txt');
+const glossary = parseGlossary(JSON.parse(read('../../../corpus/glossary.en-ja.json')));
+const lexicon = deriveLexicon(dictionary, report, glossary);
+const squash = (t: string) => t.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 
 const weightOf = (terms: WeightedTerm[], term: string): number => terms.find((t) => t.term === term)?.weight ?? 0;
 const termsOf = (terms: WeightedTerm[]): string[] => terms.map((t) => t.term);
@@ -26,23 +29,45 @@ const toyLexicon = parseLexicon({
   },
 });
 
-describe('the committed lexicon', () => {
-  it('loads, credits EDICT and has entries', () => {
-    expect(lexicon.attribution).toMatch(/Electronic Dictionary Research and Development Group/);
-    expect(lexicon.licence).toMatch(/Creative Commons Attribution-ShareAlike/);
-    expect(lexicon.source).toMatch(/EDICT/);
-    expect(lexicon.entries.size).toBeGreaterThan(1000);
+describe('the dictionary and its reduction to one report', () => {
+  it('credits EDICT and holds general entries, not one report\'s words', () => {
+    expect(dictionary.attribution).toMatch(/Electronic Dictionary Research and Development Group/);
+    expect(dictionary.licence).toMatch(/Creative Commons Attribution-ShareAlike/);
+    expect(dictionary.source).toMatch(/EDICT/);
+    expect(dictionary.entries.size).toBeGreaterThan(20_000);
+    for (const word of ['weather', 'breakfast', 'household']) expect(dictionary.entries.has(lexiconKey(word))).toBe(true);
   });
 
-  it('is stored with sorted phrases, each mapping to Japanese found in the report', () => {
-    const entries = (lexiconJson as { entries: Record<string, string[]> }).entries;
-    const phrases = Object.keys(entries);
-    expect(phrases).toEqual([...phrases].sort());
-    const squashed = report.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
-    const edictTerms = Object.values(entries).flat();
-    const found = edictTerms.filter((t) => squashed.includes(t.normalize('NFKC').toLowerCase()));
-    // Glossary terms may name the report's concepts in other forms; dictionary terms all occur.
-    expect(found.length / edictTerms.length).toBeGreaterThan(0.97);
+  it('keeps only terms the report uses, with the attribution', () => {
+    expect(lexicon.attribution).toBe(dictionary.attribution);
+    expect(lexicon.entries.size).toBeGreaterThan(1000);
+    expect(lexicon.entries.size).toBeLessThan(dictionary.entries.size / 4);
+    const text = squash(report);
+    for (const terms of lexicon.entries.values()) for (const t of terms) expect(text).toContain(squash(t));
+    expect(lexicon.entries.has(lexiconKey('breakfast'))).toBe(false);
+  });
+
+  it('finds a word the report writes in kana by its reading, and lets the glossary win', () => {
+    const toy = parseLexicon({ source: 's', licence: 'l', attribution: 'a', entries: { chip: ['半導体|はんどうたい'], fiddle: ['誤魔化す|ごまかす'], rice: ['米|こめ'] } });
+    const derived = deriveLexicon(toy, 'はんどうたいを、ごまかす。米国のチップ', new Map([['chip', ['チップ', 'CPU']]]));
+    expect(derived.entries.get('chip')).toEqual(['チップ']);
+    expect(deriveLexicon(toy, 'はんどうたい', new Map([['chip', ['CPU']]])).entries.get('chip')).toEqual(['はんどうたい']);
+    expect(derived.entries.get(lexiconKey('fiddle'))).toEqual(['ごまかす']);
+    expect(derived.entries.get(lexiconKey('rice'))).toEqual(['米']);
+  });
+
+  it('has a glossary whose every term occurs in the report', () => {
+    const text = squash(report);
+    for (const [phrase, terms] of glossary) expect(terms.filter((t) => text.includes(squash(t))), phrase).toEqual(terms);
+  });
+
+  it('round-trips through its stored form', () => {
+    const rebuilt = lexiconFromJson(JSON.parse(JSON.stringify(lexiconToJson(lexicon))));
+    expect([...rebuilt.entries]).toEqual([...lexicon.entries]);
+    for (const q of ['How does the report see the impact on Japan?', 'household registration reform']) expect(translateQuery(q, rebuilt)).toEqual(translateQuery(q, lexicon));
+    for (const bad of [null, { ...lexiconToJson(lexicon), licence: '' }, { ...lexiconToJson(lexicon), entries: [] }, { ...lexiconToJson(lexicon), entries: { chip: [3] } }]) {
+      expect(() => lexiconFromJson(bad)).toThrow(/damaged/);
+    }
   });
 });
 

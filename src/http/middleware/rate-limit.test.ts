@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { realEngine } from '../../test/helpers/real-engine';
-import { createApp } from './app';
+import { realEngine } from '../../../test/helpers/real-engine';
+import { createApp } from '../app';
 import { clientKeyFrom, normaliseAddress, rateLimit, TokenBuckets } from './rate-limit';
 
 function clock(start = 1_000_000) {
@@ -138,7 +138,7 @@ describe('rate limits in the app', () => {
   it('limit chat and search together, per client, with CORS headers a browser widget can read; never /health', async () => {
     const app = createApp({
       engine: await realEngine(),
-      title: 't',
+      report: { title: 't', publisher: '', suggestions: { ja: [], en: [] } },
       allowedOrigins: ['https://publisher.example'],
       rateLimit: { perMinute: 60, burst: 2 },
       clientKey: (c) => c.req.header('x-test-client'),

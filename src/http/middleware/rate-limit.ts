@@ -6,7 +6,7 @@
  * least recently seen client first.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import { sendError } from './respond';
+import { sendError } from '../respond';
 
 export interface RateLimitOptions {
   /** Sustained requests a client may make per minute. */

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { realEngine } from '../../test/helpers/real-engine';
-import { collectAnswer, type ChatEvent, type QaEngine } from './engine';
-import { answerDeltas } from './qa';
+import { answerDeltas, collectAnswer, type ChatEvent, type QaEngine } from './engine';
+
 
 let engine: QaEngine;
 beforeAll(async () => {

@@ -1,0 +1,47 @@
+/** POST /api/chat: a cited answer as JSON, or streamed as server-sent events (meta, delta…, done). */
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { collectAnswer, type ChatEvent, type QaEngine } from '../../core/engine';
+import { AppError } from '../../core/errors';
+import { describeZodError, errorBody, sendError } from '../respond';
+import { chatIn, type ChatResponse } from '../schemas';
+
+const wantsEventStream = (accept: string | undefined) => (accept ?? '').includes('text/event-stream');
+
+export function chatRoutes(engine: QaEngine): Hono {
+  return new Hono().post('/api/chat', async (c) => {
+    let body: unknown;
+    try {
+      body = JSON.parse(await c.req.text());
+    } catch {
+      return sendError(c, 'invalid_json', 'request body must be JSON like {"question": "…"}');
+    }
+    const parsed = chatIn.safeParse(body);
+    if (!parsed.success) return sendError(c, 'validation_failed', describeZodError(parsed.error));
+    const input = { question: parsed.data.question, history: parsed.data.history ?? [], ...(parsed.data.lang ? { lang: parsed.data.lang } : {}) };
+    if (!wantsEventStream(c.req.header('accept'))) {
+      const answer: ChatResponse = await collectAnswer(engine.chat(input, c.req.raw.signal));
+      return c.json(answer);
+    }
+    return streamSSE(c, async (stream) => {
+      const abort = new AbortController();
+      stream.onAbort(() => abort.abort());
+      try {
+        for await (const event of engine.chat(input, abort.signal)) {
+          if (abort.signal.aborted) break;
+          await stream.writeSSE(sseOf(event));
+        }
+      } catch (err) {
+        const e = err instanceof AppError ? err : new AppError('internal', 'internal error');
+        if (!(err instanceof AppError)) console.error('chat stream failed:', err);
+        await stream.writeSSE({ event: 'error', data: JSON.stringify(errorBody(e.code, e.message)) });
+      }
+    });
+  });
+}
+
+function sseOf(event: ChatEvent): { event: string; data: string } {
+  if (event.type === 'meta') return { event: 'meta', data: JSON.stringify(event.answer) };
+  if (event.type === 'delta') return { event: 'delta', data: JSON.stringify({ text: event.text }) };
+  return { event: 'done', data: JSON.stringify(event.answer) };
+}
