@@ -66,7 +66,7 @@ describe('GET /api/search', () => {
     expect(ja.results.some((r) => r.text.includes('ジニ係数'))).toBe(true);
     const en = searchOut.parse(await (await app.request('/api/search?q=' + encodeURIComponent("India's finance ministry DeepSeek"))).json());
     expect(en.results.some((r) => r.text.includes('インドの財務省'))).toBe(true);
-    expect(en.results.find((r) => r.text.includes('インドの財務省'))!.footnotes.length).toBeGreaterThanOrEqual(0);
+    expect(en.results.find((r) => r.text.includes('インドの財務省'))!.footnotes.map((f) => f.n)).toEqual([16]);
   });
 
   it('rejects bad q and k with 400 JSON', async () => {

@@ -1,27 +1,26 @@
 /** Server and ingest settings from environment variables, validated once at start-up. */
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { defaults, sharedSettingsSchema } from '../core/settings';
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
-export const configSchema = z.object({
+export const configSchema = sharedSettingsSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().min(1).default('127.0.0.1'),
   EMBEDDER: z.enum(['auto', 'transformers', 'hash']).default('auto'),
   EMBEDDING_MODEL: z.string().min(1).default('Xenova/multilingual-e5-small'),
   MODELS_DIR: z.string().min(1).default('models'),
   ALLOW_REMOTE_MODELS: flag.default(true),
-  MODEL_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  MODEL_TIMEOUT_MS: z.coerce.number().int().positive().default(defaults.modelTimeoutMs),
   DATA_DIR: z.string().min(1).default('data'),
   /** The widget bundle served at /widget.js (default dist/widget.js, written by \`npm run build\`). */
   WIDGET_PATH: z.string().min(1).optional(),
   CORPUS_DIR: z.string().min(1).default('corpus'),
-  ALLOWED_ORIGINS: z.string().default('*'),
-  MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),
   /** Sustained /api/chat + /api/search requests per client per minute; 0 turns the limit off. */
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().min(0).default(60),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().min(0).default(defaults.rateLimitPerMinute),
   /** Requests a client may make at once before the per-minute rate applies. */
-  RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(20),
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(defaults.rateLimitBurst),
   /** Reverse proxies in front of the server whose X-Forwarded-For is trusted: 0 (none), 1, 2…; true means 1. */
   TRUST_PROXY: z
     .string()
@@ -33,7 +32,6 @@ export const configSchema = z.object({
   LLM_BASE_URL: z.string().trim().regex(/^https?:\/\/\S+$/, 'must be an http(s) URL such as https://api.openai.com/v1 or http://localhost:11434/v1').optional(),
   LLM_API_KEY: z.string().optional(),
   LLM_MODEL: z.string().trim().min(1).optional(),
-  LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
 });
 
 export type Config = z.infer<typeof configSchema> & { indexDir: string };

@@ -3,6 +3,7 @@
  * deterministic hash embedder otherwise, so the service always starts (lexical retrieval
  * plus hash vectors) even on a machine without the model.
  */
+import { defaults } from '../core/settings';
 import { createHashEmbedder } from '../core/search/hash-embedder';
 import type { Embedder } from '../core/ports';
 import {
@@ -30,7 +31,7 @@ export interface SelectEmbedderOptions {
   onProgress?: TransformersEmbedderOptions['onProgress'];
 }
 
-export const DEFAULT_MODEL_TIMEOUT_MS = 20_000;
+export const DEFAULT_MODEL_TIMEOUT_MS = defaults.modelTimeoutMs;
 /** The `auto` wait is clamped so a stray setting can neither skip the attempt nor stall start-up for long. */
 const MIN_TIMEOUT_MS = 1;
 const MAX_TIMEOUT_MS = 10 * 60_000;

@@ -1,6 +1,7 @@
 /** The Worker's settings, from its environment bindings ([vars] in wrangler.toml), checked once. */
 import { z } from 'zod';
 import { AppError } from '../core/errors';
+import { sharedSettingsSchema } from '../core/settings';
 import { describeZodError } from '../http/respond';
 import { RETRIEVAL_MODES, type RetrievalMode } from './snapshot-engine';
 import { parseOrigins } from '../http/middleware/origins';
@@ -8,12 +9,9 @@ import { parseOrigins } from '../http/middleware/origins';
 /** Workers AI model used when an AI binding is configured and LLM_MODEL is not set. */
 export const DEFAULT_WORKERS_AI_MODEL = '@cf/meta/llama-3.1-8b-instruct';
 
-const settingsSchema = z.object({
-  ALLOWED_ORIGINS: z.string().default('*'),
-  MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),
+const settingsSchema = sharedSettingsSchema.extend({
   RETRIEVAL: z.enum(RETRIEVAL_MODES).default('auto'),
   LLM_MODEL: z.string().trim().min(1).default(DEFAULT_WORKERS_AI_MODEL),
-  LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
 });
 
 export interface WorkerSettings {
