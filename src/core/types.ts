@@ -79,6 +79,10 @@ export const passageSchema = z.object({
   footnotes: z.array(z.number().int().positive()),
   /** Position in reading order (0-based), used for neighbours and document-order answers. */
   order: z.number().int().nonnegative(),
+  /** Where each footnote marker stood in `text` (offsets), so a sentence knows its own footnotes. */
+  markers: z.array(z.object({ n: z.number().int().positive(), at: z.number().int().nonnegative() })).optional(),
+  /** Offsets in `text` where a paragraph of the report begins. */
+  paragraphs: z.array(z.number().int().nonnegative()).optional(),
 });
 export type Passage = z.infer<typeof passageSchema>;
 

@@ -4,6 +4,10 @@
  */
 import { Bm25Index } from '../search/bm25';
 import { deriveLexicon, lexiconToJson, type Lexicon } from '../search/lexicon';
+import { reduceSudachi, type SudachiGroup } from '../search/sudachi-synonyms';
+import { synonymsToJson, type Synonyms } from '../search/synonyms';
+import { tokenize } from '../search/tokenize';
+import { reduceWordNet, type WordNetFiles } from '../search/wordnet-synonyms';
 import type { Embedder } from '../ports';
 import type { Passage, Report } from '../types';
 import { chunkReport } from './chunk';
@@ -11,6 +15,14 @@ import { missingUnits, type Edition } from './edition';
 import { editionToData, type CorpusData } from './index-data';
 import { resolveMetadata, type MetadataFile } from './metadata';
 import { parseReport } from './parse';
+
+/** General resources reduced at ingest to what one report needs. */
+export interface LanguageResources {
+  sudachi: readonly SudachiGroup[];
+  wordnet: WordNetFiles;
+  /** Names and versions, recorded with the index. */
+  version: string;
+}
 
 export interface IngestInputs {
   text: string;
@@ -20,6 +32,8 @@ export interface IngestInputs {
   edition?: Edition;
   /** The general English → Japanese dictionary, reduced here to the report's words. */
   dictionary: Lexicon;
+  /** Synonym resources; without them, questions are matched by their own words only. */
+  resources?: LanguageResources;
 }
 
 export interface BuiltIndex {
@@ -42,6 +56,7 @@ export async function buildIndex(inputs: IngestInputs, embedder: Embedder, onPro
   const passages = chunkReport(report);
   const bm25 = Bm25Index.build(passages.map((p) => ({ id: p.id, text: p.text, boostText: p.section })));
   const lexicon = deriveLexicon(inputs.dictionary, inputs.text, inputs.glossary);
+  const synonyms = inputs.resources ? reduceSynonyms(inputs.resources, inputs.text, inputs.edition, lexicon) : undefined;
   const warnings: string[] = [];
   if (inputs.edition) {
     const missing = missingUnits(report, inputs.edition);
@@ -54,6 +69,7 @@ export async function buildIndex(inputs: IngestInputs, embedder: Embedder, onPro
     metadata: resolveMetadata(inputs.metadata ?? {}, report, inputs.edition),
     bm25: bm25.toJSON(),
     lexicon: lexiconToJson(lexicon),
+    ...(synonyms ? { synonyms: synonymsToJson(synonyms, inputs.resources!.version) } : {}),
     ...(inputs.edition ? { edition: editionToData(inputs.edition) } : {}),
   };
   const vectors: Float32Array[] = [];
@@ -62,4 +78,20 @@ export async function buildIndex(inputs: IngestInputs, embedder: Embedder, onPro
     onProgress?.(Math.min(i + batchSize, passages.length), passages.length);
   }
   return { report, passages, bm25, data, vectors, warnings };
+}
+
+/** Lower-case English words of the edition (and of the report's own Latin text). */
+function englishVocabulary(text: string, edition?: Edition): Set<string> {
+  const words = new Set<string>();
+  const all = [text, ...(edition ? edition.renderings.values() : [])].join(' ').toLowerCase();
+  for (const [w] of all.matchAll(/[a-z][a-z'-]*[a-z]/g)) words.add(w.replace(/'s$/, ''));
+  return words;
+}
+
+/** The synonym maps for one report; Sudachi's English entries also join the lexicon where it has none. */
+function reduceSynonyms(resources: LanguageResources, text: string, edition: Edition | undefined, lexicon: Lexicon): Synonyms {
+  const sudachi = reduceSudachi(resources.sudachi, text);
+  const entries = lexicon.entries as Map<string, readonly string[]>;
+  for (const [key, terms] of sudachi.en) if (!entries.has(key) && terms.some((t) => tokenize(t).length > 0)) entries.set(key, terms);
+  return { ja: sudachi.ja, en: reduceWordNet(resources.wordnet, englishVocabulary(text, edition)) };
 }

@@ -69,17 +69,26 @@ export function packRanges(lengths: readonly number[], maxChars: number, overlap
 
 function draftFromUnits(units: readonly Unit[], section: string): Draft {
   const pieces: string[] = [];
+  const markers: { n: number; at: number }[] = [];
+  const paragraphs: number[] = [];
+  let offset = 0;
   let i = 0;
   while (i < units.length) {
     const first = units[i] as Unit;
     let last = first;
     while (i + 1 < units.length && units[i + 1]?.block === first.block) last = units[++i] as Unit;
-    pieces.push(first.block.text.slice(first.start, last.end));
+    const piece = first.block.text.slice(first.start, last.end);
+    for (const m of first.block.markers) {
+      if (m.at >= first.start && m.at <= last.end) markers.push({ n: m.n, at: offset + m.at - first.start });
+    }
+    if (first.block.text.slice(0, first.start).trim() === '') paragraphs.push(offset);
+    pieces.push(piece);
+    offset += piece.length + 1;
     i++;
   }
   const firstBlock = (units[0] as Unit).block;
   const footnotes = [...new Set(units.flatMap((u) => u.footnotes))];
-  return { kind: 'body', text: pieces.join('\n'), section, page: firstBlock.page, footnotes };
+  return { kind: 'body', text: pieces.join('\n'), section, page: firstBlock.page, footnotes, markers, paragraphs };
 }
 
 function footnotePassages(report: Report, body: readonly Passage[], firstOrder: number): Passage[] {

@@ -6,11 +6,12 @@
 import { z } from 'zod';
 import { Bm25Index } from '../search/bm25';
 import { lexiconFromJson, type Lexicon } from '../search/lexicon';
+import { noSynonyms, synonymsFromJson, type Synonyms } from '../search/synonyms';
 import { footnoteSchema, passageSchema } from '../types';
 import type { Edition } from './edition';
 import { reportMetadataSchema } from './metadata';
 
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -48,6 +49,8 @@ export const corpusDataSchema = z.object({
   bm25: z.unknown(),
   /** The English → Japanese lexicon reduced to this report (see deriveLexicon). */
   lexicon: z.unknown(),
+  /** Synonyms reduced to this report (see search/synonyms.ts), when ingest had the resources. */
+  synonyms: z.unknown().optional(),
   edition: editionDataSchema.optional(),
 });
 
@@ -59,8 +62,9 @@ export const editionToData = (e: Edition): EditionData => ({ title: e.title, pub
 export const editionFromData = (d: EditionData): Edition => ({ title: d.title, publisher: d.publisher, notice: d.notice, renderings: new Map(Object.entries(d.renderings)) });
 
 /** The searchable parts of stored data; throws with what is damaged. */
-export function openCorpusData(data: CorpusData): { bm25: Bm25Index; lexicon: Lexicon; edition?: Edition } {
+export function openCorpusData(data: CorpusData): { bm25: Bm25Index; lexicon: Lexicon; synonyms: Synonyms; edition?: Edition } {
   const bm25 = Bm25Index.fromJSON(data.bm25);
   const lexicon = lexiconFromJson(data.lexicon);
-  return { bm25, lexicon, ...(data.edition ? { edition: editionFromData(data.edition) } : {}) };
+  const synonyms = data.synonyms === undefined ? noSynonyms : synonymsFromJson(data.synonyms);
+  return { bm25, lexicon, synonyms, ...(data.edition ? { edition: editionFromData(data.edition) } : {}) };
 }

@@ -15,10 +15,10 @@ async function similarities(anchor: string, near: string, far: string): Promise<
 
 describe('createHashEmbedder', () => {
   it('names itself after its method and size', () => {
-    expect(embedder.id).toBe('hash-ngram-v1-384');
+    expect(embedder.id).toBe('hash-ngram-v2-384');
     expect(embedder.dimensions).toBe(384);
     const small = createHashEmbedder({ dimensions: 64 });
-    expect(small.id).toBe('hash-ngram-v1-64');
+    expect(small.id).toBe('hash-ngram-v2-64');
     expect(() => createHashEmbedder({ dimensions: 0 })).toThrow(/dimensions/);
   });
 

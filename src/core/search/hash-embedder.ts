@@ -21,7 +21,7 @@ export function createHashEmbedder(options: { dimensions?: number } = {}): Embed
     throw new Error(`Hash embedder dimensions must be an integer ≥ 8, got ${dimensions}`);
   }
   return {
-    id: `hash-ngram-v1-${dimensions}`,
+    id: `hash-ngram-v2-${dimensions}`,
     dimensions,
     capabilities: { crossLingual: false },
     // Query and passage are embedded alike: the features are symmetric by construction.

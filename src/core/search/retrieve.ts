@@ -1,121 +1,112 @@
 /**
- * Query → ranked passages: BM25 over Japanese-aware tokens (English questions translated to
- * Japanese terms first) fused with dense vector search by reciprocal rank fusion.
+ * Query → ranked passages: BM25 over the Japanese report, BM25 over its English edition (English
+ * questions), and dense vector search, fused by reciprocal rank; a named footnote first, and for a
+ * source question each claim followed by the footnotes it cites.
  */
-import { mergeTerms, type Bm25Index, type WeightedTerm } from './bm25';
-import { translateQuery, type Lexicon } from './lexicon';
+import type { Bm25Index } from './bm25';
+import { collapseNearDuplicates, fuse } from './fusion';
+import type { Lexicon } from './lexicon';
+import { questionTerms, type QueryTerms, type QuestionParts } from './query-terms';
+import type { Synonyms } from './synonyms';
 import type { Library } from '../library';
 import type { Embedder, VectorSearch } from '../ports';
-import { collapseNearDuplicates, DEFAULT_RRF_K, fuse } from './fusion';
-import type { QueryAnalysis } from '../answer/question';
-import { detectLang, tokenize } from './tokenize';
-import type { Hit } from '../types';
+import { defaults } from '../settings';
+import type { Hit, Lang } from '../types';
 
 export interface RetrieverDeps {
   library: Library;
   bm25: Bm25Index;
+  /** BM25 over the English edition's passages, when the report has one. */
+  bm25En?: Bm25Index;
   lexicon?: Lexicon;
+  synonyms?: Synonyms;
   /** Dense search: both or neither. The embedder must be the one the vectors were built with. */
   embedder?: Embedder;
   vectors?: VectorSearch;
-  /** Weight of the dense list in the fusion (the lexical list weighs 1). */
+  /** Weight of the dense list in the fusion (the question's own lexical list weighs 1). */
   denseWeight?: number;
-  /**
-   * Question languages the dense list serves. A monolingual embedder (the hash one) cannot match
-   * an English question to Japanese passages, so its list would only add noise there.
-   */
-  denseLangs?: readonly ('ja' | 'en')[];
-  /** Reciprocal rank fusion constant: small values let a list's top ranks dominate. */
-  rrfK?: number;
+  /** Question languages the dense list serves (a monolingual embedder only helps its own language). */
+  denseLangs?: readonly Lang[];
+  /** The report's Latin names and squashed text, for katakana spellings of its names. */
+  names?: readonly string[];
+  vocabulary?: string;
+}
+
+export interface RetrievalQuery extends QuestionParts {
+  footnoteNumbers: number[];
+  wantsSource: boolean;
 }
 
 export interface Retrieval {
   hits: Hit[];
-  /** The weighted query terms the lexical side searched with. */
-  terms: WeightedTerm[];
+  /** The weighted terms the lexical indexes were searched with. */
+  terms: QueryTerms;
 }
 
-const POOL = 40;
-const CONTEXT_WEIGHT = 0.5;
-
-const scale = (terms: WeightedTerm[], f: number) => terms.map((t) => ({ term: t.term, weight: t.weight * f }));
-
-/** Query terms for one text: Japanese tokens as they are; English also translated through the lexicon. */
-export function queryTerms(text: string, lang: 'ja' | 'en', lexicon?: Lexicon): WeightedTerm[] {
-  if (lang === 'en' && lexicon) return translateQuery(text, lexicon);
-  return mergeTerms(tokenize(text).map((term) => ({ term, weight: 1 })));
-}
-
-/** How many recent questions keep their candidates (terms and two lists of ids): a few hundred KB at most. */
-const ANALYSIS_CACHE_SIZE = 256;
+/** The Japanese list still counts for English questions (names, numbers, the lexicon), at a discount when the edition leads. */
+const JAPANESE_WEIGHT_FOR_ENGLISH = 0.6;
 
 /** What a question retrieves before fusion: fixed for a given question over a given index. */
 interface Candidates {
-  terms: WeightedTerm[];
-  /** Best passages by BM25, best first. */
-  lexical: string[];
-  /** Best passages by vector similarity, when the dense side serves this question. */
+  terms: QueryTerms;
+  lists: { ids: string[]; weight: number }[];
   dense?: Promise<string[] | undefined>;
 }
 
 export class Retriever {
   readonly dense: boolean;
   /**
-   * Recent questions' candidates, least recently used first. They depend only on the question
-   * text and the index, and readers ask the same questions (the widget's suggestions) again and
-   * again; fusion, footnote promotion and de-duplication still run for every request.
+   * Recent questions' candidates, least recently used first. Readers ask the same questions (the
+   * widget's suggestions) again and again. Keys and entries are bounded: context is cut to a few
+   * hundred characters and terms to a few dozen before they get here.
    */
-  private readonly analysed = new Map<string, Candidates>();
+  private readonly cache = new Map<string, Candidates>();
 
   constructor(private readonly deps: RetrieverDeps) {
     this.dense = Boolean(deps.embedder && deps.vectors);
   }
 
-  private candidates(question: string, analysis: QueryAnalysis, useDense: boolean): Candidates {
-    const key = `${analysis.lang}\u0000${analysis.context ?? ''}\u0000${question}`;
-    let entry = this.analysed.get(key);
-    if (entry) this.analysed.delete(key);
-    else {
-      const terms = this.termsFor(question, analysis);
-      entry = { terms, lexical: this.deps.bm25.search(terms, POOL).map((r) => r.id) };
-      const { embedder, vectors } = this.deps;
-      if (useDense && embedder && vectors) {
-        const text = analysis.context ? `${analysis.context}\n${question}` : question;
-        entry.dense = embedder.embed([text], 'query').then(async ([v]) => (v ? (await vectors.query(v, POOL)).map((m) => m.id) : undefined));
-        // A failed embedding is not remembered: the next request tries again.
-        const pending = entry;
-        entry.dense.catch(() => {
-          if (this.analysed.get(key) === pending) this.analysed.delete(key);
-        });
-      }
-      if (this.analysed.size >= ANALYSIS_CACHE_SIZE) this.analysed.delete(this.analysed.keys().next().value!);
+  private candidates(q: RetrievalQuery): Candidates {
+    const key = [q.lang, q.focus, q.subject ?? '', q.context ?? ''].join('\u0000');
+    const cached = this.cache.get(key);
+    if (cached) {
+      this.cache.delete(key);
+      this.cache.set(key, cached);
+      return cached;
     }
-    this.analysed.set(key, entry);
+    const { bm25, bm25En, embedder, vectors } = this.deps;
+    const terms = questionTerms(q, { ...this.deps, english: Boolean(bm25En) });
+    const pool = defaults.retrievalPool;
+    const english = q.lang === 'en' && bm25En !== undefined && terms.en.length > 0;
+    const lists = [{ ids: bm25.search(terms.ja, pool).map((r) => r.id), weight: english ? JAPANESE_WEIGHT_FOR_ENGLISH : 1 }];
+    if (english) lists.push({ ids: bm25En.search(terms.en, pool).map((r) => r.id), weight: 1 });
+    const entry: Candidates = { terms, lists };
+    if (embedder && vectors && (this.deps.denseLangs ?? ['ja', 'en']).includes(q.lang)) {
+      const text = [q.subject ?? q.focus, q.context ?? ''].join('\n').trim();
+      entry.dense = embedder.embed([text], 'query').then(async ([v]) => (v ? (await vectors.query(v, pool)).map((m) => m.id) : undefined));
+      // A failed embedding is not remembered: the next request tries again.
+      entry.dense.catch(() => {
+        if (this.cache.get(key) === entry) this.cache.delete(key);
+      });
+    }
+    if (this.cache.size >= defaults.candidateCacheEntries) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(key, entry);
     return entry;
   }
 
-  termsFor(question: string, analysis: QueryAnalysis): WeightedTerm[] {
-    const own = queryTerms(question, analysis.lang, this.deps.lexicon);
-    if (!analysis.context) return own;
-    const ctx = queryTerms(analysis.context, detectLang(analysis.context), this.deps.lexicon);
-    return mergeTerms([...own, ...scale(ctx, CONTEXT_WEIGHT)]);
-  }
-
-  async retrieve(question: string, analysis: QueryAnalysis, k: number): Promise<Retrieval> {
-    const { library, embedder, vectors } = this.deps;
-    const useDense = Boolean(embedder && vectors && (this.deps.denseLangs ?? ['ja', 'en']).includes(analysis.lang));
-    const { terms, lexical, dense } = this.candidates(question, analysis, useDense);
-    const lists: { ids: string[]; weight: number }[] = [{ ids: lexical, weight: 1 }];
+  async retrieve(q: RetrievalQuery, k: number): Promise<Retrieval> {
+    const { library } = this.deps;
+    const { terms, lists, dense } = this.candidates(q);
+    const all = [...lists];
     const denseIds = dense && (await dense);
-    if (denseIds) lists.push({ ids: denseIds, weight: this.deps.denseWeight ?? 1 });
-    const fused = fuse(lists, this.deps.rrfK ?? DEFAULT_RRF_K);
+    if (denseIds) all.push({ ids: denseIds, weight: this.deps.denseWeight ?? 1 });
     let hits: Hit[] = [];
-    for (const [id, score] of fused) {
+    for (const [id, score] of fuse(all, defaults.rrfK)) {
       const passage = library.passage(id);
       if (passage) hits.push({ passage, score });
     }
-    hits = promoteFootnotes(hits, analysis.footnoteNumbers, library);
-    if (analysis.wantsSource && analysis.footnoteNumbers.length === 0) hits = sourcesAfterClaims(hits, library);
+    hits = promoteFootnotes(hits, q.footnoteNumbers, library);
+    if (q.wantsSource && q.footnoteNumbers.length === 0) hits = sourcesAfterClaims(hits, library);
     return { hits: collapseNearDuplicates(hits, 0.8, k), terms };
   }
 }
@@ -156,4 +147,3 @@ function promoteFootnotes(hits: Hit[], numbers: number[], library: Library): Hit
   const ids = new Set(front.map((h) => h.passage.id));
   return [...front, ...hits.filter((h) => !ids.has(h.passage.id))];
 }
-

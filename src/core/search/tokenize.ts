@@ -2,8 +2,10 @@
  * Matching tokens for Japanese and English text, shared by indexing and queries so both sides
  * line up. Japanese: Intl.Segmenter words plus character bigrams over each CJK/kana run, so a
  * query still matches when the segmenter cuts a compound differently than in the report.
- * English: lower-cased, lightly stemmed words. Web APIs only.
+ * English: lower-cased, stemmed words without stop words. Web APIs only.
  */
+import porter2 from 'wink-porter2-stemmer';
+
 // One instance: constructing a Segmenter loads ICU data and is far slower than segmenting.
 const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
 
@@ -11,6 +13,8 @@ const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
 const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}々〆ー]/u;
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}々〆ー]+/gu;
 const HIRAGANA_ONLY = /^[\p{Script=Hiragana}ー]+$/u;
+/** Case particles and the copula's pieces that join words in running text. */
+const PARTICLE = /^[はがをにへでとのもやかて]$/;
 /** Whitespace between two CJK characters is a layout artefact (line wraps in the source PDF). */
 const CJK_GAP = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}々〆ー])\s+(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}々〆ー])/gu;
 /** A word or number: apostrophes join letters (tom's), points and commas join digits (56.3, 5,381). */
@@ -26,7 +30,7 @@ export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(
     'it its this that these those there here they them their theirs he him his she her hers ' +
     'we us our you your i me my mine ' +
     'can could will would shall should may might must ' +
-    'than then so if such also any some all each both either neither very just ' +
+    'than then so if such also any some all each both either neither very just many much more most ' +
     'up down out off again further once only own same too s t ' +
     'since while during until because through via per among within without upon onto whether'
   ).split(' '),
@@ -41,7 +45,9 @@ export const JAPANESE_STOP_WORDS: ReadonlySet<string> = new Set(
     'から まで より など について による における として にとって ため こと もの よう これ それ あれ ' +
     'この その あの どの どう どんな どのよう どのような なに 何 いつ どこ だれ 誰 なぜ ' +
     'する した して され される いる いた ある あり なる なっ ない です ます でし まし れる られる ' +
-    'ください 教え 教えて'
+    'ください 教え 教えて ' +
+    // Words that frame a question or point at the document itself, not at its topic.
+    '具体 具体的 具体的に 詳しく 詳細 レポート 本稿 筆者 って'
   ).split(' '),
 );
 
@@ -87,9 +93,10 @@ function pushJapaneseRun(run: string, out: string[]): void {
     out.push(segment);
   }
   // Bigrams made only of hiragana are grammar (られ, てい …); whole hiragana words came above.
+  // So is a particle glued to a word (本へ, 響は, の影): it says nothing about the topic.
   for (let i = 0; i + 1 < chars.length; i++) {
     const bigram = chars[i]! + chars[i + 1]!;
-    if (HIRAGANA_ONLY.test(bigram) || JAPANESE_STOP_WORDS.has(bigram)) continue;
+    if (HIRAGANA_ONLY.test(bigram) || JAPANESE_STOP_WORDS.has(bigram) || PARTICLE.test(chars[i]!) || PARTICLE.test(chars[i + 1]!)) continue;
     out.push(bigram);
   }
 }
@@ -123,31 +130,13 @@ export function detectLang(text: string): 'ja' | 'en' {
   return weight > 0 && weight > latin ? 'ja' : 'en';
 }
 
-/** Plural-looking words that are not plurals. */
-const NOT_PLURAL = new Set(['news', 'series', 'species', 'means', 'always', 'perhaps', 'whereas', 'across']);
-
 /**
- * Light English stemming, enough to join the forms a question and a gloss use
- * (chips/chip, policies/policy, ranking/rank, released/release/releasing). Not linguistics:
- * both sides go through the same function, so consistency matters more than real roots.
+ * An English word's stem (Porter2, the Snowball English stemmer): "chips"/"chip",
+ * "regulation"/"regulate", "released"/"releasing". Both the index and the question go through
+ * it, so they meet whatever the inflection or derivation. Words holding digits (H100, R1) stay.
  */
 export function stem(word: string): string {
-  let w = word.toLowerCase().replace(/['’]s$/, '').replace(/['’]$/, '');
-  if (w.length <= 3 || /\d/.test(w) || NOT_PLURAL.has(w)) return w;
-  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
-  else if (/(?:ss|sh|ch|x|z)es$/.test(w)) w = w.slice(0, -2);
-  else if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
-
-  if (w.endsWith('ied') && w.length > 4) w = `${w.slice(0, -3)}y`;
-  else if (w.endsWith('ing') && /[aeiouy]/.test(w.slice(0, -3))) w = restoreStem(w.slice(0, -3));
-  else if (w.endsWith('ed') && !w.endsWith('eed') && /[aeiouy]/.test(w.slice(0, -2))) w = restoreStem(w.slice(0, -2));
-  else if (w.endsWith('e') && w.length >= 4) w = w.slice(0, -1);
-  return w;
-}
-
-/** After cutting -ing/-ed: "runn" → "run"; a two-letter remainder like "us" (using/used) → "use". */
-function restoreStem(s: string): string {
-  if (/([^aeiouylsz])\1$/.test(s)) return s.slice(0, -1);
-  if (s.length === 2) return `${s}e`;
-  return s.endsWith('e') && s.length >= 4 ? s.slice(0, -1) : s;
+  const w = word.toLowerCase().replace(/['’]s$/, '').replace(/['’]$/, '');
+  if (w.length <= 2 || /\d/.test(w)) return w;
+  return porter2(w);
 }

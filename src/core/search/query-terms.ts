@@ -1,0 +1,94 @@
+/**
+ * A question → the weighted terms each lexical index is searched with. Japanese questions search
+ * the report with their own tokens plus synonyms; English questions search the English edition
+ * with their stems plus synonyms, and the report through the English → Japanese lexicon. A
+ * follow-up adds the turn it follows at a discount, and a new subject (日本は？) weighs double.
+ */
+import { mergeTerms, type WeightedTerm } from './bm25';
+import { translateQuery, type Lexicon } from './lexicon';
+import { englishSynonymTerms, japaneseSynonymTerms, noSynonyms, SYNONYM_WEIGHT, type Synonyms } from './synonyms';
+import { matchLatinName } from './transliterate';
+import { detectLang, tokenize } from './tokenize';
+import type { Lang } from '../types';
+
+export interface QueryTerms {
+  /** Terms for the Japanese report. */
+  ja: WeightedTerm[];
+  /** Terms for the English edition (English questions only). */
+  en: WeightedTerm[];
+}
+
+export interface TermSources {
+  lexicon?: Lexicon;
+  synonyms?: Synonyms;
+  /** Whether an English edition is searchable. */
+  english: boolean;
+  /** The report's Latin-script names, for katakana spellings of them (ディープシーク). */
+  names?: readonly string[];
+  /** The report's text, squashed, to tell a katakana word the report uses from one it does not. */
+  vocabulary?: string;
+}
+
+const KATAKANA_WORD = /[\p{Script=Katakana}ー]{3,}/gu;
+
+/** Katakana words the report does not use that spell one of its Latin names: the name's terms instead. */
+function transliterated(text: string, sources: TermSources): { terms: WeightedTerm[]; rest: string } {
+  const terms: WeightedTerm[] = [];
+  let rest = text;
+  if (!sources.names?.length) return { terms, rest };
+  for (const [word] of text.matchAll(KATAKANA_WORD)) {
+    if (sources.vocabulary?.includes(word)) continue;
+    const name = matchLatinName(word, sources.names);
+    if (!name) continue;
+    for (const term of tokenize(name)) terms.push({ term, weight: SYNONYM_WEIGHT });
+    rest = rest.split(word).join('、');
+  }
+  return { terms, rest };
+}
+
+const CONTEXT_WEIGHT = 0.5;
+const SUBJECT_WEIGHT = 2;
+/** Terms kept per question: enough for any real question, and a bound on what one request can cost. */
+const MAX_TERMS = 64;
+
+const scale = (terms: WeightedTerm[], f: number) => terms.map((t) => ({ term: t.term, weight: t.weight * f }));
+const strongest = (terms: WeightedTerm[]) => mergeTerms(terms).sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1)).slice(0, MAX_TERMS);
+
+/** Terms of one text in its own language. */
+export function textTerms(text: string, lang: Lang, sources: TermSources): QueryTerms {
+  const synonyms = sources.synonyms ?? noSynonyms;
+  if (lang === 'ja') {
+    const names = transliterated(text.normalize('NFKC'), sources);
+    const { terms, rest } = japaneseSynonymTerms(names.rest, synonyms);
+    return { ja: [...tokenize(rest).map((term) => ({ term, weight: 1 })), ...terms, ...names.terms], en: [] };
+  }
+  const own = tokenize(text).map((term) => ({ term, weight: 1 }));
+  const ja = sources.lexicon ? translateQuery(text, sources.lexicon) : own;
+  const en = sources.english ? englishSynonymTerms(own.map((t) => t.term), synonyms) : [];
+  return { ja, en };
+}
+
+export interface QuestionParts {
+  lang: Lang;
+  focus: string;
+  /** A follow-up's new subject (日本, Germany). */
+  subject?: string;
+  /** Earlier turns, already bounded. */
+  context?: string;
+}
+
+export function questionTerms(q: QuestionParts, sources: TermSources): QueryTerms {
+  const parts: { terms: QueryTerms; weight: number }[] = [];
+  if (q.subject) parts.push({ terms: textTerms(q.subject, q.lang, sources), weight: SUBJECT_WEIGHT });
+  else parts.push({ terms: textTerms(q.focus, q.lang, sources), weight: 1 });
+  if (q.context) {
+    const contextLang = detectLang(q.context);
+    const ctx = textTerms(q.context, contextLang, sources);
+    // An English question after a Japanese turn still searches the edition with the turn's meaning via the report.
+    parts.push({ terms: { ja: ctx.ja, en: q.lang === 'en' ? ctx.en : [] }, weight: CONTEXT_WEIGHT });
+  }
+  return {
+    ja: strongest(parts.flatMap((p) => scale(p.terms.ja, p.weight))),
+    en: strongest(parts.flatMap((p) => scale(p.terms.en, p.weight))),
+  };
+}

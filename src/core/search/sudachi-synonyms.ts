@@ -1,0 +1,50 @@
+/**
+ * Sudachi's synonym dictionary reduced to one report: for every synonym group with a word the
+ * report uses, the group's other words map to the report's words. Its Latin-script entries
+ * (`data center`, `USA`) map English phrases to the report's Japanese, adding to the lexicon.
+ * Web APIs only: the runtime hands over the parsed dictionary.
+ */
+import { lexiconKey } from './lexicon';
+
+export interface SudachiItem {
+  midashi: string;
+  /** 0: expands and is expanded; 1: never triggers an expansion itself; 2: retired. */
+  expandControl: number;
+}
+export interface SudachiGroup {
+  items: SudachiItem[];
+}
+
+const LATIN = /^[\p{Script=Latin}\d][\p{Script=Latin}\d .'&-]*$/u;
+const squash = (t: string) => t.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+
+function usedIn(report: string, reportLatin: string, word: string): boolean {
+  const w = word.normalize('NFKC');
+  if ([...w].length < 2) return false;
+  if (LATIN.test(w)) return new RegExp(`(?<![a-z0-9])${w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9])`).test(reportLatin);
+  return report.includes(squash(w));
+}
+
+export function reduceSudachi(groups: readonly SudachiGroup[], reportText: string): { ja: Map<string, string[]>; en: Map<string, string[]> } {
+  const report = squash(reportText);
+  const latin = reportText.normalize('NFKC').toLowerCase();
+  const ja = new Map<string, string[]>();
+  const en = new Map<string, string[]>();
+  for (const group of groups) {
+    const live = group.items.filter((i) => i.expandControl !== 2);
+    const present = [...new Set(live.filter((i) => usedIn(report, latin, i.midashi)).map((i) => i.midashi.normalize('NFKC')))];
+    if (present.length === 0) continue;
+    const japanese = present.filter((p) => !LATIN.test(p));
+    for (const item of live) {
+      const word = item.midashi.normalize('NFKC');
+      if (item.expandControl === 1 || present.includes(word) || [...word].length < 2) continue;
+      if (LATIN.test(word)) {
+        const key = lexiconKey(word);
+        if (key && japanese.length) en.set(key, [...new Set([...(en.get(key) ?? []), ...japanese])]);
+      } else {
+        ja.set(word, [...new Set([...(ja.get(word) ?? []), ...present])]);
+      }
+    }
+  }
+  return { ja, en };
+}

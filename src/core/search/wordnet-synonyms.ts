@@ -1,0 +1,117 @@
+/**
+ * WordNet reduced to one report's English edition: a word a reader may use maps to the
+ * edition's words that share one of its common senses (the first few synsets, which WordNet
+ * orders by frequency), and a capital the edition never names maps to its country (`Beijing` →
+ * China, `Tokyo` → Japan), as news writing uses a capital for its government. Web APIs only: the runtime hands
+ * over the database files' text (WordNet's data offsets are byte offsets into ASCII files).
+ */
+import { ENGLISH_STOP_WORDS, stem } from './tokenize';
+
+export type Pos = 'noun' | 'verb' | 'adj' | 'adv';
+export interface WordNetFiles {
+  index: Record<Pos, string>;
+  data: Record<Pos, string>;
+}
+
+/** Senses per word that count: later ones are rare meanings that mostly add noise. */
+const COMMON_SENSES = 3;
+const MAX_TARGETS = 4;
+const POS: Pos[] = ['noun', 'verb', 'adj', 'adv'];
+
+/** lemma → synset offsets, most frequent sense first. */
+function readIndex(text: string): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const line of text.split('\n')) {
+    if (line === '' || line.startsWith(' ')) continue;
+    const f = line.trim().split(' ');
+    const lemma = f[0]!;
+    const pointers = Number(f[3]);
+    const senses = Number(f[4 + pointers]);
+    out.set(lemma, f.slice(6 + pointers, 6 + pointers + senses).map(Number));
+  }
+  return out;
+}
+
+interface Synset {
+  words: string[];
+  gloss: string;
+  lexFile: number;
+}
+
+function readSynset(data: string, offset: number): Synset | undefined {
+  const end = data.indexOf('\n', offset);
+  const line = data.slice(offset, end < 0 ? undefined : end);
+  const [head = '', gloss = ''] = line.split(' | ');
+  const f = head.split(' ');
+  if (Number(f[0]) !== offset) return undefined;
+  const count = parseInt(f[3] ?? '0', 16);
+  const words = Array.from({ length: count }, (_, i) => (f[4 + i * 2] ?? '').toLowerCase());
+  return { words, gloss, lexFile: Number(f[1]) };
+}
+
+/** Base forms WordNet may list for a word of running text. */
+function baseForms(word: string): string[] {
+  const forms = [word];
+  if (word.endsWith('ies')) forms.push(`${word.slice(0, -3)}y`);
+  if (word.endsWith('es')) forms.push(word.slice(0, -2));
+  if (word.endsWith('s')) forms.push(word.slice(0, -1));
+  if (word.endsWith('ed')) forms.push(word.slice(0, -2), word.slice(0, -1));
+  if (word.endsWith('ing')) forms.push(word.slice(0, -3), `${word.slice(0, -3)}e`);
+  return forms;
+}
+
+/** `vocabulary`: the lower-case words of the English edition. Returns stem → the edition's stems. */
+export function reduceWordNet(files: WordNetFiles, vocabulary: ReadonlySet<string>): Map<string, string[]> {
+  const indexes = Object.fromEntries(POS.map((p) => [p, readIndex(files.index[p])])) as Record<Pos, Map<string, number[]>>;
+  const vocabularyStems = new Set([...vocabulary].map(stem));
+  const out = new Map<string, Set<string>>();
+  const add = (word: string, target: string) => {
+    if (word.includes('_') || /\d/.test(word)) return;
+    const key = stem(word);
+    if (vocabularyStems.has(key) || key === target) return;
+    let set = out.get(key);
+    if (!set) out.set(key, (set = new Set()));
+    if (set.size < MAX_TARGETS) set.add(target);
+  };
+  for (const word of vocabulary) {
+    // Function words reach unrelated abbreviations ("was" → "WA", the state of Washington).
+    if (word.length < 3 || ENGLISH_STOP_WORDS.has(word)) continue;
+    for (const pos of POS) {
+      const lemma = baseForms(word).find((f) => indexes[pos].has(f));
+      if (!lemma) continue;
+      for (const offset of indexes[pos].get(lemma)!.slice(0, COMMON_SENSES)) {
+        const synset = readSynset(files.data[pos], offset);
+        if (!synset) continue;
+        for (const other of synset.words) {
+          // Only where this sense is common for the other word too.
+          if ((indexes[pos].get(other) ?? []).slice(0, COMMON_SENSES).includes(offset)) add(other, stem(word));
+        }
+      }
+    }
+  }
+  addPlaces(files.data.noun, vocabularyStems, add);
+  return new Map([...out].map(([k, v]) => [k, [...v]]));
+}
+
+const LOCATION_FILE = 15;
+
+/** A capital's name → its country (in the edition): Beijing, Tokyo and Washington stand for their governments. */
+function addPlaces(data: string, vocabularyStems: ReadonlySet<string>, add: (word: string, target: string) => void): void {
+  const known = (word: string | undefined) => {
+    const s = word ? stem(word.toLowerCase().replace(/_/g, ' ').split(/\s+/).at(-1) ?? '') : '';
+    return s.length > 2 && vocabularyStems.has(s) ? s : undefined;
+  };
+  for (let at = 0; at < data.length; ) {
+    const end = data.indexOf('\n', at);
+    const next = end < 0 ? data.length : end + 1;
+    if (data.charCodeAt(at) !== 32 && data.slice(at + 9, at + 11) === String(LOCATION_FILE)) {
+      const synset = readSynset(data, Number(data.slice(at, at + 8)));
+      if (synset) {
+        const capitalOf = /\bcapital\b[^;]*?\bof (?:the )?([^;,(]+?)\s*(?:[;,(]|in |$)/i.exec(synset.gloss)?.[1]?.trim().split(/\s+/).at(-1);
+        const target = known(capitalOf);
+        if (target) for (const w of synset.words) add(w, target);
+      }
+    }
+    at = next;
+  }
+}
