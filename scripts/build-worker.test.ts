@@ -23,7 +23,7 @@ describe('buildWorker (snapshot only)', () => {
     const indexDir = join(work, 'fresh', 'index');
     const lines: string[] = [];
     const result = await buildWorker({ corpusDir, indexDir, outDir: join(work, 'fresh'), bundle: false, log: (l) => lines.push(l) });
-    expect(result).toMatchObject({ embedder: { id: 'hash-ngram-v1-384', dimensions: 384 }, retrieval: 'hybrid' });
+    expect(result).toMatchObject({ embedder: { id: 'hash-ngram-v2-384', dimensions: 384 }, retrieval: 'hybrid' });
     expect(result.bundle).toBeUndefined();
     expect(lines.join('\n')).toMatch(/building the index/);
 
@@ -52,8 +52,8 @@ describe('buildWorker (snapshot only)', () => {
     const indexDir = join(work, 'rebuilt', 'index');
     await ingest({ corpusDir, indexDir, embedder: standInModelEmbedder() });
     const result = await buildWorker({ corpusDir, indexDir, outDir: join(work, 'rebuilt'), bundle: false });
-    expect(result).toMatchObject({ embedder: { id: 'hash-ngram-v1-384' }, retrieval: 'hybrid' });
-    expect((await readSnapshot(result.snapshotPath)).embedder.id).toBe('hash-ngram-v1-384');
+    expect(result).toMatchObject({ embedder: { id: 'hash-ngram-v2-384' }, retrieval: 'hybrid' });
+    expect((await readSnapshot(result.snapshotPath)).embedder.id).toBe('hash-ngram-v2-384');
   });
 });
 

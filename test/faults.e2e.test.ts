@@ -188,6 +188,7 @@ function slowEngine(real: QaEngine, pieces = 30, delayMs = 20) {
   const engine: QaEngine = {
     library: real.library,
     info: real.info,
+    english: (p) => real.english(p),
     search: (q, k) => real.search(q, k),
     async *chat(input, signal): AsyncIterable<ChatEvent> {
       const answer = await collectAnswer(real.chat(input));

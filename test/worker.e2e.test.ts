@@ -49,7 +49,7 @@ const chatInit = (question: string, headers: Record<string, string> = {}): Reque
 describe('build:worker', () => {
   it('bundles the snapshot into a Worker well under the 3 MB gzip limit', () => {
     expect(built.retrieval).toBe('hybrid');
-    expect(built.embedder).toEqual({ id: 'hash-ngram-v1-384', dimensions: 384 });
+    expect(built.embedder).toEqual({ id: 'hash-ngram-v2-384', dimensions: 384 });
     expect(built.bundle!.files.map((f) => f.name)).toContain('worker.js');
     expect(built.bundle!.gzipBytes).toBeGreaterThan(built.snapshotGzipBytes);
     expect(built.bundle!.gzipBytes).toBeLessThan(GZIP_LIMIT_BYTES);
@@ -71,7 +71,7 @@ describe('the Worker in workerd', () => {
   it('reports its index on /health: 60 passages, 21 footnotes, hybrid retrieval', async () => {
     const { status, body } = await json(await worker.get('/health'));
     expect(status).toBe(200);
-    expect(body).toEqual({ status: 'ok', passages: 60, footnotes: 21, embedder: 'hash-ngram-v1-384', retrieval: 'hybrid', editions: ['ja'] });
+    expect(body).toEqual({ status: 'ok', passages: 60, footnotes: 21, embedder: 'hash-ngram-v2-384', retrieval: 'hybrid', editions: ['ja', 'en'] });
   });
 
   it('searches in Japanese and in English', async () => {
@@ -197,7 +197,7 @@ describe('a snapshot built with a transformer model', () => {
     expect(tinyBuild.retrieval).toBe('lexical');
     expect(readFileSync(join(tinyBuild.bundle!.dir, 'worker.js'), 'utf8')).toContain('transformers:tiny/bert');
     const health = (await json(await lexical.get('/health'))).body;
-    expect(health).toEqual({ status: 'ok', passages: 60, footnotes: 21, embedder: 'transformers:tiny/bert', retrieval: 'lexical', editions: ['ja'] });
+    expect(health).toEqual({ status: 'ok', passages: 60, footnotes: 21, embedder: 'transformers:tiny/bert', retrieval: 'lexical', editions: ['ja', 'en'] });
     const { status, body } = await json(await lexical.get(search('DeepSeekの開発コストは？')));
     expect(status).toBe(200);
     expect(body.results.some((r: { text: string }) => r.text.includes('600万ドル'))).toBe(true);

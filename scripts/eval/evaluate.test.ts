@@ -19,6 +19,7 @@ function scripted(answers: Record<string, Partial<ChatAnswer>>, passages: Record
   return {
     library: undefined as never,
     info: { embedder: 'x', retrieval: 'lexical', editions: ['ja'] },
+    english: () => undefined,
     search: async (q) => (passages[q] ?? []).map((text, i) => ({ passage: { id: `p${i}`, kind: 'body', text, section: '', page: 1, footnotes: [], order: i }, score: 1 })),
     chat: async function* (input): AsyncIterable<ChatEvent> {
       yield { type: 'done', answer: answer(input.question) };

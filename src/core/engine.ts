@@ -4,14 +4,19 @@
  * whatever the runtime provides (an embedder and vector search, a generator). The HTTP layer
  * and the scripts only see `QaEngine`.
  */
-import { composeAnswer } from './answer/extractive';
+import { answerQuestion, retrieveFor } from './answer/answer-question';
+import { reportVocabulary, type AnswerContext } from './answer/context';
 import { generateAnswer } from './answer/generate';
 import { analyseQuery } from './answer/question';
-import type { Bm25Index } from './search/bm25';
+import { SentenceIndex } from './answer/sentences';
+import { Bm25Index } from './search/bm25';
 import type { Lexicon } from './search/lexicon';
+import type { Synonyms } from './search/synonyms';
+import { renderingOf, type Edition } from './ingest/edition';
 import { Library } from './library';
 import type { Embedder, Generator, VectorSearch } from './ports';
 import { Retriever } from './search/retrieve';
+import { latinNames } from './search/transliterate';
 import { defaults } from './settings';
 import type { Answer, Footnote, Hit, Lang, Passage, Turn } from './types';
 
@@ -46,6 +51,8 @@ export interface EngineInfo {
 export interface QaEngine {
   readonly library: Library;
   readonly info: EngineInfo;
+  /** The English edition's rendering of a passage, when it has one. */
+  english(passage: Passage): string | undefined;
   /** Passages for a query; `history` lets a follow-up be read with the turn it follows. */
   search(query: string, k: number, history?: Turn[]): Promise<Hit[]>;
   chat(input: ChatInput, signal?: AbortSignal): AsyncIterable<ChatEvent>;
@@ -57,6 +64,9 @@ export interface EngineParts {
   footnotes: Footnote[];
   bm25: Bm25Index;
   lexicon: Lexicon;
+  synonyms?: Synonyms;
+  /** The English edition: English retrieval and answers, when the report has one. */
+  edition?: Edition;
   /** Dense retrieval: both or neither. The embedder must be the one the vectors were built with. */
   embedder?: Embedder;
   vectors?: VectorSearch;
@@ -91,20 +101,34 @@ function denseSettings(embedder: Embedder): { denseWeight: number; denseLangs: L
 
 export function createEngine(parts: EngineParts): QaEngine {
   const library = new Library(parts.passages, parts.footnotes);
-  const { embedder, vectors, generator, bm25, lexicon } = parts;
+  const { embedder, vectors, generator, bm25, lexicon, edition, synonyms } = parts;
+  const sentences = new SentenceIndex(parts.passages, edition);
+  // The English edition is searched like the report: BM25 over each passage's rendering.
+  const bm25En = edition ? Bm25Index.build(parts.passages.map((p) => ({ id: p.id, text: sentences.english(p) ?? '', boostText: sentenceSection(p.section, edition) }))) : undefined;
   const dense = embedder && vectors ? { embedder, vectors, ...denseSettings(embedder) } : {};
-  const retriever = new Retriever({ library, bm25, lexicon, ...dense });
-  const info: EngineInfo = { embedder: parts.embedderId ?? embedder?.id ?? 'none', retrieval: retriever.dense ? 'hybrid' : 'lexical', editions: ['ja'] };
+  const vocabulary = reportVocabulary(sentences, parts.passages.map((p) => p.section));
+  const names = latinNames(parts.passages.map((p) => p.text).join('\n'));
+  const retriever = new Retriever({ library, bm25, lexicon, names, vocabulary, ...(bm25En ? { bm25En } : {}), ...(synonyms ? { synonyms } : {}), ...dense });
+  const ctx: AnswerContext = {
+    library,
+    sentences,
+    bm25,
+    ...(bm25En ? { bm25En } : {}),
+    ...(edition ? { edition } : {}),
+    ...(synonyms ? { synonyms } : {}),
+    vocabulary,
+  };
+  const info: EngineInfo = { embedder: parts.embedderId ?? embedder?.id ?? 'none', retrieval: retriever.dense ? 'hybrid' : 'lexical', editions: edition ? ['ja', 'en'] : ['ja'] };
 
   async function search(query: string, k: number, history: Turn[] = []): Promise<Hit[]> {
-    return (await retriever.retrieve(query, analyseQuery(query, history), k)).hits;
+    const a = analyseQuery(query, history);
+    return (await retrieveFor(retriever, a, k)).hits;
   }
 
   async function* chat(input: ChatInput, signal?: AbortSignal): AsyncIterable<ChatEvent> {
     const analysis = analyseQuery(input.question, input.history);
     const lang = input.lang ?? analysis.lang;
-    const { hits, terms } = await retriever.retrieve(input.question, analysis, defaults.chatPassages);
-    const result = composeAnswer({ analysis, hits, terms, library, bm25, lexicon, lang });
+    const { answer: result, hits } = await answerQuestion(ctx, retriever, analysis, lang);
     if (signal?.aborted) return;
     // Only a question the report answers goes to the generator: an off-topic one keeps the
     // extractive "not in the report" and costs no model call.
@@ -122,7 +146,15 @@ export function createEngine(parts: EngineParts): QaEngine {
     yield { type: 'done', answer: result };
   }
 
-  return { library, info, search, chat };
+  return { library, info, english: (p) => sentences.english(p), search, chat };
+}
+
+/** A section path in English, for the English index's title boost. */
+function sentenceSection(section: string, edition: Edition): string {
+  return section
+    .split(' › ')
+    .map((part) => renderingOf(edition, part) ?? '')
+    .join(' ');
 }
 
 /** The one start-up line both runtimes log: what is served and how answers are made. */

@@ -37,7 +37,7 @@ describe('ingest', () => {
     const lines: string[] = [];
     const result = await ingest({ corpusDir, indexDir, embedder: createHashEmbedder({ dimensions: 128 }), log: (l: string) => lines.push(l) });
     expect(result.built).toBe(true);
-    expect(lines.join('\n')).toMatch(/built with hash-ngram-v1-384, but hash-ngram-v1-128 is configured/);
+    expect(lines.join('\n')).toMatch(/built with hash-ngram-v2-384, but hash-ngram-v2-128 is configured/);
     expect((await loadStoredIndex(indexDir)).data.passages.map((p) => p.id)).toEqual(before);
   });
 

@@ -18,10 +18,10 @@ const QUESTIONS = ['DeepSeekの開発コストは？', 'How much did it cost to 
 
 describe('reproduceEmbedder', () => {
   it('rebuilds the hash embedder only for its exact id and dimensions', () => {
-    expect(reproduceEmbedder({ id: 'hash-ngram-v1-384', dimensions: 384 })?.id).toBe('hash-ngram-v1-384');
-    expect(reproduceEmbedder({ id: 'hash-ngram-v1-256', dimensions: 256 })?.dimensions).toBe(256);
-    expect(reproduceEmbedder({ id: 'hash-ngram-v0-384', dimensions: 384 })).toBeUndefined();
-    expect(reproduceEmbedder({ id: 'hash-ngram-v1-384', dimensions: 256 })).toBeUndefined();
+    expect(reproduceEmbedder({ id: 'hash-ngram-v2-384', dimensions: 384 })?.id).toBe('hash-ngram-v2-384');
+    expect(reproduceEmbedder({ id: 'hash-ngram-v2-256', dimensions: 256 })?.dimensions).toBe(256);
+    expect(reproduceEmbedder({ id: 'hash-ngram-v1-384', dimensions: 384 })).toBeUndefined();
+    expect(reproduceEmbedder({ id: 'hash-ngram-v2-384', dimensions: 256 })).toBeUndefined();
     expect(reproduceEmbedder({ id: 'transformers:Xenova/multilingual-e5-small', dimensions: 384 })).toBeUndefined();
     expect(reproduceEmbedder({ id: 'transformers:tiny/bert', dimensions: 4 })).toBeUndefined();
   });
@@ -31,7 +31,7 @@ describe('engineFromSnapshot', () => {
   it('serves a hash snapshot hybrid, ranking exactly as the in-process Node engine does', async () => {
     const worker = engineFromSnapshot(hashSnapshot);
     const node = await realEngine();
-    expect(worker.info).toEqual({ embedder: 'hash-ngram-v1-384', retrieval: 'hybrid', editions: ['ja'] });
+    expect(worker.info).toEqual({ embedder: 'hash-ngram-v2-384', retrieval: 'hybrid', editions: ['ja', 'en'] });
     for (const q of QUESTIONS) {
       const [w, n] = await Promise.all([worker.search(q, 5), node.search(q, 5)]);
       expect(w.map((h) => h.passage.id), q).toEqual(n.map((h) => h.passage.id));
@@ -41,7 +41,7 @@ describe('engineFromSnapshot', () => {
 
   it('serves a model-built snapshot lexical-only under auto, still answering in both languages', async () => {
     const engine = engineFromSnapshot(modelSnapshot, 'auto');
-    expect(engine.info).toEqual({ embedder: 'transformers:Xenova/multilingual-e5-small', retrieval: 'lexical', editions: ['ja'] });
+    expect(engine.info).toEqual({ embedder: 'transformers:Xenova/multilingual-e5-small', retrieval: 'lexical', editions: ['ja', 'en'] });
     const ja = await engine.search('DeepSeekの開発コストは？', 5);
     const en = await engine.search('How much did it cost to develop DeepSeek?', 5);
     expect(ja.some((h) => h.passage.text.includes('600万ドル'))).toBe(true);
@@ -61,7 +61,7 @@ describe('engineFromSnapshot', () => {
 
   it('serves a hash snapshot lexical-only when told to, naming the snapshot’s embedder', async () => {
     const engine = engineFromSnapshot(hashSnapshot, 'lexical');
-    expect(engine.info).toEqual({ embedder: 'hash-ngram-v1-384', retrieval: 'lexical', editions: ['ja'] });
+    expect(engine.info).toEqual({ embedder: 'hash-ngram-v2-384', retrieval: 'lexical', editions: ['ja', 'en'] });
     expect((await engine.search('DeepSeekの開発コストは？', 3)).length).toBeGreaterThan(0);
   });
 

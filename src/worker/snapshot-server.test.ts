@@ -26,7 +26,7 @@ describe('createSnapshotServer', () => {
     const fetch = createSnapshotServer(load);
     expect(load).not.toHaveBeenCalled();
     const health = await get(fetch, '/health');
-    expect(await health.json()).toEqual({ status: 'ok', passages: 60, footnotes: 21, embedder: 'hash-ngram-v1-384', retrieval: 'hybrid', editions: ['ja'] });
+    expect(await health.json()).toEqual({ status: 'ok', passages: 60, footnotes: 21, embedder: 'hash-ngram-v2-384', retrieval: 'hybrid', editions: ['ja', 'en'] });
     const search = await (await get(fetch, `/api/search?q=${encodeURIComponent('DeepSeekの開発コストは？')}&k=3`)).json();
     expect(search.results).toHaveLength(3);
     expect(load).toHaveBeenCalledTimes(1);
@@ -81,7 +81,7 @@ describe('createSnapshotServer', () => {
   it('serves a model-built snapshot lexical-only, naming its embedder', async () => {
     quiet();
     const fetch = createSnapshotServer(() => modelJson);
-    expect(await (await get(fetch, '/health')).json()).toMatchObject({ embedder: 'transformers:Xenova/multilingual-e5-small', retrieval: 'lexical', editions: ['ja'] });
+    expect(await (await get(fetch, '/health')).json()).toMatchObject({ embedder: 'transformers:Xenova/multilingual-e5-small', retrieval: 'lexical', editions: ['ja', 'en'] });
   });
 
   it('answers every request with one 503 JSON error, logged once, when it cannot serve the snapshot', async () => {

@@ -53,7 +53,7 @@ describe('parseSnapshot', () => {
     const s = parseSnapshot(reparsed(snapshot));
     expect(s.index.passages).toHaveLength(60);
     expect(s.index.footnotes).toHaveLength(21);
-    expect(s.embedder.id).toBe('hash-ngram-v1-384');
+    expect(s.embedder.id).toBe('hash-ngram-v2-384');
     expect(s.demoPage).toContain('<script src="/widget.js"');
     expect(s.demoPage).toContain(s.index.metadata.title);
   });
@@ -67,6 +67,6 @@ describe('parseSnapshot', () => {
     expectCorrupt(() => parseSnapshot(short), /60 vectors for 59 passages/);
     const mismatch = reparsed(snapshot);
     mismatch.embedder.dimensions = 256;
-    expectCorrupt(() => parseSnapshot(mismatch), /384 dimensions, its embedder hash-ngram-v1-384 has 256/);
+    expectCorrupt(() => parseSnapshot(mismatch), /384 dimensions, its embedder hash-ngram-v2-384 has 256/);
   });
 });

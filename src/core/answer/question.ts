@@ -1,61 +1,63 @@
 /**
- * Query analysis: the question's language, whether it asks for a footnote or a source, and the
- * text to retrieve with (a follow-up is read together with the turn it follows).
+ * Question analysis: the question's language, what kind of answer it expects, whether it asks for
+ * a footnote or a source, and — with history — what kind of follow-up it is and what it follows.
  */
 import { detectLang } from '../search/tokenize';
-import type { Lang } from '../types';
+import type { Lang, Turn } from '../types';
+import { typeEvidence, type TypeEvidence } from './answer-types';
+import { readFollowUp, type FollowUp } from './follow-up';
 
 export interface QueryAnalysis {
   /** Language of the question itself. */
   lang: Lang;
-  /** Footnote numbers named in the question (`脚注9`, `注9`, `footnote 9`, `note 9`, `fn. 9`). */
+  /** Footnote numbers named in the question (`脚注9`, `注9`, `footnote 9`, `note 9`, `fn. 9`, `8番目の脚注`). */
   footnoteNumbers: number[];
   /** Asks where a claim comes from (source, article, URL, 出典…). */
   wantsSource: boolean;
-  /** Read together with the previous user turn. */
-  followUp: boolean;
-  /** The previous user turn, when this question is read as its follow-up. */
+  expected: TypeEvidence;
+  /** The question as retrieval and reading use it: a follow-up's lead-in ("もう少し詳しく。") removed. */
+  focus: string;
+  followUp?: FollowUp;
+  /** Earlier turns the question is read with (a hint, bounded: see follow-up.ts). */
   context?: string;
 }
 
-const FOOTNOTE_NUMBER = /(?:脚注|注釈|注)\s*(?:番号)?\s*([0-9０-９]{1,3})|\b(?:foot\s*notes?|notes?|fn\.?)\s*(?:no\.?|number|#)?\s*([0-9]{1,3})\b/gi;
-const SOURCE_JA = /出典|出所|ソース|引用元|情報源|根拠|典拠|参照元|文献|どこから|どの記事|記事は|報道は|報じた|URL|リンク/i;
-const SOURCE_EN = /\b(source|sources|sourced|cite[sd]?|citation|reference[sd]?|article|report(?:ed|s)? by|link|url|where does .* come from|according to whom|who reported)\b/i;
+const ORDINAL_WORDS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12 };
+const FOOTNOTE_NUMBER =
+  /(?:脚注|注釈|注)\s*(?:番号)?\s*([0-9]{1,3})|([0-9]{1,3})\s*(?:番目|つ目)?の\s*(?:脚注|注釈)|\b(?:foot\s*notes?|notes?|fn\.?)\s*(?:no\.?|number|#)?\s*([0-9]{1,3})\b|\b(?:the\s+)?([0-9]{1,3})(?:st|nd|rd|th)\s+(?:foot\s*note|note)\b|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s+(?:foot\s*note|note)\b/gi;
+const SOURCE_JA = /出典|出所|ソース|引用元|情報源|根拠|典拠|参照元|参照され|文献|出どころ|出処|どこから|どこの(報道|記事|メディア|新聞)|どの(記事|報道|文献|資料)|記事は|報道は|報じた|URL|リンク|誰の(研究|文献|論文)/i;
+const SOURCE_EN = /\b(source|sources|sourced|cite[sd]?|citation|reference[sd]?|article|report(?:ed|s)? by|link|url|where does .* come from|where'?s (that|this|it) from|where (is|was) (that|this|it) from|according to whom|who reported|what (news )?outlet|whose work|which researchers are cited|backs? (up )?the claim|support(s)? the (claim|point))\b/i;
 
 /** Words that ask for a source rather than name a topic; they say nothing about which passage. */
-export const SOURCE_WORDS = ['出典', '出所', 'ソース', '引用元', '情報源', '根拠', '典拠', '参照元', '文献', '記事', '報道', 'URL', 'リンク', '内容', 'source', 'article', 'link', 'url', 'reference', 'citation', 'cite', 'footnote', 'note', '脚注'];
-
-const toAscii = (s: string) => s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+export const SOURCE_WORDS = ['出典', '出所', 'ソース', '引用元', '情報源', '根拠', '典拠', '参照元', '文献', '記事', '報道', 'URL', 'リンク', '出どころ', 'source', 'article', 'link', 'url', 'reference', 'citation', 'cite', 'footnote', 'note', '脚注'];
 
 export function footnoteNumbersIn(text: string): number[] {
   const out: number[] = [];
-  for (const m of text.matchAll(FOOTNOTE_NUMBER)) {
-    const n = Number(toAscii(m[1] ?? m[2] ?? ''));
+  for (const m of text.normalize('NFKC').matchAll(FOOTNOTE_NUMBER)) {
+    const word = m[5]?.toLowerCase();
+    const n = word ? ORDINAL_WORDS[word]! : Number(m[1] ?? m[2] ?? m[3] ?? m[4] ?? '');
     if (n > 0 && !out.includes(n)) out.push(n);
   }
   return out;
 }
 
 export function asksForSource(text: string): boolean {
-  return SOURCE_JA.test(text) || SOURCE_EN.test(text);
+  const t = text.normalize('NFKC');
+  return SOURCE_JA.test(t) || SOURCE_EN.test(t);
 }
 
-/** Short questions that lean on the previous turn: pronouns, "and …?", "what about …?", その… */
-const FOLLOW_UP_JA = /^(その|それ|これ|この|あれ|そこ|なぜ|どうして|では|じゃあ|また|他に|ほかに|さらに|他には|一方|詳しく|もっと|具体的に|つまり)|^(日本|米国|中国|新興国|西側)(は|では|について|の場合)/;
-const FOLLOW_UP_EN = /^(and|but|so|then|what about|how about|why|and why|what else|which one|tell me more|more|explain|elaborate|details?)\b|\b(it|its|that|this|they|them|those|these|there)\b/i;
-
-export function looksLikeFollowUp(question: string, lang: Lang): boolean {
-  const q = question.trim();
-  if (lang === 'ja') return q.length <= 14 && FOLLOW_UP_JA.test(q);
-  const words = q.split(/\s+/).length;
-  return words <= 7 && FOLLOW_UP_EN.test(q);
-}
-
-export function analyseQuery(question: string, history: { role: 'user' | 'assistant'; content: string }[] = []): QueryAnalysis {
+export function analyseQuery(question: string, history: readonly Turn[] = []): QueryAnalysis {
   const lang = detectLang(question);
   const footnoteNumbers = footnoteNumbersIn(question);
   const wantsSource = footnoteNumbers.length > 0 || asksForSource(question);
-  const previous = [...history].reverse().find((m) => m.role === 'user')?.content;
-  const followUp = previous !== undefined && footnoteNumbers.length === 0 && looksLikeFollowUp(question, lang);
-  return { lang, footnoteNumbers, wantsSource, followUp, ...(followUp ? { context: previous } : {}) };
+  const followUp = footnoteNumbers.length === 0 ? readFollowUp(question, lang, history, wantsSource) : undefined;
+  const focus = followUp?.focus ?? question;
+  return {
+    lang,
+    footnoteNumbers,
+    wantsSource,
+    expected: typeEvidence(followUp?.kind === 'subject' ? followUp.previous : focus),
+    focus,
+    ...(followUp ? { followUp, context: followUp.context } : {}),
+  };
 }

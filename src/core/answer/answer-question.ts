@@ -1,0 +1,72 @@
+/**
+ * The extractive answerer: routes a question to the reading it needs — a named footnote, the
+ * source of what was just cited, more of what was just cited, an overview from the report's
+ * structure, or a fact — and returns the answer with the passages it retrieved. Web APIs only.
+ */
+import type { ChatAnswer } from '../engine';
+import type { Retriever } from '../search/retrieve';
+import { defaults } from '../settings';
+import type { Hit, Lang } from '../types';
+import { compose } from './compose';
+import type { AnswerContext } from './context';
+import { answerFact } from './fact-answer';
+import type { FollowUp } from './follow-up';
+import { answerFootnotes, answerSourceOf } from './footnote-answer';
+import { answerOverview } from './overview-answer';
+import { analyseQuery, type QueryAnalysis } from './question';
+import type { Sentence } from './sentences';
+
+export interface Answered {
+  answer: ChatAnswer;
+  hits: Hit[];
+}
+
+export async function retrieveFor(retriever: Retriever, a: QueryAnalysis, k: number = defaults.chatPassages) {
+  const subject = a.followUp?.kind === 'subject' ? a.followUp.subject : undefined;
+  const context = a.followUp?.kind === 'subject' ? a.followUp.previous : a.context;
+  return retriever.retrieve({ lang: a.lang, focus: a.focus, ...(subject ? { subject } : {}), ...(context ? { context } : {}), footnoteNumbers: a.footnoteNumbers, wantsSource: a.wantsSource }, k);
+}
+
+/** What an earlier answer showed: the sentences of the passages it cited that it quoted, else all of them. */
+async function shownBefore(ctx: AnswerContext, retriever: Retriever, f: FollowUp): Promise<Sentence[]> {
+  const passages = f.cited.map((id) => ctx.library.passage(id)).filter((p) => p !== undefined);
+  if (passages.length > 0) {
+    const said = f.answered.replace(/\s+/g, '');
+    const sentences = passages.flatMap((p) => ctx.sentences.of(p));
+    const quoted = sentences.filter((s) => said.includes(s.display.replace(/\s+/g, '').slice(0, 20)) || (s.en && f.answered.includes(s.en.slice(0, 30))));
+    return quoted.length ? quoted : sentences;
+  }
+  // The client sent no citations: read the previous question again to find what it was shown.
+  const earlier = analyseQuery(f.previous);
+  const { answer } = await answerWith(ctx, retriever, earlier, earlier.lang);
+  return answer.citations.flatMap((c) => ctx.sentences.of(ctx.library.passage(c.id)!).filter((s) => c.quote.includes(s.ja)));
+}
+
+async function answerWith(ctx: AnswerContext, retriever: Retriever, a: QueryAnalysis, lang: Lang): Promise<Answered> {
+  const retrieval = await retrieveFor(retriever, a);
+  const read = { ...a, lang };
+  const answer = a.expected.type === 'overview' ? answerOverview(ctx, read, retrieval) : answerFact(ctx, read, retrieval);
+  return { answer, hits: retrieval.hits };
+}
+
+export async function answerQuestion(ctx: AnswerContext, retriever: Retriever, a: QueryAnalysis, lang: Lang): Promise<Answered> {
+  const options = { lang, library: ctx.library, ...(ctx.edition ? { edition: ctx.edition } : {}) };
+  if (a.footnoteNumbers.length > 0) {
+    const answer = answerFootnotes(ctx, a.footnoteNumbers, lang);
+    return { answer, hits: answer.citations.map((c) => ({ passage: ctx.library.passage(c.id)!, score: 1 })) };
+  }
+  const f = a.followUp;
+  if (f?.kind === 'source' || f?.kind === 'more') {
+    const shown = await shownBefore(ctx, retriever, f);
+    if (shown.length > 0) {
+      const hits = [...new Set(shown.map((s) => s.passage))].map((passage) => ({ passage, score: 1 }));
+      if (f.kind === 'source') return { answer: answerSourceOf(ctx, shown, lang), hits };
+      const last = shown.reduce((x, y) => (y.order > x.order ? y : x));
+      const next = ctx.sentences.after(last, 3);
+      if (next.length > 0) return { answer: compose(next, options), hits };
+      const lead = lang === 'ja' ? 'レポートにはこれ以上の記述はありません。これまでの記述：' : 'The report says no more on this than:';
+      return { answer: compose(shown.slice(0, 2), { ...options, lead }), hits };
+    }
+  }
+  return answerWith(ctx, retriever, a, lang);
+}

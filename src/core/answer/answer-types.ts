@@ -1,0 +1,123 @@
+/**
+ * What kind of answer a question expects, in Japanese and English, and whether a sentence holds
+ * an answer of that kind. A question that asks "when" is answered by a sentence with a date, "how
+ * many people" by one with a count of people; a sentence on the topic without one is a sign the
+ * report does not state what was asked. Web APIs only.
+ */
+
+export type AnswerType =
+  | 'amount'
+  | 'percent'
+  | 'count'
+  | 'number'
+  | 'date'
+  | 'person'
+  | 'organisation'
+  | 'place'
+  | 'reason'
+  | 'method'
+  | 'definition'
+  | 'yesno'
+  | 'list'
+  | 'overview'
+  | 'other';
+
+/** Types a sentence must visibly hold (a value, a name) for the question to count as answered by it. */
+export const FACTOID_TYPES: ReadonlySet<AnswerType> = new Set(['amount', 'percent', 'count', 'number', 'date', 'person', 'organisation', 'place']);
+
+/** Checked in order: the first that matches decides. */
+const QUESTION_PATTERNS: [AnswerType, RegExp][] = [
+  ['overview', /要点|要約|まとめ|結論|全体像|ざっくり|概要|ポイントを\s*\d|[0-9０-９一二三四五]つ(挙げ|に|の)|への影響は[？?]?$|にとっての意味は|(について|に関して)(何と|どう|どのように)(書|述|言|論)|\bsummar(y|ise|ize)|\bconclu(de|sion)|\bmain (points|takeaways|argument|challenges)|\bbig picture|\bkey (points|takeaways)|\bin (three|3|two|2|five|5) points|\boverall\b|\bgist\b|\bwhat does (the|this) (report|author|paper|note) (say|think|conclude|argue)\b|\bhow does (the|this) (report|author|paper) (see|view|assess)\b|\b(impact|implications?) (on|for) [A-Z]/i],
+  ['percent', /何\s*(％|%|パーセント)|割合|比率|シェア|\bpercent(age)?\b|\bwhat share\b|\bproportion\b/i],
+  ['amount', /いくら|金額|費用|コスト|価格|値段|何ドル|何円|開発費|\bhow much (did|does|do|is|was|were|will|would|money)\b|\bprice\b|\bcost(s)?\b|\bhow expensive\b/i],
+  ['count', /何\s*(人|社|カ国|か国|ヶ国|棟|個|件|枚|台|回|つ|名|種類)|いくつ|\bhow many\b|\bnumber of\b/i],
+  ['date', /いつ|何年|何月|何日|時期|年月日|\bwhen\b|\bwhat (year|date|month)\b|\bsince when\b|\bwhich year\b|\bhow (long|fast|quickly|soon)\b/i],
+  ['person', /誰|だれ|どなた|何者|\bwho(m|se)?\b|\bwhich (person|people|researchers?|authors?|officials?|leaders?|executives?|ceo)\b/i],
+  ['place', /どこの(国|都市|地域|街)|どの(国|都市|地域|街)|どこで|どこに|\bwhere\b(?! (does|do|did) .* come from)|\bwhich (countries|country|city|cities|places|regions?|governments?)\b/i],
+  ['organisation', /どこの(会社|企業|報道|メディア|新聞|機関|団体|組織)|どの(会社|企業|報道|メディア|新聞|機関|団体|組織)|(会社|企業|組織|団体)の名前|\bname of\b|\bwhich (company|companies|firms?|organi[sz]ations?|outlets?|newspapers?|media|agenc(y|ies)|institutes?|ministr(y|ies))\b|\bwhat (company|firm|news outlet|outlet|organi[sz]ation)\b/i],
+  ['reason', /なぜ|どうして|何故|理由|原因|背景|\bwhy\b|\bwhat (is|was|are) the reasons?\b|\bwhat (caused|causes|drives|drove)\b|\breason\b/i],
+  ['method', /どのように|どうやって|どうすれば|方法|手段|\bhow (did|do|does|can|could|should|would|will|is|are|was|were)\b/i],
+  ['definition', /とは|って何|ってなに|とは何|の意味|\bwhat (is|are) (a |an |the )?[\w-]+( [\w-]+)?\?$|\bwhat does .* mean\b|\bdefin(e|ition)\b/i],
+  ['list', /どんな|どのような|何が(ある|あり|挙|指摘)|何を|何に|何か|\bwhat (kinds?|sorts?|types?)\b|\bwhich\b|\bwhat\b/i],
+  ['yesno', /^(is|are|was|were|do|does|did|can|could|will|would|has|have|had|should)\b|(のか|ですか|ますか|でしょうか|の)[？?]?\s*$/i],
+];
+
+export function questionType(question: string): AnswerType {
+  const q = question.normalize('NFKC').trim();
+  for (const [type, pattern] of QUESTION_PATTERNS) if (pattern.test(q)) return type;
+  return 'other';
+}
+
+/** What the question asks about a count: people (何人, how many people) need a count of people. */
+export function countUnit(question: string): 'people' | undefined {
+  return /何人|何名|\bhow many (people|persons|employees|staff|workers|respondents)\b/i.test(question.normalize('NFKC')) ? 'people' : undefined;
+}
+
+/** A date asked for at day or month precision (何月何日, what date): a bare year does not answer it. */
+export function datePrecision(question: string): 'day' | 'year' {
+  return /何月|何日|月日|\bwhat date\b|\bwhich day\b|\bon what day\b/i.test(question.normalize('NFKC')) ? 'day' : 'year';
+}
+
+const NUM = String.raw`\d[\d,.]*`;
+const SENTENCE_PATTERNS: Partial<Record<AnswerType, RegExp>> = {
+  amount: new RegExp(String.raw`${NUM}\s*(万|億|兆|千)?\s*(ドル|円|元|ユーロ|ポンド|ウォン)|\$\s?${NUM}|${NUM}\s*(million|billion|trillion|thousand)?\s*(dollars|yen|yuan|euros)|数[十百千万億]+\s*(ドル|円|元)|(several|tens of|hundreds of) (million|billion)`, 'i'),
+  percent: new RegExp(String.raw`${NUM}\s*(％|%|パーセント|percent)|${NUM}\s*分の\s*${NUM}|${NUM}\s*割|\d+\/\d+`, 'i'),
+  count: new RegExp(String.raw`${NUM}\s*(万|億)?\s*(人|社|カ国|か国|ヶ国|棟|個|件|枚|台|回|つ|名|種類|本|倍)|\b\d[\d,]*\s+(of|people|persons|companies|firms|countries|buildings|data cent(re|er)s|benchmarks|GPUs|times|units|items|employees)\b`, 'i'),
+  number: new RegExp(String.raw`(?<![A-Za-z\d-])${NUM}(?![A-Za-z\d]*年)(?!\s*(年|月|日))`),
+  date: /\d{1,4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|年代|\b(19|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b|\d+\s*(週間|カ月|か月|ヶ月|日間|年間)|\b\d+\s*(weeks?|months?|days?|years?)\b/i,
+  person: /氏|総書記|大統領|首相|主席|CEO|会長|社長|研究員|教授|[\p{Script=Han}]{1,3}[・･]?[\p{Script=Han}]{0,3}（\d{4}）|\b(Mr|Ms|Dr|President|Premier|Minister|Professor)\b|\b[A-Z][a-z]+ [A-Z][a-z]+ \(\p{Script=Han}+\)|\b[A-Z][a-z]+ (?:\([^)]+\) )?\(\d{4}\)/u,
+  organisation: /社|企業|省|政府|研究所|新聞|機関|銀行|大学|委員会|\b(Inc|Corp|Ltd|Ministry|Institute|News|Reuters|Hardware|University|Bank|Agency|Company|Group)\b|[A-Z][a-z]*[A-Z]\w*|\b[A-Z]{2,}\b/,
+  place: /国|都市|地域|州|市|県|都|\b(countr(y|ies)|city|region|state|province)\b|[\p{Script=Katakana}]{2,}(?=[、やと・])/u,
+};
+const CITY = /市|都(?![合市])|州都|\bcity\b|\bcapital\b/i;
+
+export interface TypeEvidence {
+  type: AnswerType;
+  unit?: 'people';
+  precision?: 'day' | 'year';
+  city?: boolean;
+}
+
+/** What exactly the question expects, beyond its type. */
+export function typeEvidence(question: string): TypeEvidence {
+  const type = questionType(question);
+  const q = question.normalize('NFKC');
+  const unit = type === 'count' ? countUnit(q) : undefined;
+  return {
+    type,
+    ...(unit ? { unit } : {}),
+    ...(type === 'date' ? { precision: datePrecision(q) } : {}),
+    ...(type === 'place' && /都市|街|\bcit(y|ies)\b/i.test(q) ? { city: true } : {}),
+  };
+}
+
+/** Marks of an explanation: a sentence giving a reason or a way holds more of an answer to why or how. */
+const EXPLANATION: Partial<Record<AnswerType, RegExp>> = {
+  reason: /ため|から(?:だ|である)|によって|により|背景|理由|要因|契機|\b(?:because|due to|as a result|reason|since|owing to|behind)\b/i,
+  method: /ことで|により|によって|を通じて|を活用|を用い|利用する|\b(?:by (?:using|\w+ing)|through|using|by means of)\b/i,
+};
+
+/** Whether a sentence explains (for why and how questions); other kinds have no such mark. */
+export function explains(text: string, type: AnswerType): boolean {
+  return EXPLANATION[type]?.test(text.normalize('NFKC')) ?? false;
+}
+
+/** Whether `text` (a sentence, Japanese or its English rendering) holds an answer of the expected kind. */
+export function holdsAnswer(text: string, expected: TypeEvidence): boolean {
+  const t = text.normalize('NFKC');
+  if (!FACTOID_TYPES.has(expected.type)) return true;
+  if (expected.type === 'count' && expected.unit === 'people') return /\d[\d,.]*\s*(万|千)?\s*(人|名)|\b\d[\d,]*\s*(people|persons|respondents|employees)\b/i.test(t);
+  if (expected.type === 'date' && expected.precision === 'day') return /\d{1,2}\s*月\s*\d{1,2}\s*日|\b(January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}\b/.test(t);
+  if (expected.type === 'place' && expected.city) return CITY.test(t);
+  if (expected.type === 'number') return SENTENCE_PATTERNS.number!.test(t) || SENTENCE_PATTERNS.percent!.test(t);
+  if (expected.type === 'count') return SENTENCE_PATTERNS.count!.test(t);
+  return SENTENCE_PATTERNS[expected.type]!.test(t);
+}
+
+/** Words that name what is missing, for a "not stated" answer. */
+export function missingWhat(expected: TypeEvidence, lang: 'ja' | 'en'): string {
+  const ja: Record<AnswerType, string> = { amount: '金額', percent: '割合', count: '数', number: '数値', date: expected.precision === 'day' ? '日付' : '時期', person: '人物の名前', organisation: '組織の名前', place: expected.city ? '都市名' : '場所', reason: '理由', method: '方法', definition: '定義', yesno: 'その答え', list: 'その内容', overview: '要点', other: 'その答え' };
+  const en: Record<AnswerType, string> = { amount: 'the amount', percent: 'the share', count: 'the number', number: 'the figure', date: expected.precision === 'day' ? 'the date' : 'when', person: 'who', organisation: 'which organisation', place: expected.city ? 'the city' : 'where', reason: 'why', method: 'how', definition: 'a definition', yesno: 'an answer', list: 'that', overview: 'a summary', other: 'an answer' };
+  if (expected.type === 'count' && expected.unit === 'people') return lang === 'ja' ? '人数' : 'how many people';
+  return lang === 'ja' ? ja[expected.type] : en[expected.type];
+}

@@ -1,0 +1,87 @@
+/**
+ * Chosen sentences → the answer a reader sees: the report's sentences (readable spacing) in
+ * reading order, one [n] after each run of sentences from one passage; in English, the English
+ * edition's renderings under an honest lead-in. Each citation quotes exactly the original
+ * sentences used, with their rendering for English answers. Web APIs only.
+ */
+import type { ChatAnswer } from '../engine';
+import { renderingOf, type Edition } from '../ingest/edition';
+import type { Library } from '../library';
+import type { AnswerStatus, Citation, Lang } from '../types';
+import type { Sentence } from './sentences';
+
+export const ENGLISH_LEAD = 'From the report (English rendering):';
+
+export interface ComposeOptions {
+  lang: Lang;
+  library: Library;
+  edition?: Edition;
+  status?: AnswerStatus;
+  /** Said before the sentences (e.g. what the report does not state). */
+  lead?: string;
+  /** Sentences in the order given rather than reading order (a footnote before its claim). */
+  keepOrder?: boolean;
+}
+
+const SECTION_SEPARATOR = ' › ';
+
+/** A section path in the answer's language, part by part, where the edition renders the headings. */
+export function sectionName(section: string, lang: Lang, edition?: Edition): string {
+  if (lang !== 'en' || !edition) return section;
+  return section
+    .split(SECTION_SEPARATOR)
+    .map((part) => renderingOf(edition, part) ?? part)
+    .join(SECTION_SEPARATOR);
+}
+
+const footnoteLabel = (n: number, lang: Lang) => (lang === 'ja' ? `脚注${n}：` : `Footnote ${n}: `);
+
+/** A sentence in the answer's language: its rendering in English (when there is one), else its readable original. */
+const said = (s: Sentence, lang: Lang) => (lang === 'en' && s.en ? s.en : s.display);
+
+export function compose(sentences: Sentence[], options: ComposeOptions): ChatAnswer {
+  const { lang, library } = options;
+  const picked = sentences.filter((s, i) => sentences.indexOf(s) === i);
+  if (!options.keepOrder) picked.sort((a, b) => a.order - b.order);
+  const citations: Citation[] = [];
+  const refs = new Map<string, Citation>();
+  const runs: { citation: Citation; sentences: Sentence[] }[] = [];
+  for (const s of picked) {
+    const p = s.passage;
+    let citation = refs.get(p.id);
+    if (!citation) {
+      citation = { ref: citations.length + 1, id: p.id, text: p.text, section: sectionName(p.section, lang, options.edition), page: p.page, footnotes: [], quote: '' };
+      refs.set(p.id, citation);
+      citations.push(citation);
+    }
+    const last = runs.at(-1);
+    if (last && last.citation === citation) last.sentences.push(s);
+    else runs.push({ citation, sentences: [s] });
+  }
+  for (const c of citations) {
+    const own = picked.filter((s) => s.passage.id === c.id);
+    c.quote = own.map((s) => s.ja).join(lang === 'ja' ? '' : ' ');
+    c.footnotes = [...new Set(own.flatMap((s) => s.footnotes))].sort((a, b) => a - b);
+    if (lang === 'en' && own.every((s) => s.en)) c.translation = own.map((s) => s.en).join(' ');
+  }
+  const parts = runs.map(({ citation, sentences: run }) => {
+    const p = run[0]!.passage;
+    const label = p.kind === 'footnote' ? footnoteLabel(p.footnotes[0] ?? 0, lang) : '';
+    const text = run.map((s) => said(s, lang)).join(lang === 'ja' ? '' : ' ');
+    return `${label}${text}[${citation.ref}]`;
+  });
+  const englishBody = lang === 'en' && picked.some((s) => s.en);
+  const body = parts.join(lang === 'ja' ? '' : ' ');
+  const lead = [options.lead, englishBody ? ENGLISH_LEAD : lang === 'en' && picked.length ? 'From the report (quoted in Japanese):' : ''].filter(Boolean).join(' ');
+  const answer = [lead, body].filter(Boolean).join(lang === 'ja' ? '' : ' ');
+  const status = options.status ?? (citations.length > 0 ? 'answered' : 'not_in_report');
+  return {
+    answer,
+    status,
+    grounded: status === 'answered' && citations.length > 0,
+    lang,
+    citations,
+    footnotes: library.footnotesOf(citations.flatMap((c) => c.footnotes)),
+    generator: 'extractive',
+  };
+}

@@ -1,0 +1,28 @@
+/** What every answering step reads from: the report as passages and sentences, its indexes and edition. */
+import type { Edition } from '../ingest/edition';
+import type { Library } from '../library';
+import type { Bm25Index } from '../search/bm25';
+import type { Synonyms } from '../search/synonyms';
+import { SOURCE_WORDS } from './question';
+import type { SentenceIndex } from './sentences';
+import { tokenize } from '../search/tokenize';
+
+export interface AnswerContext {
+  library: Library;
+  sentences: SentenceIndex;
+  bm25: Bm25Index;
+  bm25En?: Bm25Index;
+  edition?: Edition;
+  synonyms?: Synonyms;
+  /** Everything the report says, squashed and lower-cased, for "does the report name X at all". */
+  vocabulary: string;
+}
+
+/** Tokens of the words that ask for a source; they say nothing about which passage. */
+export const SOURCE_TOKENS: ReadonlySet<string> = new Set(SOURCE_WORDS.flatMap((w) => tokenize(w)));
+
+export const squash = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+
+export function reportVocabulary(sentences: SentenceIndex, sections: readonly string[]): string {
+  return squash([...sentences.all.flatMap((s) => [s.ja, s.en ?? '']), ...sections].join('\n'));
+}

@@ -1,0 +1,142 @@
+/**
+ * A question about something in the report → its answer, `not_stated` or `not_in_report`:
+ * - not in the report when even the best passages cover little of the question;
+ * - not stated when it names something the report never writes (GPT-5), or expects a kind of
+ *   answer (a date, a count of people) that no sentence on the topic holds;
+ * - otherwise the sentences that answer it, with the footnotes they cite (and, for a source
+ *   question, the footnote's reference itself).
+ */
+import type { ChatAnswer } from '../engine';
+import type { Retrieval } from '../search/retrieve';
+import { stem, tokenize } from '../search/tokenize';
+import { FACTOID_TYPES } from './answer-types';
+import { compose } from './compose';
+import { SOURCE_TOKENS, type AnswerContext } from './context';
+import { notInReport, notStated } from './decline';
+import { absentKanjiWords, absentNames, unknownCapitalised, unknownModifier } from './names';
+import type { QueryAnalysis } from './question';
+import { candidates, coverage, footnoteDetails, pick, weighQuery, type Candidate, type WeightedQuery } from './read';
+import type { Sentence } from './sentences';
+
+/**
+ * The report is not about a question when its best passage covers little of it, or covers a bit
+ * of it while most of the question's weight is words the report never uses.
+ */
+const OFF_TOPIC_COVERAGE = 0.15;
+const WEAK_TOPIC_COVERAGE = 0.25;
+const MOSTLY_UNSEEN = 0.7;
+const offTopic = (topic: number, unseen: number) => topic < OFF_TOPIC_COVERAGE || (topic < WEAK_TOPIC_COVERAGE && unseen >= MOSTLY_UNSEEN);
+/** A typed sentence must cover this share of what the best sentence covers to count as on topic. */
+const ON_TOPIC_SHARE = 0.6;
+/** …and with a scope (in Japan), this share of the rest of the question. */
+const SCOPED_SHARE = 0.8;
+/** Most sentences in a fact answer. */
+const MAX_SENTENCES = 3;
+const NUMERIC: ReadonlySet<string> = new Set(['date', 'count', 'amount', 'percent', 'number']);
+/** A share of the question's weight that makes a word one of its main subjects. */
+const MAJOR_SHARE = 0.3;
+/** A footnote sentence that names where a claim comes from: a URL, an author-year, a quoted title. */
+const REFERENCE = /https?:\/\/|[（(]\d{4}[）)]|『|「.+」[.．、，,]|"[^"]+"|\b(News|Reuters|Times|Journal|Hardware)\b/;
+
+export interface FactFeatures {
+  topic: number;
+  unseen: number;
+  best?: Candidate;
+  typedOnTopic: boolean;
+  absent: string[];
+}
+
+export function answerFact(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retrieval, inspect?: (f: FactFeatures) => void): ChatAnswer {
+  const { lang, expected } = analysis;
+  const options = { lang, library: ctx.library, ...(ctx.edition ? { edition: ctx.edition } : {}) };
+  const hits = retrieval.hits.slice(0, 6);
+  const q = weighQuery(retrieval.terms, { ja: ctx.bm25, ...(ctx.bm25En ? { en: ctx.bm25En } : {}) }, analysis.wantsSource ? SOURCE_TOKENS : undefined);
+  const topic = Math.max(0, ...hits.slice(0, 3).map((h) => {
+    const sentences = ctx.sentences.of(h.passage);
+    const tokens = new Set([...sentences.flatMap((s) => [...s.tokens]), ...tokenize(h.passage.section)]);
+    return coverage(q, tokens, new Set(sentences.flatMap((s) => [...s.enTokens])));
+  }));
+  let list = candidates(hits, ctx.sentences, q, expected, { wantsSource: analysis.wantsSource });
+  const subject = analysis.followUp?.subject;
+  if (subject) list = withSubject(list, subject);
+  const best = list[0];
+  const absent = absentNames(analysis.focus, ctx.vocabulary, ctx.synonyms);
+  // Asked for a date or a figure of something the report never names, it does not state it.
+  if (FACTOID_TYPES.has(expected.type) && analysis.lang === 'ja' && !analysis.wantsSource) absent.push(...absentKanjiWords(analysis.focus, ctx.vocabulary, ctx.synonyms));
+  if (FACTOID_TYPES.has(expected.type) && expected.type !== 'place' && analysis.lang === 'en' && ctx.bm25En && !analysis.wantsSource) {
+    const english = ctx.bm25En;
+    const modifier = unknownModifier(analysis.focus, (s) => english.docFrequency(s) > 0 || Boolean(ctx.synonyms?.en.has(s)));
+    if (modifier) absent.push(modifier);
+  }
+  // A source question is answered by the reference behind the claim, whatever kind of thing it names.
+  const factoid = FACTOID_TYPES.has(expected.type) && !analysis.wantsSource;
+  const scope = factoid ? scopeName(analysis.focus, ctx.vocabulary) : undefined;
+  const onTopic = scope ? scopedOnTopic(list, q, scope) : (c: Candidate) => c.typed && best !== undefined && c.coverage >= best.coverage * ON_TOPIC_SHARE && c.coverage > 0;
+  const typedOnTopic = !factoid || list.some(onTopic);
+  inspect?.({ topic, unseen: q.unseen, ...(best ? { best } : {}), typedOnTopic, absent });
+
+  if (!best || offTopic(topic, q.unseen)) {
+    if (subject && best === undefined && !offTopic(topic, q.unseen)) return notStated({ kind: 'term', term: subject }, [], options);
+    return notInReport(lang, retrieval.hits, ctx.edition);
+  }
+  // A place or people the report never mentions, carrying much of the question: not in the report.
+  if (analysis.lang === 'en' && ctx.bm25En) {
+    const english = ctx.bm25En;
+    const unknown = unknownCapitalised(analysis.focus, (s) => english.docFrequency(s) > 0 || Boolean(ctx.synonyms?.en.has(s)) || ctx.bm25.docFrequency(s) > 0);
+    const englishTotal = [...q.en.values()].reduce((x, y) => x + y, 0);
+    if (englishTotal > 0 && unknown.some((w) => (q.en.get(stem(w)) ?? 0) / englishTotal >= MAJOR_SHARE)) return notInReport(lang, retrieval.hits, ctx.edition);
+  }
+  const related = pick(list, q, 2).map((c) => c.sentence);
+  if (absent.length > 0) {
+    // Asked about something the report never names, on a topic it barely touches: not in the report.
+    if (topic < WEAK_TOPIC_COVERAGE) return notInReport(lang, retrieval.hits, ctx.edition);
+    return notStated({ kind: 'term', term: absent[0]! }, related, options);
+  }
+  if (!typedOnTopic) return notStated(scope && list.some((c) => c.typed) ? { kind: 'term', term: scope } : { kind: 'type', expected }, related, options);
+  const picked = pick(list, q, MAX_SENTENCES).map((c) => c.sentence);
+  const chosen = [...picked, ...footnoteDetails(picked, q, ctx.sentences, (n) => ctx.library.passage(`fn-${n}`))];
+  return compose(analysis.wantsSource ? withReferences(chosen, ctx) : chosen, options);
+}
+
+/**
+ * The place or party a quantity is asked for ("…data centers are there in Japan?"): a figure
+ * about another one does not answer it. Only names the report uses at all are kept.
+ */
+function scopeName(question: string, vocabulary: string): string | undefined {
+  const m = /\b(?:in|for|of)\s+((?:the\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)\s*\?*\s*$/.exec(question.normalize('NFKC').trim());
+  const name = m?.[1]?.replace(/^the\s+/, '');
+  return name && vocabulary.includes(name.toLowerCase().replace(/\s+/g, '')) ? name : undefined;
+}
+
+const names = (s: Sentence, name: string) => {
+  const terms = tokenize(name);
+  return terms.every((t) => s.enTokens.has(t) || s.tokens.has(t));
+};
+
+/** With a scope, a figure answers only in a sentence that names the scope and covers the rest of the question as well as any. */
+function scopedOnTopic(list: Candidate[], q: WeightedQuery, scope: string): (c: Candidate) => boolean {
+  const scopeTerms = new Set(tokenize(scope));
+  const rest: WeightedQuery = { ...q, ja: new Map([...q.ja].filter(([t]) => !scopeTerms.has(t))), en: new Map([...q.en].filter(([t]) => !scopeTerms.has(t))) };
+  const restOf = (c: Candidate) => coverage(rest, c.sentence.tokens, c.sentence.enTokens);
+  const top = Math.max(0, ...list.map(restOf));
+  return (c) => c.typed && names(c.sentence, scope) && top > 0 && restOf(c) >= top * SCOPED_SHARE;
+}
+
+/** A new subject (日本は？) must be in the answer: only sentences that name it. */
+function withSubject(list: Candidate[], subject: string): Candidate[] {
+  const ja = tokenize(subject);
+  return list.filter((c) => ja.length > 0 && (ja.every((t) => c.sentence.tokens.has(t)) || ja.every((t) => c.sentence.enTokens.has(t))));
+}
+
+/** A claim followed by the references of the footnotes it cites: where it comes from is what was asked. */
+function withReferences(chosen: Sentence[], ctx: AnswerContext): Sentence[] {
+  const out = [...chosen];
+  for (const n of [...new Set(chosen.flatMap((s) => (s.passage.kind === 'footnote' ? [] : s.footnotes)))]) {
+    const passage = ctx.library.passage(`fn-${n}`);
+    if (!passage) continue;
+    const sentences = ctx.sentences.of(passage);
+    const references = sentences.filter((s) => REFERENCE.test(s.ja));
+    out.push(...(references.length ? references : sentences.slice(0, 1)));
+  }
+  return out;
+}

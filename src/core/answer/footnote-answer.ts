@@ -1,0 +1,66 @@
+/**
+ * Questions about footnotes: one named by number (脚注11には何が？ / What's in note 3?) is
+ * answered by the footnote itself, then the claim that cites it; "where is that from?" after an
+ * answer, by the references of exactly the footnotes behind what that answer cited. Web APIs only.
+ */
+import type { ChatAnswer } from '../engine';
+import type { Passage } from '../types';
+import { compose } from './compose';
+import type { AnswerContext } from './context';
+import type { Sentence } from './sentences';
+import type { Lang } from '../types';
+
+const REFERENCE = /https?:\/\/|[（(]\d{4}[）)]|『|「.+」[.．、，,]|"[^"]+"/;
+
+/** The sentence that carries footnote n's marker. */
+function claimOf(ctx: AnswerContext, n: number): Sentence | undefined {
+  return ctx.sentences.all.find((s) => s.passage.kind !== 'footnote' && s.footnotes.includes(n));
+}
+
+export function answerFootnotes(ctx: AnswerContext, numbers: number[], lang: Lang): ChatAnswer {
+  const { library } = ctx;
+  const known = numbers.filter((n) => library.footnote(n));
+  if (known.length === 0) {
+    const max = library.footnotes.length;
+    const answer = max === 0 ? (lang === 'ja' ? 'このレポートには脚注がありません。' : 'The report has no footnotes.') : lang === 'ja' ? `このレポートの脚注は1〜${max}です。` : `The report's footnotes are numbered 1–${max}.`;
+    return { answer, status: 'not_in_report', grounded: false, lang, citations: [], footnotes: [], generator: 'extractive' };
+  }
+  const sentences: Sentence[] = [];
+  for (const n of known) {
+    const passage = library.passage(`fn-${n}`);
+    if (passage) sentences.push(...ctx.sentences.of(passage));
+    const claim = claimOf(ctx, n);
+    if (claim) sentences.push(claim);
+  }
+  return compose(sentences, { lang, library, keepOrder: true, ...(ctx.edition ? { edition: ctx.edition } : {}) });
+}
+
+/** Footnote references behind the given passages (a footnote passage is its own source). */
+export function referencesOf(ctx: AnswerContext, passages: Passage[], quoted?: Sentence[]): Sentence[] {
+  const numbers = new Set<number>();
+  for (const p of passages) {
+    const own = quoted?.filter((s) => s.passage.id === p.id) ?? [];
+    const marks = own.length ? own.flatMap((s) => s.footnotes) : p.footnotes;
+    for (const n of marks) numbers.add(n);
+  }
+  const out: Sentence[] = [];
+  for (const n of [...numbers].sort((a, b) => a - b)) {
+    const passage = ctx.library.passage(`fn-${n}`);
+    if (!passage) continue;
+    const sentences = ctx.sentences.of(passage);
+    const references = sentences.filter((s) => REFERENCE.test(s.ja));
+    out.push(...(references.length ? references : sentences));
+  }
+  return out;
+}
+
+/** The source of what an earlier answer cited: its footnotes' references, or an honest "none given". */
+export function answerSourceOf(ctx: AnswerContext, cited: Sentence[], lang: Lang): ChatAnswer {
+  const options = { lang, library: ctx.library, keepOrder: true, ...(ctx.edition ? { edition: ctx.edition } : {}) };
+  const passages = [...new Map(cited.map((s) => [s.passage.id, s.passage])).values()];
+  const references = referencesOf(ctx, passages, cited);
+  if (references.length > 0) return compose(references, options);
+  const lead = lang === 'ja' ? 'この記述には出典（脚注）が示されていません。' : 'The report gives no source (footnote) for this.';
+  const answer = compose(cited.slice(0, 2), { ...options, status: 'not_stated', lead });
+  return { ...answer, status: 'not_stated', grounded: false };
+}

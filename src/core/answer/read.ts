@@ -1,0 +1,164 @@
+/**
+ * Reading: which sentences of the retrieved passages answer the question. Each sentence is scored
+ * by how much of the question it covers (query terms weighted by how rare they are in the report),
+ * whether it holds the kind of answer expected (a date for "when"), and how well its passage
+ * ranked; the best and the sentences that add to it make the answer. Web APIs only.
+ */
+import type { Bm25Index, WeightedTerm } from '../search/bm25';
+import type { QueryTerms } from '../search/query-terms';
+import type { Hit, Passage } from '../types';
+import { explains, FACTOID_TYPES, holdsAnswer, type TypeEvidence } from './answer-types';
+import type { Sentence, SentenceIndex } from './sentences';
+
+const HIRAGANA = /^[\p{Script=Hiragana}ー]+$/u;
+/** Tokens made of kana particles are mostly grammar, not topic. */
+const GRAMMAR_FACTOR = 0.3;
+/** A term the report never uses counts like a rare one: a question about something absent is partly absent. */
+const UNSEEN_IDF_FACTOR = 0.5;
+
+export interface WeightedQuery {
+  ja: Map<string, number>;
+  en: Map<string, number>;
+  total: number;
+  /** Share of the query's weight the report (or its edition) never uses. */
+  unseen: number;
+}
+
+function weigh(terms: WeightedTerm[], index: Bm25Index | undefined, ignore: ReadonlySet<string>, into: Map<string, number>): { total: number; unseen: number } {
+  let total = 0;
+  let unseen = 0;
+  if (!index) return { total, unseen };
+  const maxIdf = Math.log(1 + (index.size + 0.5) / 0.5);
+  for (const t of terms) {
+    if (ignore.has(t.term)) continue;
+    const grammar = HIRAGANA.test(t.term) ? GRAMMAR_FACTOR : 1;
+    const seen = index.docFrequency(t.term) > 0;
+    const w = t.weight * grammar * (seen ? index.idf(t.term) : maxIdf * UNSEEN_IDF_FACTOR);
+    if (w <= 0) continue;
+    into.set(t.term, (into.get(t.term) ?? 0) + w);
+    total += w;
+    if (!seen) unseen += w;
+  }
+  return { total, unseen };
+}
+
+/** Query terms weighted by rarity; an English question is weighed on the edition when there is one. */
+export function weighQuery(terms: QueryTerms, indexes: { ja: Bm25Index; en?: Bm25Index }, ignore: ReadonlySet<string> = new Set()): WeightedQuery {
+  const ja = new Map<string, number>();
+  const en = new Map<string, number>();
+  const english = terms.en.length > 0 && indexes.en !== undefined;
+  const a = weigh(english ? terms.ja.map((t) => ({ ...t, weight: t.weight * 0.5 })) : terms.ja, indexes.ja, ignore, ja);
+  const b = english ? weigh(terms.en, indexes.en, ignore, en) : { total: 0, unseen: 0 };
+  const total = a.total + b.total;
+  // Unseen English words say more than untranslated Japanese guesses: judge absence on the edition when it leads.
+  const unseen = english ? (b.total > 0 ? b.unseen / b.total : 0) : a.total > 0 ? a.unseen / a.total : 0;
+  return { ja, en, total, unseen };
+}
+
+/** Share of the weighted query found among a text's tokens (Japanese and English). */
+export function coverage(q: WeightedQuery, tokens: ReadonlySet<string>, enTokens: ReadonlySet<string>): number {
+  if (q.total === 0) return 0;
+  let found = 0;
+  for (const [t, w] of q.ja) if (tokens.has(t)) found += w;
+  for (const [t, w] of q.en) if (enTokens.has(t)) found += w;
+  return found / q.total;
+}
+
+/** What the sentence it points back to adds: its topic counts, at half weight. */
+const ANTECEDENT_WEIGHT = 0.5;
+
+/** A sentence's coverage, with the topic of the sentence it points back to. */
+export function sentenceCoverage(q: WeightedQuery, s: Sentence): number {
+  const own = coverage(q, s.tokens, s.enTokens);
+  const a = s.antecedent;
+  if (!a) return own;
+  const both = coverage(q, new Set([...s.tokens, ...a.tokens]), new Set([...s.enTokens, ...a.enTokens]));
+  return own + (both - own) * ANTECEDENT_WEIGHT;
+}
+
+export interface Candidate {
+  sentence: Sentence;
+  /** Rank of the best hit holding the sentence (0 = first). */
+  rank: number;
+  coverage: number;
+  typed: boolean;
+  score: number;
+}
+
+const rankFactor = (rank: number) => 1 - Math.min(rank, 8) * 0.06;
+/** A footnote sentence that is only a reference (`川島（2025）`) answers where, not what. */
+const BARE_REFERENCE = /^[\p{Script=Han}\p{Script=Katakana}・ー\w\s.,]{1,20}[（(]\d{4}[）)](?:参照)?[。.]?$/u;
+
+export function candidates(hits: Hit[], sentences: SentenceIndex, q: WeightedQuery, expected: TypeEvidence, options: { wantsSource: boolean }): Candidate[] {
+  const seen = new Map<Sentence, Candidate>();
+  hits.forEach((hit, rank) => {
+    for (const sentence of sentences.of(hit.passage)) {
+      if (seen.has(sentence)) continue;
+      const c = sentenceCoverage(q, sentence);
+      const typed = holdsAnswer(sentence.ja, expected) || (sentence.en !== undefined && holdsAnswer(sentence.en, expected));
+      const explained = explains(sentence.ja, expected.type) || (sentence.en !== undefined && explains(sentence.en, expected.type));
+      const typeFactor = FACTOID_TYPES.has(expected.type) ? (typed ? 1.25 : 0.6) : explained ? 1.15 : 1;
+      const reference = !options.wantsSource && BARE_REFERENCE.test(sentence.ja) ? 0.3 : 1;
+      seen.set(sentence, { sentence, rank, coverage: c, typed, score: c * rankFactor(rank) * typeFactor * reference });
+    }
+  });
+  return [...seen.values()].sort((a, b) => b.score - a.score || a.sentence.order - b.sentence.order);
+}
+
+/** Close in score to the best: another sentence worth quoting. A neighbour of a chosen one needs less. */
+const CLOSE = 0.7;
+const CLOSE_NEIGHBOUR = 0.5;
+
+/**
+ * The best sentence and up to `max - 1` more that add to it: close in score and covering terms
+ * the others do not, or adjacent to a chosen one (the sentence that finishes its thought).
+ */
+export function pick(list: Candidate[], q: WeightedQuery, max: number): Candidate[] {
+  const best = list[0];
+  if (!best || best.score <= 0) return [];
+  const chosen = [best];
+  const covered = new Set<string>();
+  const cover = (s: Sentence) => {
+    for (const t of q.ja.keys()) if (s.tokens.has(t)) covered.add(t);
+    for (const t of q.en.keys()) if (s.enTokens.has(t)) covered.add(t);
+  };
+  const adds = (s: Sentence) => [...q.ja.keys()].some((t) => s.tokens.has(t) && !covered.has(t)) || [...q.en.keys()].some((t) => s.enTokens.has(t) && !covered.has(t));
+  cover(best.sentence);
+  for (const c of list.slice(1)) {
+    if (chosen.length >= max || c.score < best.score * CLOSE_NEIGHBOUR) break;
+    const adjacent = chosen.some((x) => Math.abs(x.sentence.order - c.sentence.order) === 1 && x.sentence.passage.kind === c.sentence.passage.kind);
+    const useful = adds(c.sentence) && (c.score >= best.score * CLOSE || adjacent);
+    if (!useful) continue;
+    chosen.push(c);
+    cover(c.sentence);
+  }
+  return chosen.sort((a, b) => a.sentence.order - b.sentence.order);
+}
+
+/**
+ * A detail the reader asked for may sit in the footnote behind a chosen sentence (who attended,
+ * which chip): that footnote's sentence is added when it covers terms the chosen ones do not.
+ */
+export function footnoteDetails(chosen: Sentence[], q: WeightedQuery, sentences: SentenceIndex, footnoteOf: (n: number) => Passage | undefined): Sentence[] {
+  const has = (s: Sentence, t: string, en: boolean) => (en ? s.enTokens.has(t) : s.tokens.has(t));
+  const uncovered = (s: Sentence) => {
+    let w = 0;
+    for (const [t, x] of q.ja) if (has(s, t, false) && !chosen.some((c) => has(c, t, false))) w += x;
+    for (const [t, x] of q.en) if (has(s, t, true) && !chosen.some((c) => has(c, t, true))) w += x;
+    return q.total > 0 ? w / q.total : 0;
+  };
+  const out: Sentence[] = [];
+  for (const n of [...new Set(chosen.filter((s) => s.passage.kind !== 'footnote').flatMap((s) => s.footnotes))]) {
+    const passage = footnoteOf(n);
+    if (!passage) continue;
+    const best = sentences
+      .of(passage)
+      .map((s) => ({ s, gain: uncovered(s) }))
+      .sort((a, b) => b.gain - a.gain)[0];
+    if (best && best.gain >= FOOTNOTE_DETAIL && !chosen.includes(best.s)) out.push(best.s);
+  }
+  return out;
+}
+
+/** Share of the question a footnote must add to be quoted beside its claim. */
+const FOOTNOTE_DETAIL = 0.1;

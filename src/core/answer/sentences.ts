@@ -1,0 +1,111 @@
+/**
+ * The report as sentences, the unit answers are read from: each passage's sentences in reading
+ * order, with their footnotes, readable text, English rendering (when the English edition has
+ * one) and tokens in both languages. Overlapping passages share sentences; a sentence is kept
+ * once, with the first passage that holds it. Web APIs only.
+ */
+import { renderingOf, type Edition } from '../ingest/edition';
+import { splitSentences } from '../ingest/sentences';
+import { tokenize } from '../search/tokenize';
+import type { Passage } from '../types';
+import { displayText } from './display';
+
+export interface Sentence {
+  /** Position in reading order over the whole report (footnotes after the body). */
+  order: number;
+  /** The report's own text (what a citation quotes). */
+  ja: string;
+  /** The same with the PDF's spacing artefacts removed. */
+  display: string;
+  en?: string;
+  passage: Passage;
+  /** Index of the sentence within its passage. */
+  index: number;
+  /** It opens a paragraph (where a report states its point, more often than not). */
+  lead: boolean;
+  footnotes: number[];
+  tokens: ReadonlySet<string>;
+  enTokens: ReadonlySet<string>;
+  /** The sentence a demonstrative at its start points back to (これは…, This…), whose topic it continues. */
+  antecedent?: Sentence;
+}
+
+/** A sentence that opens by pointing back (これは, こうした, This, Such) continues the one before. */
+const POINTS_BACK = /^(?:これ|それ|この|その|こうした|そうした|このため|そのため|同様に|this|these|that|those|such|it)(?![a-z])/i;
+
+/** Sentence spans of a passage's text, line by line (a passage joins paragraphs with newlines). */
+export function passageSentenceSpans(text: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    for (const s of splitSentences(line)) spans.push({ start: offset + s.start, end: offset + s.end });
+    offset += line.length + 1;
+  }
+  return spans;
+}
+
+export class SentenceIndex {
+  readonly all: Sentence[] = [];
+  private readonly byPassage = new Map<string, Sentence[]>();
+  private readonly byText = new Map<string, Sentence>();
+
+  constructor(passages: readonly Passage[], edition?: Edition) {
+    const ordered = [...passages].sort((a, b) => a.order - b.order);
+    for (const p of ordered) {
+      const list: Sentence[] = [];
+      passageSentenceSpans(p.text).forEach((span, index) => {
+        const ja = p.text.slice(span.start, span.end);
+        // Neighbouring body passages overlap by a sentence; a footnote's sentence is its own.
+        const key = `${p.kind === 'footnote' ? p.id : 'body'}\u0000${ja}`;
+        const seen = this.byText.get(key);
+        if (seen) {
+          list.push(seen);
+          return;
+        }
+        const footnotes = p.kind === 'footnote' ? [...p.footnotes] : (p.markers ?? []).filter((m) => m.at > span.start && m.at <= span.end).map((m) => m.n);
+        const en = renderingOf(edition, ja);
+        const sentence: Sentence = {
+          order: this.all.length,
+          ja,
+          display: displayText(ja),
+          ...(en ? { en } : {}),
+          passage: p,
+          index,
+          lead: (p.paragraphs ?? []).includes(span.start),
+          footnotes: [...new Set(footnotes)],
+          tokens: new Set(tokenize(ja)),
+          enTokens: new Set(en ? tokenize(en) : []),
+        };
+        const before = this.all.at(-1);
+        if (before && before.passage.kind === p.kind && (p.kind !== 'footnote' || before.passage.id === p.id) && POINTS_BACK.test(ja.trim())) sentence.antecedent = before;
+        this.all.push(sentence);
+        this.byText.set(key, sentence);
+        list.push(sentence);
+      });
+      this.byPassage.set(p.id, list);
+    }
+  }
+
+  of(passage: Passage): Sentence[] {
+    return this.byPassage.get(passage.id) ?? [];
+  }
+
+  /** The English rendering of a passage, when every sentence of it has one. */
+  english(passage: Passage): string | undefined {
+    const sentences = this.of(passage);
+    if (sentences.length === 0 || sentences.some((s) => !s.en)) return undefined;
+    return sentences.map((s) => s.en).join(' ');
+  }
+
+  /** The sentences that follow `sentence` in reading order, within the body or within its footnote. */
+  after(sentence: Sentence, count: number): Sentence[] {
+    const out: Sentence[] = [];
+    for (let i = sentence.order + 1; i < this.all.length && out.length < count; i++) {
+      const next = this.all[i]!;
+      if ((next.passage.kind === 'footnote') !== (sentence.passage.kind === 'footnote')) break;
+      if (next.passage.kind === 'footnote' && next.passage.id !== sentence.passage.id) break;
+      out.push(next);
+    }
+    return out;
+  }
+}
