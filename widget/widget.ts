@@ -156,7 +156,7 @@ export class ChatWidget {
         },
       );
       view.finish(answer);
-      this.conversation.record(question, answer.answer);
+      this.conversation.record(question, answer);
     } catch (err) {
       view.el.remove();
       this.showError(question, err);
