@@ -7,6 +7,7 @@ export function errorMessage(err: unknown, s: Strings): string {
   if (err.kind === 'network') return s.errorNetwork;
   if (err.kind === 'stream') return err.code ? s.errorServer : s.errorInterrupted;
   if (err.status === 429) return s.errorRateLimited(err.retryAfter);
+  if (err.status === 413) return s.errorTooLarge;
   // A 4xx carries the server's own explanation (e.g. a too-long question); show it as text.
   if (err.status !== undefined && err.status < 500) return `${s.errorRequest} (${err.message})`;
   return s.errorServer;
