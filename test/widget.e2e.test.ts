@@ -435,6 +435,8 @@ describe.skipIf(skipReason !== undefined)('chat widget in a real browser', () =>
     const restored = await answerDone(page, 1);
     expect(await page.locator('[role="dialog"]').isVisible()).toBe(true);
     expect(squeeze(await restored.innerText())).toBe(firstText);
+    // Scrolled to the latest exchange, as it was.
+    await expect.poll(() => page.locator('.rc-log').evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight)).toBeLessThan(2);
     expect(await page.locator('.rc-user').innerText()).toContain(JA_QUESTION);
     await restored.locator('[data-rag="citation"]').first().click();
     expect(await page.locator('[data-rag="passage"] [data-rag="quote"]').first().isVisible()).toBe(true);

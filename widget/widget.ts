@@ -74,7 +74,8 @@ export class ChatWidget {
       this.stopFollowingViewport = followVisualViewport(this.parts.root, () => this.scrollToEnd());
       this.loadIntro();
       this.save();
-      this.scrollToEnd();
+      // After layout: a panel restored open is built before the page has placed it.
+      requestAnimationFrame(() => this.scrollToEnd());
     }
     if (options.focus !== false) (this.busy ? this.parts.panel : this.parts.input).focus();
   }
@@ -149,9 +150,12 @@ export class ChatWidget {
     void fetchReportIntro(this.config.apiBase, this.lang).then((intro) => {
       if (!intro) return;
       const { reportTitle, publisher } = this.parts;
+      // The header grows by a line or two: a log read to its end stays at its end.
+      const atEnd = this.isNearEnd();
       reportTitle.textContent = intro.title;
       publisher.textContent = intro.publisher;
       this.welcome.setSuggestions(intro.suggestions);
+      if (atEnd) this.scrollToEnd();
     });
   }
 
