@@ -1,4 +1,7 @@
-/** npm run eval [-- file.jsonl]: runs the questions in-process and prints retrieval and answer metrics. */
+/**
+ * npm run eval [-- file.jsonl …] [--failures]: runs the development questions in-process over the
+ * configured index (both sets in test/eval/ by default) and prints a table per set.
+ */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { evaluate, formatReport, parseEvalFile } from './eval/evaluate';
@@ -6,17 +9,23 @@ import { loadConfig } from '../src/node/config';
 import { configuredEmbedder } from '../src/node/configured-embedder';
 import { openEngine } from '../src/node/open-engine';
 
-const file = resolve(process.argv.slice(2).find((a) => !a.startsWith('-')) ?? '../shared/eval/qa.dev.jsonl');
-const verbose = process.argv.includes('--verbose');
+const root = resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const files = args.filter((a) => !a.startsWith('-'));
+const sets = files.length ? files.map((f) => resolve(f)) : ['qa.dev.jsonl', 'qa.dev2.jsonl'].map((f) => resolve(root, 'test/eval', f));
+const showFailures = args.includes('--failures');
 try {
   const config = loadConfig();
-  const items = parseEvalFile(await readFile(file, 'utf8'));
   const embedder = await configuredEmbedder(config, (m) => console.warn(`warning: ${m}`));
   const { engine } = await openEngine({ corpusDir: config.CORPUS_DIR, indexDir: config.indexDir, embedder, log: () => {} });
-  const report = await evaluate(engine, items);
-  console.log(`${items.length} questions from ${file} (embedder ${engine.info.embedder}, retrieval ${engine.info.retrieval})`);
-  console.log(formatReport(report));
-  if (verbose || report.failures.length <= 12) for (const f of report.failures) console.log(`  - ${f}`);
+  console.log(`${new Date().toISOString().slice(0, 10)} · embedder ${engine.info.embedder}, retrieval ${engine.info.retrieval}, editions ${engine.info.editions.join('+')}`);
+  for (const file of sets) {
+    const items = parseEvalFile(await readFile(file, 'utf8'));
+    const report = await evaluate(engine, items);
+    console.log(`\n${file.replace(`${root}/`, '')} (${items.length} questions, ${report.failures.length} failures)\n`);
+    console.log(formatReport(report));
+    if (showFailures) for (const f of report.failures) console.log(`  - ${f}`);
+  }
 } catch (err) {
   console.error(`eval failed: ${err instanceof Error ? err.message : err}`);
   process.exit(1);

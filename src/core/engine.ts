@@ -46,7 +46,8 @@ export interface EngineInfo {
 export interface QaEngine {
   readonly library: Library;
   readonly info: EngineInfo;
-  search(query: string, k: number): Promise<Hit[]>;
+  /** Passages for a query; `history` lets a follow-up be read with the turn it follows. */
+  search(query: string, k: number, history?: Turn[]): Promise<Hit[]>;
   chat(input: ChatInput, signal?: AbortSignal): AsyncIterable<ChatEvent>;
 }
 
@@ -95,8 +96,8 @@ export function createEngine(parts: EngineParts): QaEngine {
   const retriever = new Retriever({ library, bm25, lexicon, ...dense });
   const info: EngineInfo = { embedder: parts.embedderId ?? embedder?.id ?? 'none', retrieval: retriever.dense ? 'hybrid' : 'lexical', editions: ['ja'] };
 
-  async function search(query: string, k: number): Promise<Hit[]> {
-    return (await retriever.retrieve(query, analyseQuery(query), k)).hits;
+  async function search(query: string, k: number, history: Turn[] = []): Promise<Hit[]> {
+    return (await retriever.retrieve(query, analyseQuery(query, history), k)).hits;
   }
 
   async function* chat(input: ChatInput, signal?: AbortSignal): AsyncIterable<ChatEvent> {

@@ -16,6 +16,11 @@ export interface SourceLine {
 
 export type LatinSpacing = 'trailing-space' | 'inferred';
 
+/** A raw printed line as a SourceLine on `page`. */
+export function sourceLine(raw: string, page: number): SourceLine {
+  return { text: raw.trim(), trailingSpace: /\S[ \t\u3000]+$/.test(raw), page };
+}
+
 const asciiVisible = /^[\x21-\x7E]$/;
 const urlInProgress = /https?:\/\/\S*$/;
 

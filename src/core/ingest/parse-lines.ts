@@ -4,15 +4,25 @@
  *
  * Layout conventions of the extraction this reads:
  * - a page starts at a line with a leading space (`" はないか等の…"`);
- * - the footnote area at a page bottom starts right after a space-only line, with a line
- *   `N text` where N is the next footnote number; it lasts until the next page starts or a
- *   figure caption appears;
- * - a figure caption is `（図表 N）`, optionally followed by a title and a `（資料）…` credit;
+ * - the footnote area at a page bottom starts right after a rule (a space-only line; an empty
+ *   one when the extraction dropped the spaces, see Layout), with a line `N text` where N is
+ *   the next footnote number; it lasts until the next page starts, a figure caption or a
+ *   heading appears. A footnote cut at a page bottom goes on right after the rule of the next
+ *   page's footnote area. Footnote numbers may be full-width (`１`);
+ * - a figure caption is `（図表 N）`, optionally followed by a title (and chart labels) up to a
+ *   `（資料）…` credit on the same page;
  * - a paragraph ends at a line that ends a sentence and kept a trailing space;
+ * - a heading too long for one line lost its trailing space and goes on in the next line;
+ *   a minor heading `（1）title` or a label `■要旨` stands alone on its line, with a trailing space;
+ * - page furniture may survive: a copyright footer line, and a closing notice `（ご注意）…`;
+ * - a table of contents (`■目次`, then the heading lines) may precede the body;
  * - printed lines may be separated by blank lines ("double spaced"); then blank lines carry
  *   no meaning, otherwise a blank line ends a paragraph.
  */
-import type { SourceLine } from './parse-join';
+import { sourceLine, type SourceLine } from './parse-join';
+import { describeLayout, disclaimerStart, figureLabel, footnoteNumber, hasTrailingSpace, headingLevel, isRule, minorHeading, pageFooter, pageStart, sentenceEnd } from './parse-layout';
+import { continuesFootnote, continuesHeading, disclaimerEnd, opensFootnoteArea, readFigure, type AreaContext } from './parse-areas';
+import { withoutTableOfContents } from './parse-toc';
 
 export type ScanEvent =
   | { kind: 'line'; line: SourceLine; endsParagraph: boolean }
@@ -32,96 +42,83 @@ export interface Scan {
   footnotes: RawFootnote[];
   pages: number;
   rawLines: string[];
+  /** Footnote numbers were printed in full-width digits, so body markers may be too. */
+  fullWidthNumbers: boolean;
 }
 
-const pageStart = /^[ \t\u3000]+\S/;
-const separatorLine = /^[ \t\u3000]+$/;
-const footnoteStart = /^(\d{1,3})[ \t\u3000]+(\S.*)$/;
-const chapterHeading = /^\d{1,2}[―—]{2}\S/;
-const subsectionHeading = /^\d{1,2}[｜|]\S/;
-const figureLabel = /^[（(](?:図表|図|表)\s*\d+[）)]$/;
-const figureCredit = /^[（(](?:資料|出所|出典)[）)]/;
-const sentenceEnd = /[。！？!?．.][」』）)"'’”]*$/;
-/** How many lines after a figure label may hold its title before the credit line. */
-const figureLookahead = 4;
+export interface ScanOptions {
+  /** First raw line to read: the lines before it (a report header) are skipped. */
+  start?: number;
+  /** Page already open at `start` (1 when skipped lines began page 1), else 0. */
+  startPage?: number;
+}
+
+/** A minor heading is short; a longer line starting `（1）` is body text. */
+const maxMinorHeading = 40;
 
 export function toLines(text: string): string[] {
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
 }
 
-function sourceLine(raw: string, page: number): SourceLine {
-  return { text: raw.trim(), trailingSpace: /\S[ \t\u3000]+$/.test(raw), page };
-}
-
-/** True when most printed lines are followed by an empty line (every other line blank). */
-function isDoubleSpaced(raw: readonly string[]): boolean {
-  let content = 0;
-  let followedByBlank = 0;
-  raw.forEach((line, i) => {
-    if (line.trim() === '') return;
-    content++;
-    if (raw[i + 1] === '') followedByBlank++;
-  });
-  return content > 0 && followedByBlank / content > 0.5;
-}
-
-function footnoteNumber(content: string): { n: number; rest: string } | undefined {
-  const m = footnoteStart.exec(content);
-  return m ? { n: Number(m[1]), rest: m[2] ?? '' } : undefined;
-}
-
-/**
- * A figure caption starting at `start`: the label, plus title lines up to a credit line when
- * one follows within a few lines on the same page. Returns the caption and its last index.
- */
-function readFigure(raw: readonly string[], start: number, page: number): { lines: SourceLine[]; end: number } {
-  const label = sourceLine(raw[start] ?? '', page);
-  const candidates: SourceLine[] = [];
-  for (let j = start + 1; j < raw.length && candidates.length < figureLookahead; j++) {
-    const line = raw[j] ?? '';
-    if (line.trim() === '') continue;
-    if (pageStart.test(line)) break;
-    const sl = sourceLine(line, page);
-    candidates.push(sl);
-    if (figureCredit.test(sl.text)) return { lines: [label, ...candidates], end: j };
+/** Whether the last body line read left its paragraph open (figures met mid-paragraph aside). */
+function paragraphOpen(events: readonly ScanEvent[]): boolean {
+  for (let k = events.length - 1; k >= 0; k--) {
+    const e = events[k];
+    if (e?.kind === 'figure') continue;
+    return e?.kind === 'line' && !e.endsParagraph;
   }
-  return { lines: [label], end: start };
+  return false;
 }
 
-export function scanLines(text: string): Scan {
+/** Classifies the printed lines of `text` (see the module comment for the layout). */
+export function scanLines(text: string, options: ScanOptions = {}): Scan {
   const raw = toLines(text);
-  const doubleSpaced = isDoubleSpaced(raw);
+  const layout = describeLayout(raw);
   const events: ScanEvent[] = [];
   const footnotes: RawFootnote[] = [];
-  let page = 0;
+  let page = options.startPage ?? 0;
   let inFootnotes = false;
   let current: RawFootnote | undefined;
+  const ctx: AreaContext = { raw, layout, lastFootnote: undefined, page: 0, bodySinceFootnote: '', afterBody: false, fullWidth: false };
 
-  const startsNextFootnote = (content: string) => footnoteNumber(content)?.n === footnotes.length + 1;
-
-  for (let i = 0; i < raw.length; i++) {
+  for (let i = options.start ?? 0; i < raw.length; i++) {
     const line = raw[i] ?? '';
     const content = line.trim();
+    ctx.lastFootnote = current;
+    ctx.page = page;
     if (content === '') {
       if (inFootnotes) continue;
-      const next = raw[i + 1]?.trim() ?? '';
-      // A space-only line right before a footnote area is the rule above footnotes, not a break.
-      if (separatorLine.test(line) && !startsNextFootnote(next)) events.push({ kind: 'break' });
-      else if (line === '' && !doubleSpaced) events.push({ kind: 'break' });
+      if (isRule(raw, i, layout)) {
+        // A rule right before a footnote area (or a footnote's continuation) is not a break.
+        if (opensFootnoteArea(ctx, i + 1) !== undefined) continue;
+        if (continuesFootnote(ctx, i)) inFootnotes = true;
+        else events.push({ kind: 'break' });
+      } else if (line === '' && !layout.doubleSpaced) events.push({ kind: 'break' });
       continue;
     }
+    // The copyright footer of a page is not report text.
+    if (pageFooter.test(content)) continue;
     if (page === 0) page = 1;
     else if (pageStart.test(line)) {
       page++;
       inFootnotes = false;
     }
+    ctx.page = page;
+    // Neither is the notice closing the last page.
+    if (disclaimerStart.test(content)) {
+      i = disclaimerEnd(raw, i, layout);
+      inFootnotes = false;
+      continue;
+    }
 
     const fn = footnoteNumber(content);
-    const afterRule = separatorLine.test(raw[i - 1] ?? '');
-    if (fn && fn.n === footnotes.length + 1 && (inFootnotes || afterRule)) {
+    const expected = (current?.n ?? 0) + 1;
+    if (fn && ((inFootnotes && fn.n === expected) || opensFootnoteArea(ctx, i) === fn.n)) {
       inFootnotes = true;
       current = { n: fn.n, page, lines: [{ ...sourceLine(line, page), text: fn.rest.trim() }] };
       footnotes.push(current);
+      ctx.bodySinceFootnote = '';
+      ctx.fullWidth ||= fn.fullWidth;
       continue;
     }
     if (figureLabel.test(content)) {
@@ -129,19 +126,32 @@ export function scanLines(text: string): Scan {
       events.push({ kind: 'figure', lines: figure.lines, page });
       i = figure.end;
       inFootnotes = false;
+      ctx.afterBody = false;
       continue;
     }
-    if (inFootnotes && current) {
+    const level = headingLevel(content);
+    if (inFootnotes && current && level === 0) {
       current.lines.push(sourceLine(line, page));
       continue;
     }
-    const level = chapterHeading.test(content) ? 1 : subsectionHeading.test(content) ? 2 : 0;
+    inFootnotes = false;
     if (level !== 0) {
-      events.push({ kind: 'heading', level, title: content, page });
+      let title = content;
+      const next = hasTrailingSpace(line) ? undefined : continuesHeading(raw, i, layout);
+      if (next !== undefined) {
+        title += (raw[next] ?? '').trim();
+        i = next;
+      }
+      events.push({ kind: 'heading', level, title, page });
+      ctx.afterBody = false;
       continue;
     }
     const sl = sourceLine(line, page);
-    events.push({ kind: 'line', line: sl, endsParagraph: sl.trailingSpace && sentenceEnd.test(sl.text) });
+    // `（1）title` or `■要旨` alone on its line is a minor heading: it is a paragraph of its own.
+    const titleLine = minorHeading.test(sl.text) && sl.trailingSpace && sl.text.length <= maxMinorHeading && !paragraphOpen(events);
+    events.push({ kind: 'line', line: sl, endsParagraph: sl.trailingSpace && (sentenceEnd.test(sl.text) || titleLine) });
+    ctx.bodySinceFootnote += sl.text;
+    ctx.afterBody = true;
   }
-  return { events, footnotes, pages: Math.max(page, 1), rawLines: raw };
+  return { events: withoutTableOfContents(events), footnotes, pages: Math.max(page, 1), rawLines: raw, fullWidthNumbers: ctx.fullWidth };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractMarkers, type MarkerCursor } from './parse-markers';
+import { extractMarkers, mentionsMarker, type MarkerCursor } from './parse-markers';
 
 const cursor = (next = 1, last = 21): MarkerCursor => ({ next, last });
 
@@ -40,5 +40,25 @@ describe('extractMarkers', () => {
     const r = extractMarkers('少なくない1。', cursor(1, 0));
     expect(r.text).toBe('少なくない1。');
     expect(r.markers).toEqual([]);
+  });
+
+  it('reads full-width markers only when the footnote numbers were full-width', () => {
+    expect(extractMarkers('高かった１。疑念２や', cursor(1, 2)).markers).toEqual([]);
+    const r = extractMarkers('高かった１。疑念２や', { ...cursor(1, 2), fullWidth: true });
+    expect(r.text).toBe('高かった。疑念や');
+    expect(r.markers.map((m) => m.n)).toEqual([1, 2]);
+  });
+
+  it('tells whether a text holds the marker of a footnote', () => {
+    expect(mentionsMarker('導入も広がっている 4。', 4)).toBe(true);
+    expect(mentionsMarker('2024年には 4社が参入した。', 4)).toBe(false);
+    expect(mentionsMarker('広がっている４。', 4, true)).toBe(true);
+  });
+
+  it('never takes a figure number or an ordinal for a marker', () => {
+    const text = '推移をみると（図表 1）、理由は第1、第 2。状況次第3。';
+    const r = extractMarkers(text, cursor(1, 3));
+    expect(r.markers.map((m) => m.n)).toEqual([3]);
+    expect(r.text).toBe('推移をみると（図表 1）、理由は第1、第 2。状況次第。');
   });
 });

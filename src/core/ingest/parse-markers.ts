@@ -4,8 +4,9 @@
  * A marker is a digit run that equals the next footnote number expected in reading order,
  * attached to Japanese text on its left and followed by punctuation, a particle or the end of
  * the text. Numbers that belong to the prose (`2025年`, `1カ月`, `56.3％`, `1位`, `H800`,
- * `3 段階`) fail one of those tests: a counter or unit follows, a Latin letter or a decimal
- * point touches them, or they are not the number expected next.
+ * `3 段階`, `（図表 3）`, `第3、`) fail one of those tests: a counter or unit follows, a Latin
+ * letter or a decimal point touches them, they number a figure or an ordinal, or they are not
+ * the number expected next.
  */
 
 export interface Marker {
@@ -19,6 +20,8 @@ export interface MarkerCursor {
   next: number;
   /** Highest footnote number that exists; no marker may exceed it. */
   last: number;
+  /** Markers are printed in full-width digits too (the footnote numbers were). */
+  fullWidth?: boolean;
 }
 
 const leftAnchor = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々」』）〕]/u;
@@ -27,12 +30,19 @@ const particle = /[やをはがもとにでのへよ]/;
 /** How far ahead of the expected number a marker may be when one was not found. */
 const maxSkip = 2;
 
-interface Candidate {
+export interface Candidate {
   start: number;
   end: number;
   n: number;
   strong: boolean;
 }
+
+/** `（図表 3）` refers to a figure, `第3、` counts: such numbers are never markers. */
+const figureReference = /[（(](?:図表|図|表)$/;
+const ordinal = /(?:^|[^次])第$/;
+const asciiRun = /\d+/g;
+const anyDigitRun = /[0-9０-９]+/g;
+const toAscii = (s: string) => s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 
 function candidateAt(text: string, start: number, end: number): Candidate | undefined {
   const before = text[start - 1];
@@ -47,7 +57,24 @@ function candidateAt(text: string, start: number, end: number): Candidate | unde
   else if (particle.test(after)) strong = false;
   else return undefined;
   const markStart = spaced ? start - 1 : start;
-  return { start: markStart, end, n: Number(text.slice(start, end)), strong };
+  const left = text.slice(Math.max(0, markStart - 3), markStart);
+  if (figureReference.test(left) || ordinal.test(left)) return undefined;
+  return { start: markStart, end, n: Number(toAscii(text.slice(start, end))), strong };
+}
+
+/** Every digit run in `text` shaped like a marker, in order. */
+export function markerCandidates(text: string, fullWidth = false): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(fullWidth ? anyDigitRun : asciiRun)) {
+    const c = candidateAt(text, m.index, m.index + m[0].length);
+    if (c) out.push(c);
+  }
+  return out;
+}
+
+/** Whether `text` holds a marker for footnote `n`. */
+export function mentionsMarker(text: string, n: number, fullWidth = false): boolean {
+  return markerCandidates(text, fullWidth).some((c) => c.n === n);
 }
 
 /**
@@ -58,7 +85,7 @@ export function extractMarkers(text: string, cursor: MarkerCursor): { text: stri
   const markers: Marker[] = [];
   let out = '';
   let copied = 0;
-  for (const m of text.matchAll(/\d+/g)) {
+  for (const m of text.matchAll(cursor.fullWidth ? anyDigitRun : asciiRun)) {
     if (cursor.next > cursor.last) break;
     const start = m.index;
     const c = candidateAt(text, start, start + m[0].length);
