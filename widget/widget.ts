@@ -270,7 +270,7 @@ export class ChatWidget {
       if (err instanceof ChatError && err.status === 413) this.maxBodyBytes = limitAfterRejection(err.message, bodyBytes(request), this.maxBodyBytes);
       // Retrying a 413 helps only if there was history to leave out.
       const canRetry = !(err instanceof ChatError && err.status === 413 && !request.history);
-      this.showError(question, err, canRetry);
+      this.showError(question, errorMessage(err, this.s, request.history !== undefined), canRetry);
     } finally {
       if (this.inFlight === abort) this.inFlight = null;
       this.setBusy(false);
@@ -283,8 +283,8 @@ export class ChatWidget {
     return log.scrollHeight - log.scrollTop - log.clientHeight < 48;
   }
 
-  private showError(question: string, err: unknown, canRetry: boolean): void {
-    const box = h('div', { class: 'rc-msg rc-error', attrs: { role: 'alert', 'data-rag': 'error' } }, [h('p', { text: errorMessage(err, this.s) })]);
+  private showError(question: string, message: string, canRetry: boolean): void {
+    const box = h('div', { class: 'rc-msg rc-error', attrs: { role: 'alert', 'data-rag': 'error' } }, [h('p', { text: message })]);
     if (canRetry) {
       const retry = h('button', { text: this.s.retry, attrs: { type: 'button', 'data-rag': 'retry' } });
       retry.addEventListener('click', () => {
