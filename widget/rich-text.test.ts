@@ -7,5 +7,6 @@ describe('scriptLang', () => {
     expect(scriptLang('The report says (quoted in Japanese): データセンターなど数の面で米国に劣るインフラを中心に。')).toBe('ja');
     expect(scriptLang('Training alone cost under $6 million [1].')).toBe('en');
     expect(scriptLang('[1] 2025.')).toBeNull();
+    expect(scriptLang('https://vdata.nikkei.com/newsgraphics/economic-security-in-data_vol3/.）。[3]')).toBeNull();
   });
 });

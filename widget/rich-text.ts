@@ -21,6 +21,8 @@ const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]/g;
 
 /** The language a run of text is written in, for `lang` attributes (screen readers, fonts). */
 export function scriptLang(text: string): 'ja' | 'en' | null {
+  // A URL is in no language; a run that is only a URL takes its surroundings' language.
+  text = text.replace(/https?:\/\/\S+/g, '');
   const letters = text.replace(/[\s\d\p{P}\p{S}]/gu, '').length;
   if (letters === 0) return null;
   const japanese = text.match(JAPANESE)?.length ?? 0;

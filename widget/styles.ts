@@ -5,7 +5,7 @@
  */
 export const widgetCss = `
 :host{all:initial}
-.rc-root{--rc-accent:#1f5fbf;--rc-bg:#fff;--rc-fg:#1b1f24;--rc-muted:#5b6470;--rc-dim:#6b7380;--rc-line:#d9dee5;--rc-soft:#f3f5f8;--rc-user:#e9f0fb;--rc-mark:#fff1b8;
+.rc-root{--rc-accent:#1f5fbf;--rc-bg:#fff;--rc-fg:#1b1f24;--rc-muted:#5b6470;--rc-dim:#6b7380;--rc-line:#d9dee5;--rc-soft:#f3f5f8;--rc-user:#e9f0fb;--rc-mark:#fff1b8;--rc-link:var(--rc-accent);
 position:fixed;bottom:calc(20px + env(safe-area-inset-bottom,0px));right:calc(20px + env(safe-area-inset-right,0px));z-index:2147483000;
 font:15px/1.7 system-ui,-apple-system,"Segoe UI","Hiragino Sans","Noto Sans JP","Noto Sans CJK JP","Yu Gothic UI",Meiryo,sans-serif;color:var(--rc-fg);
 display:flex;flex-direction:column;align-items:flex-end;gap:12px}
@@ -36,7 +36,7 @@ box-shadow:0 12px 48px rgba(0,0,0,.24);display:flex;flex-direction:column;overfl
 .rc-hint{margin:0;padding:12px 14px;background:var(--rc-bg);border:1px solid var(--rc-line);border-radius:12px;font-size:14px}
 .rc-starters-label{margin:0 0 6px;color:var(--rc-muted);font-size:13px;font-weight:600}
 .rc-starters ul,.rc-sources ul,.rc-suggest ul{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:6px}
-.rc-suggestion{width:100%;text-align:left;border:1px solid var(--rc-line);background:var(--rc-bg);border-radius:12px;padding:9px 14px;cursor:pointer;font-size:14px;line-height:1.5;color:var(--rc-accent);font-weight:500}
+.rc-suggestion{width:100%;text-align:left;border:1px solid var(--rc-line);background:var(--rc-bg);border-radius:12px;padding:9px 14px;cursor:pointer;font-size:14px;line-height:1.5;color:var(--rc-link);font-weight:500}
 .rc-suggestion:hover{border-color:var(--rc-accent);background:var(--rc-user)}
 .rc-msg{max-width:94%;padding:10px 14px;border-radius:14px;overflow-wrap:anywhere}
 .rc-msg p{margin:0}
@@ -47,7 +47,7 @@ box-shadow:0 12px 48px rgba(0,0,0,.24);display:flex;flex-direction:column;overfl
 .rc-body p+p{margin-top:.7em}
 .rc-s{animation:rc-in .25s ease-out}
 @keyframes rc-in{from{opacity:0}to{opacity:1}}
-.rc-link{color:var(--rc-accent);word-break:break-all}
+.rc-link{color:var(--rc-link);word-break:break-all}
 .rc-nobr{white-space:nowrap}
 .rc-typing{display:inline-flex;gap:5px;padding:6px 2px;align-items:center}
 .rc-dot{width:7px;height:7px;border-radius:50%;background:var(--rc-muted);animation:rc-bounce 1.2s infinite ease-in-out}
@@ -55,13 +55,13 @@ box-shadow:0 12px 48px rgba(0,0,0,.24);display:flex;flex-direction:column;overfl
 @keyframes rc-bounce{0%,60%,100%{opacity:.3;transform:translateY(0)}30%{opacity:1;transform:translateY(-3px)}}
 .rc-notice{display:inline-block;margin-bottom:6px;padding:1px 10px;border-radius:999px;background:var(--rc-soft);border:1px solid var(--rc-line);color:var(--rc-muted);font-size:13px}
 .rc-note{margin-top:8px;padding:2px 8px;border-left:3px solid var(--rc-line);color:var(--rc-muted);font-size:12px}
-.rc-cite{border:1px solid var(--rc-accent);background:transparent;color:var(--rc-accent);border-radius:6px;padding:0 4px;margin:0 2px;font-size:12px;line-height:1.45;cursor:pointer;vertical-align:1px}
+.rc-cite{border:1px solid var(--rc-link);background:transparent;color:var(--rc-link);border-radius:6px;padding:0 4px;margin:0 2px;font-size:12px;line-height:1.45;cursor:pointer;vertical-align:1px}
 .rc-cite[aria-expanded=true],.rc-cite:hover{background:var(--rc-accent);color:#fff}
 .rc-sources{margin-top:10px;padding-top:8px;border-top:1px solid var(--rc-line);font-size:13px}
 .rc-sources-title{display:block;margin-bottom:4px;color:var(--rc-muted);font-weight:600;font-size:12px}
 .rc-source{display:flex;gap:6px;align-items:baseline;width:100%;text-align:left;border:1px solid var(--rc-line);background:var(--rc-bg);border-radius:8px;padding:4px 8px;cursor:pointer;font-size:13px;line-height:1.5}
 .rc-source:hover,.rc-source[aria-expanded=true]{border-color:var(--rc-accent)}
-.rc-source-ref{color:var(--rc-accent);font-weight:600;flex:none}
+.rc-source-ref{color:var(--rc-link);font-weight:600;flex:none}
 .rc-source-where{flex:none;font-weight:600}
 .rc-source-text{flex:1;min-width:0;color:var(--rc-muted);white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .rc-chip{text-align:left;border:1px solid var(--rc-line);background:var(--rc-bg);border-radius:8px;padding:3px 8px;cursor:pointer;font-size:13px;width:100%}
@@ -73,13 +73,13 @@ box-shadow:0 12px 48px rgba(0,0,0,.24);display:flex;flex-direction:column;overfl
 .rc-passage:focus{outline:none}
 .rc-passage-head{display:flex;align-items:center;gap:8px;padding-right:8px}
 .rc-passage-head,.rc-meta,.rc-links{flex:none}
-.rc-passage-head h3{flex:1;margin:0;font-size:14px;color:var(--rc-accent)}
+.rc-passage-head h3{flex:1;margin:0;font-size:14px;color:var(--rc-link)}
 .rc-passage .rc-icon-btn{color:var(--rc-muted);width:32px;height:32px;font-size:20px}
 .rc-meta{margin:0 12px 4px 0;color:var(--rc-muted);font-size:12px;line-height:1.5;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}
 .rc-links{margin:0 12px 6px 0;font-size:12px}
 .rc-link-row{margin:2px 0;display:flex;flex-wrap:wrap;gap:4px 6px;align-items:center}
 .rc-link-label{color:var(--rc-muted);font-weight:600}
-.rc-source-link{display:inline-block;padding:1px 8px;border:1px solid var(--rc-line);border-radius:999px;color:var(--rc-accent);text-decoration:none;background:var(--rc-soft)}
+.rc-source-link{display:inline-block;padding:1px 8px;border:1px solid var(--rc-line);border-radius:999px;color:var(--rc-link);text-decoration:none;background:var(--rc-soft)}
 .rc-source-link::after{content:" \\2197"}
 .rc-source-link:hover{border-color:var(--rc-accent);text-decoration:underline}
 .rc-passage-body{position:relative;overflow-y:auto;overscroll-behavior:contain;padding-right:14px;min-height:0}
@@ -92,7 +92,7 @@ box-shadow:0 12px 48px rgba(0,0,0,.24);display:flex;flex-direction:column;overfl
 .rc-dim{color:var(--rc-dim)}
 .rc-original{margin-top:8px}
 .rc-original-label{margin:0 0 2px;font-size:12px;font-weight:700;color:var(--rc-muted)}
-.rc-text-btn{border:0;background:transparent;color:var(--rc-accent);cursor:pointer;padding:2px 0;font-size:13px;text-decoration:underline;text-underline-offset:2px}
+.rc-text-btn{border:0;background:transparent;color:var(--rc-link);cursor:pointer;padding:2px 0;font-size:13px;text-decoration:underline;text-underline-offset:2px}
 .rc-context-btn{display:block;margin-top:4px}
 .rc-footnotes{margin:8px 0 0;padding-left:0;list-style:none;font-size:12px;color:var(--rc-muted);overflow-wrap:anywhere}
 .rc-footnotes li+li{margin-top:4px}
@@ -113,7 +113,7 @@ box-shadow:0 12px 48px rgba(0,0,0,.24);display:flex;flex-direction:column;overfl
 .rc-form textarea{font-size:16px}
 .rc-passage{max-height:58%}
 }
-@media (prefers-color-scheme:dark){.rc-root{--rc-bg:#1d2127;--rc-fg:#e8ebef;--rc-muted:#a4adb8;--rc-dim:#9aa3ae;--rc-line:#3a414b;--rc-soft:#262b33;--rc-user:#243654;--rc-mark:#5a4a10}
+@media (prefers-color-scheme:dark){.rc-root{--rc-bg:#1d2127;--rc-fg:#e8ebef;--rc-muted:#a4adb8;--rc-dim:#9aa3ae;--rc-line:#3a414b;--rc-soft:#262b33;--rc-user:#243654;--rc-mark:#5a4a10;--rc-link:#9cc0ff}
 .rc-error{background:#3a2420;border-color:#7a3a30;color:#ffd6cf}.rc-error button{background:transparent;color:inherit;border-color:currentColor}}
 @media (prefers-reduced-motion:reduce){*{transition:none!important;animation:none!important}}
 `;
