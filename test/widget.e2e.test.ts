@@ -101,9 +101,11 @@ describe.skipIf(skipReason !== undefined)('chat widget in a real browser', () =>
     const page = await browser.newPage({ viewport: { width: 1000, height: 800 }, locale: 'ja-JP', colorScheme: 'light', ...options });
     const chatBodies: ChatBody[] = [];
     const rawBodies: string[] = [];
+    const origins = new Set<string>();
     const dialogs: string[] = [];
     const problems: string[] = [];
     page.on('request', (r) => {
+      origins.add(new URL(r.url()).origin);
       if (r.method() !== 'POST' || !r.url().endsWith('/api/chat')) return;
       rawBodies.push(r.postData() ?? '');
       chatBodies.push(r.postDataJSON() as ChatBody);
@@ -118,7 +120,7 @@ describe.skipIf(skipReason !== undefined)('chat widget in a real browser', () =>
     });
     await page.goto(url);
     await page.locator('[data-rag="launcher"]').waitFor();
-    return { page, chatBodies, rawBodies, dialogs, problems };
+    return { page, chatBodies, rawBodies, dialogs, problems, origins };
   }
 
   async function ask(page: Page, question: string): Promise<void> {
@@ -196,11 +198,13 @@ describe.skipIf(skipReason !== undefined)('chat widget in a real browser', () =>
   });
 
   it('answers a Japanese question; a citation opens at the highlighted cited sentence with its source links in view', async () => {
-    const { page, chatBodies, dialogs, problems } = await openHostPage();
+    const { page, chatBodies, dialogs, problems, origins } = await openHostPage();
     await page.locator('[data-rag="launcher"]').click();
     await ask(page, JA_QUESTION);
     const answer = await answerDone(page, 1);
     const expected = await chatJson(JA_QUESTION);
+    // A long answer reads as short paragraphs, not one block.
+    expect(await answer.locator('.rc-body p').count()).toBeGreaterThan(1);
 
     expect(chatBodies[0]).toEqual({ question: JA_QUESTION });
     expect(await answer.getAttribute('lang')).toBe('ja');
@@ -245,6 +249,8 @@ describe.skipIf(skipReason !== undefined)('chat widget in a real browser', () =>
 
     // The launcher colour shows the widget styled itself under the host page's strict CSP.
     expect(await page.locator('[data-rag="launcher"]').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(31, 95, 191)');
+    // The widget asked nothing of anyone but the API.
+    expect([...origins].sort()).toEqual([new URL(host.url).origin, api!.url].sort());
     expect(dialogs).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
@@ -502,7 +508,8 @@ describe.skipIf(skipReason !== undefined)('chat widget in a real browser', () =>
   });
 
   it('fills a phone screen, hides the launcher while open, respects safe areas and keeps the input above the keyboard', async () => {
-    const { page } = await openHostPage(host.enUrl, PHONE);
+    // In dark mode, so axe also judges the dark colours.
+    const { page } = await openHostPage(host.enUrl, { ...PHONE, colorScheme: 'dark' });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setSafeAreaInsetsOverride', { insets: { top: 47, bottom: 34, left: 0, right: 0 } });
     const launcher = page.locator('[data-rag="launcher"]');
