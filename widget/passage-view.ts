@@ -120,13 +120,12 @@ export class PassageView {
       parts.push(this.excerpt(citation.text, citation.quote, 'ja'));
     }
     if (this.hasContext(citation, rendering)) {
-      const more = h('button', { class: 'rc-text-btn', text: this.expanded ? s.hideContext : s.showContext, attrs: { type: 'button', 'aria-expanded': String(this.expanded) } });
+      const more = h('button', { class: 'rc-text-btn rc-context-btn', text: this.expanded ? s.hideContext : s.showContext, attrs: { type: 'button', 'aria-expanded': String(this.expanded) } });
       more.addEventListener('click', () => {
         this.expanded = !this.expanded;
         this.render();
         this.body.querySelector<HTMLButtonElement>('.rc-context-btn')?.focus();
       });
-      more.classList.add('rc-context-btn');
       parts.push(more);
     }
     // A footnote cited as a passage of its own is already shown above: its links suffice.
