@@ -94,6 +94,13 @@ describe('sendChat', () => {
     expect(errorMessage(err, stringsFor('ja'))).toBe(stringsFor('ja').errorNetwork);
   });
 
+  it('explains a 413 as a conversation too long to send, unless there was no history to leave out', () => {
+    const err = new ChatError('http', 'request body is larger than 65536 bytes', 413, 'payload_too_large');
+    expect(errorMessage(err, stringsFor('ja'))).toBe(stringsFor('ja').errorTooLarge);
+    expect(errorMessage(err, stringsFor('en'))).toContain('Retry sends it without the oldest exchanges');
+    expect(errorMessage(err, stringsFor('en'), false)).toBe('The question could not be accepted. (request body is larger than 65536 bytes)');
+  });
+
   it('shows the server explanation for a rejected question', () => {
     const err = new ChatError('http', 'question must be at most 2000 characters', 400, 'validation_failed');
     expect(errorMessage(err, stringsFor('en'))).toBe('The question could not be accepted. (question must be at most 2000 characters)');

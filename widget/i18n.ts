@@ -12,6 +12,8 @@ export interface Strings {
   assistant: string;
   thinking: string;
   notInReport: string;
+  notInReportBody: string;
+  notStated: string;
   sources: string;
   generated: string;
   sourceButton: (ref: number) => string;
@@ -22,12 +24,25 @@ export interface Strings {
   closePassage: string;
   suggestionsLabel: string;
   emptyHint: string;
+  startersLabel: string;
+  newConversation: string;
+  rendering: string;
+  renderingNote: string;
+  answerRendering: string;
+  noRendering: string;
+  showOriginal: string;
+  hideOriginal: string;
+  originalLabel: string;
+  showContext: string;
+  hideContext: string;
+  newTab: string;
   retry: string;
   errorNetwork: string;
   errorRateLimited: (retryAfterSeconds?: number) => string;
   errorRequest: string;
   errorServer: string;
   errorInterrupted: string;
+  errorTooLarge: string;
 }
 
 const ja: Strings = {
@@ -41,6 +56,8 @@ const ja: Strings = {
   assistant: '回答',
   thinking: '回答を作成中…',
   notInReport: 'レポートには記載がありません',
+  notInReportBody: 'このレポートには、この質問に答える記述が見当たりません。',
+  notStated: 'レポートに明記されていません',
   sources: '出典',
   generated: '言語モデルが下記の出典をもとに作成した回答です',
   sourceButton: (ref) => `出典${ref}を表示`,
@@ -51,6 +68,18 @@ const ja: Strings = {
   closePassage: '出典を閉じる',
   suggestionsLabel: '関連する話題',
   emptyHint: 'このレポートの内容について、日本語または英語で質問できます。回答には本文の出典が付きます。',
+  startersLabel: '質問の例',
+  newConversation: '新しい会話を始める',
+  rendering: '英語訳',
+  renderingNote: '本サービスが作成した英語訳で、発行元の文章ではありません。原文は日本語です。',
+  answerRendering: '引用はレポート（日本語）の英語訳です。',
+  noRendering: 'この箇所の英語訳はありません。日本語の原文を表示しています。',
+  showOriginal: '日本語の原文を表示',
+  hideOriginal: '日本語の原文を隠す',
+  originalLabel: '原文（日本語）',
+  showContext: '前後の文も表示',
+  hideContext: '引用箇所だけを表示',
+  newTab: '（新しいタブで開く）',
   retry: '再試行',
   errorNetwork: 'サーバーに接続できませんでした。ネットワークを確認して再試行してください。',
   errorRateLimited: (s) =>
@@ -58,6 +87,7 @@ const ja: Strings = {
   errorRequest: '質問を受け付けられませんでした。',
   errorServer: 'サーバーでエラーが発生しました。時間をおいて再試行してください。',
   errorInterrupted: '回答の受信が途中で途切れました。再試行してください。',
+  errorTooLarge: 'これまでの会話が長すぎて送信できませんでした。「再試行」で古いやり取りを省いて送ります。',
 };
 
 const en: Strings = {
@@ -71,6 +101,8 @@ const en: Strings = {
   assistant: 'Answer',
   thinking: 'Thinking…',
   notInReport: 'Not in the report',
+  notInReportBody: 'The report does not answer this question.',
+  notStated: 'Not stated in the report',
   sources: 'Sources',
   generated: 'Written by a language model from the sources below',
   sourceButton: (ref) => `Show source ${ref}`,
@@ -81,6 +113,18 @@ const en: Strings = {
   closePassage: 'Close source',
   suggestionsLabel: 'Related topics',
   emptyHint: 'Ask about this report in English or Japanese. Answers cite the passages they come from.',
+  startersLabel: 'Try asking',
+  newConversation: 'Start a new conversation',
+  rendering: 'English rendering',
+  renderingNote: 'English rendering made for this service, not the publisher\'s text. The Japanese original is authoritative.',
+  answerRendering: 'Quotes are an English rendering of the Japanese report.',
+  noRendering: 'There is no English rendering of this passage; the Japanese original is shown.',
+  showOriginal: 'Show the Japanese original',
+  hideOriginal: 'Hide the Japanese original',
+  originalLabel: 'Japanese original',
+  showContext: 'Show the whole passage',
+  hideContext: 'Show only the cited sentences',
+  newTab: '(opens in a new tab)',
   retry: 'Retry',
   errorNetwork: 'Could not reach the server. Check your connection and retry.',
   errorRateLimited: (s) =>
@@ -88,6 +132,7 @@ const en: Strings = {
   errorRequest: 'The question could not be accepted.',
   errorServer: 'The server had a problem. Please retry in a moment.',
   errorInterrupted: 'The answer was cut off. Please retry.',
+  errorTooLarge: 'The conversation so far was too long to send. Retry sends it without the oldest exchanges.',
 };
 
 export function stringsFor(lang: Lang): Strings {

@@ -1,12 +1,15 @@
-/** The static structure: launcher, panel, conversation log, passage view slot and the form. */
+/** The static structure: launcher, panel header (report title, publisher, controls), log, passage slot and form. */
 import type { Position } from './config';
-import { chatIcon, h } from './dom';
+import { chatIcon, h, newConversationIcon } from './dom';
 import type { Strings } from './i18n';
 
 export interface PanelParts {
   root: HTMLDivElement;
   launcher: HTMLButtonElement;
   panel: HTMLElement;
+  reportTitle: HTMLParagraphElement;
+  publisher: HTMLParagraphElement;
+  clearButton: HTMLButtonElement;
   closeButton: HTMLButtonElement;
   log: HTMLDivElement;
   form: HTMLFormElement;
@@ -21,14 +24,22 @@ export function buildPanel(s: Strings, title: string, position: Position): Panel
   });
   launcher.append(chatIcon());
 
+  const clearButton = h('button', { class: 'rc-icon-btn', attrs: { type: 'button', 'data-rag': 'clear', 'aria-label': s.newConversation, title: s.newConversation } }, [newConversationIcon()]);
+  clearButton.hidden = true;
   const closeButton = h('button', { class: 'rc-icon-btn', text: '×', attrs: { type: 'button', 'aria-label': s.close, title: s.close } });
-  const header = h('header', { class: 'rc-header' }, [h('h2', { text: title, attrs: { id: 'rc-title' } }), closeButton]);
+  // Filled in from /api/report; empty until then, and hidden by CSS while empty.
+  const reportTitle = h('p', { class: 'rc-report', attrs: { id: 'rc-report' } });
+  const publisher = h('p', { class: 'rc-publisher' });
+  const header = h('header', { class: 'rc-header' }, [
+    h('div', { class: 'rc-heading' }, [h('h2', { text: title, attrs: { id: 'rc-title' } }), reportTitle, publisher]),
+    clearButton,
+    closeButton,
+  ]);
 
   const log = h('div', {
     class: 'rc-log',
-    attrs: { role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-busy': 'false', 'aria-labelledby': 'rc-title' },
+    attrs: { role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-busy': 'false', 'aria-labelledby': 'rc-title', tabindex: '0' },
   });
-  log.append(h('p', { class: 'rc-hint', text: s.emptyHint }));
 
   const input = h('textarea', {
     attrs: { id: 'rc-input', 'data-rag': 'input', rows: '2', maxlength: '2000', placeholder: s.placeholder, enterkeyhint: 'send', autocomplete: 'off' },
@@ -41,9 +52,9 @@ export function buildPanel(s: Strings, title: string, position: Position): Panel
   ]);
 
   // tabindex=-1: focus can rest on the panel itself while the input is disabled.
-  const panel = h('section', { class: 'rc-panel', attrs: { id: 'rc-panel', role: 'dialog', 'aria-labelledby': 'rc-title', tabindex: '-1' } }, [header, log, form]);
+  const panel = h('section', { class: 'rc-panel', attrs: { id: 'rc-panel', role: 'dialog', 'aria-labelledby': 'rc-title rc-report', tabindex: '-1' } }, [header, log, form]);
   panel.hidden = true;
 
   const root = h('div', { class: position === 'bottom-left' ? 'rc-root rc-left' : 'rc-root' }, [panel, launcher]);
-  return { root, launcher, panel, closeButton, log, form, input, send };
+  return { root, launcher, panel, reportTitle, publisher, clearButton, closeButton, log, form, input, send };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linkifyFootnote, safeLinkHref } from './urls';
+import { linkifyFootnote, linkifyText, safeLinkHref } from './urls';
 
 describe('safeLinkHref', () => {
   it('accepts absolute http and https URLs from the report footnotes', () => {
@@ -49,5 +49,27 @@ describe('linkifyFootnote', () => {
     expect(reversed.map((l) => l.text)).toEqual(['https://a.example/x/long', 'https://a.example/x']);
     const rebuilt = linkifyFootnote(text, ['https://a.example/x/long', 'https://a.example/x']).map((s) => s.text).join('');
     expect(rebuilt).toBe(text);
+  });
+});
+
+describe('linkifyText', () => {
+  const links = (text: string) => linkifyText(text).filter((s) => s.kind === 'link').map((s) => s.text);
+
+  it('links URLs written inline in Japanese text, leaving the punctuation after them as text', () => {
+    const text = '（『36Kr Japan』2025年 2月 7日、https://36kr.jp/328412/）、「DeepSeek」（https://www.nikkei.com/article/DGXZQOGN293P40Z20C25A1000000/））。';
+    expect(links(text)).toEqual(['https://36kr.jp/328412/', 'https://www.nikkei.com/article/DGXZQOGN293P40Z20C25A1000000/']);
+    expect(linkifyText(text).map((s) => s.text).join('')).toBe(text);
+    expect(linkifyText('2024年 3月 27日。https://vdata.nikkei.com/newsgraphics/economic-security-in-data_vol3/.）。').at(-1)).toEqual({ kind: 'text', text: '.）。' });
+  });
+
+  it('keeps balanced brackets and drops trailing sentence punctuation in English text', () => {
+    expect(links('See https://en.wikipedia.org/wiki/Gini_(index), then http://a.example/x.')).toEqual(['https://en.wikipedia.org/wiki/Gini_(index)', 'http://a.example/x']);
+    expect(links('(source: https://a.example/p)')).toEqual(['https://a.example/p']);
+  });
+
+  it('links nothing but http(s)', () => {
+    expect(links('javascript:alert(1) data:text/html,x ftp://a.example https:// plain')).toEqual([]);
+    expect(linkifyText('no links here')).toEqual([{ kind: 'text', text: 'no links here' }]);
+    expect(linkifyText('')).toEqual([]);
   });
 });

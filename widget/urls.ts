@@ -1,4 +1,4 @@
-/** Which footnote URLs may become links: only absolute http(s), never javascript:, data: etc. */
+/** Which URLs may become links: only absolute http(s), never javascript:, data: etc. */
 
 export function safeLinkHref(url: string): string | null {
   let parsed: URL;
@@ -44,5 +44,38 @@ export function linkifyFootnote(text: string, urls: readonly string[]): LinkedSe
     if (segments.length > 0) segments.push({ kind: 'text', text: ' ' });
     segments.push({ kind: 'link', text: m.url, href: m.href });
   }
+  return segments;
+}
+
+/** A URL runs until whitespace or Japanese text and punctuation (the report writes URLs inline: "…、https://36kr.jp/328412/）。"). */
+const URL_IN_TEXT = /https?:\/\/[^\s<>"'`\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+/gi;
+
+/** Sentence punctuation after a URL ("…/vol3/." or "(see https://a.example/x)") is not part of it. */
+function trimUrl(url: string): string {
+  let end = url.length;
+  for (;;) {
+    const ch = url[end - 1];
+    if (ch && '.,;:!?\'"'.includes(ch)) end--;
+    else if (ch === ')' && count(url.slice(0, end), '(') < count(url.slice(0, end), ')')) end--;
+    else if (ch === ']' && count(url.slice(0, end), '[') < count(url.slice(0, end), ']')) end--;
+    else return url.slice(0, end);
+  }
+}
+
+const count = (s: string, ch: string) => s.split(ch).length - 1;
+
+/** Cut free text (an answer, a passage) around the http(s) URLs it contains. */
+export function linkifyText(text: string): LinkedSegment[] {
+  const segments: LinkedSegment[] = [];
+  let last = 0;
+  for (const m of text.matchAll(URL_IN_TEXT)) {
+    const url = trimUrl(m[0]);
+    const href = safeLinkHref(url);
+    if (!href || url.length <= 'https://'.length) continue;
+    if (m.index > last) segments.push({ kind: 'text', text: text.slice(last, m.index) });
+    segments.push({ kind: 'link', text: url, href });
+    last = m.index + url.length;
+  }
+  if (last < text.length) segments.push({ kind: 'text', text: text.slice(last) });
   return segments;
 }

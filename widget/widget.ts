@@ -1,32 +1,48 @@
 /**
- * The chat widget: opens and closes the panel, sends questions with the conversation
- * as history, streams answers into the log, and recovers from failures with Retry.
+ * The chat widget: opens and closes the panel, introduces the report, sends questions with
+ * the conversation as history (trimmed to the server's body limit), streams answers into the
+ * log, keeps the conversation for the tab, and recovers from failures with Retry.
  */
 import type { Citation, FootnoteOut, Lang } from './api-types';
 import { AnswerView } from './answer-view';
-import { sendChat } from './chat-client';
+import { bodyBytes, DEFAULT_MAX_BODY_BYTES, fitRequest, limitAfterRejection } from './body-budget';
+import { ChatError, sendChat } from './chat-client';
 import type { WidgetConfig } from './config';
 import { h } from './dom';
 import { errorMessage } from './error-text';
-import { Conversation } from './history';
+import { Conversation, type Turn } from './history';
 import type { Strings } from './i18n';
+import { fetchPassage, fetchReportIntro, type PassageDetail } from './lookups';
 import { buildPanel, type PanelParts } from './panel';
 import { PassageView } from './passage-view';
+import { SessionStore } from './session-store';
 import { widgetCss } from './styles';
+import { followVisualViewport } from './viewport';
+import { Welcome } from './welcome';
 
 export class ChatWidget {
   readonly host: HTMLElement;
   private readonly parts: PanelParts;
   private readonly passage: PassageView;
-  private readonly conversation = new Conversation();
+  private readonly welcome: Welcome;
+  private readonly store: SessionStore;
+  private readonly conversation: Conversation;
+  private readonly passages = new Map<string, Promise<PassageDetail | null>>();
   private busy = false;
   /** Questions asked while one is in flight wait their turn. */
   private queue: Promise<void> = Promise.resolve();
+  /** Bumped by "new conversation": answers and queued questions of an older one are dropped. */
+  private generation = 0;
+  private inFlight: AbortController | null = null;
+  /** The largest body the server takes; lowered if it answers 413. */
+  private maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+  private introRequested = false;
+  private stopFollowingViewport: (() => void) | null = null;
 
   constructor(
     private readonly config: WidgetConfig,
     private readonly s: Strings,
-    lang: Lang,
+    private readonly lang: Lang,
   ) {
     this.host = h('div', { attrs: { 'data-report-chat': '' } });
     const shadow = this.host.attachShadow({ mode: 'open' });
@@ -34,29 +50,45 @@ export class ChatWidget {
     this.parts = buildPanel(s, config.title ?? s.title, config.position);
     this.parts.root.lang = lang;
     if (config.accent && (typeof CSS === 'undefined' || CSS.supports('color', config.accent))) this.parts.root.style.setProperty('--rc-accent', config.accent);
-    this.passage = new PassageView(s);
+    this.passage = new PassageView((id) => this.lookupPassage(id));
     this.parts.form.before(this.passage.el);
+    this.welcome = new Welcome(s, (q) => void this.ask(q));
     shadow.append(this.parts.root);
+    this.store = new SessionStore(config.apiBase);
+    const saved = this.store.load();
+    this.conversation = new Conversation(saved.turns);
+    this.renderConversation();
     this.bindEvents();
+    if (saved.open) this.open({ focus: false });
   }
 
   get isOpen(): boolean {
     return !this.parts.panel.hidden;
   }
 
-  open(): void {
+  open(options: { focus?: boolean } = {}): void {
     if (!this.isOpen) {
       this.parts.panel.hidden = false;
+      this.parts.root.classList.add('rc-open');
       this.parts.launcher.setAttribute('aria-expanded', 'true');
+      this.stopFollowingViewport = followVisualViewport(this.parts.root, () => this.scrollToEnd());
+      this.loadIntro();
+      this.save();
+      // After layout: a panel restored open is built before the page has placed it.
+      requestAnimationFrame(() => this.scrollToEnd());
     }
-    (this.busy ? this.parts.panel : this.parts.input).focus();
+    if (options.focus !== false) (this.busy ? this.parts.panel : this.parts.input).focus();
   }
 
   close(): void {
     if (!this.isOpen) return;
     this.passage.hide(false);
     this.parts.panel.hidden = true;
+    this.parts.root.classList.remove('rc-open');
     this.parts.launcher.setAttribute('aria-expanded', 'false');
+    this.stopFollowingViewport?.();
+    this.stopFollowingViewport = null;
+    this.save();
     this.parts.launcher.focus();
   }
 
@@ -70,14 +102,27 @@ export class ChatWidget {
     const q = question.trim();
     this.open();
     if (!q) return Promise.resolve();
-    this.queue = this.queue.then(() => this.send(q));
+    const generation = this.generation;
+    this.queue = this.queue.then(() => (generation === this.generation ? this.send(q) : undefined));
     return this.queue;
   }
 
+  /** Start over: stop the answer in flight, forget the conversation, show the starter questions. */
+  clear(): void {
+    this.generation++;
+    this.inFlight?.abort();
+    this.conversation.clear();
+    this.passage.hide(false);
+    this.renderConversation();
+    this.save();
+    this.parts.input.focus();
+  }
+
   private bindEvents(): void {
-    const { root, launcher, closeButton, form, input } = this.parts;
+    const { root, launcher, closeButton, clearButton, form, input } = this.parts;
     launcher.addEventListener('click', () => this.toggle());
     closeButton.addEventListener('click', () => this.close());
+    clearButton.addEventListener('click', () => this.clear());
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       this.submitInput();
@@ -95,6 +140,63 @@ export class ChatWidget {
       e.stopPropagation();
       if (this.passage.isOpen) this.passage.hide(this.passage.el.contains(this.activeElement()));
       else this.close();
+    });
+  }
+
+  /** Title, publisher and starter questions come from the API, so every embed shows them. */
+  private loadIntro(): void {
+    if (this.introRequested) return;
+    this.introRequested = true;
+    void fetchReportIntro(this.config.apiBase, this.lang).then((intro) => {
+      if (!intro) return;
+      const { reportTitle, publisher } = this.parts;
+      // The header grows by a line or two: a log read to its end stays at its end.
+      const atEnd = this.isNearEnd();
+      reportTitle.textContent = intro.title;
+      publisher.textContent = intro.publisher;
+      this.welcome.setSuggestions(intro.suggestions);
+      if (atEnd) this.scrollToEnd();
+    });
+  }
+
+  private lookupPassage(id: string): Promise<PassageDetail | null> {
+    let found = this.passages.get(id);
+    if (!found) {
+      found = fetchPassage(this.config.apiBase, id);
+      this.passages.set(id, found);
+    }
+    return found;
+  }
+
+  private save(): void {
+    this.store.save({ turns: [...this.conversation.turns], open: this.isOpen });
+  }
+
+  /** The log as the conversation stands: the welcome when empty, else every finished exchange. */
+  private renderConversation(): void {
+    const { log, clearButton } = this.parts;
+    log.replaceChildren();
+    const turns = this.conversation.turns;
+    if (turns.length === 0) log.append(this.welcome.el);
+    for (const turn of turns) this.renderTurn(turn);
+    clearButton.hidden = turns.length === 0;
+  }
+
+  private renderTurn(turn: Turn): void {
+    this.append(this.userMessage(turn.question));
+    const view = this.answerView();
+    view.finish(turn.answer);
+    this.append(view.el);
+  }
+
+  private userMessage(question: string): HTMLElement {
+    return h('div', { class: 'rc-msg rc-user' }, [h('span', { class: 'rc-who', text: `${this.s.you}: ` }), h('p', { text: question })]);
+  }
+
+  private answerView(): AnswerView {
+    return new AnswerView(this.s, {
+      cite: (citation, footnotes, lang, button) => this.showCitation(citation, footnotes, lang, button),
+      ask: (q) => void this.ask(q),
     });
   }
 
@@ -122,8 +224,9 @@ export class ChatWidget {
   }
 
   private append(node: HTMLElement): void {
-    const log = this.parts.log;
-    log.querySelector('.rc-hint')?.remove();
+    const { log, clearButton } = this.parts;
+    this.welcome.el.remove();
+    clearButton.hidden = false;
     log.append(node);
     this.scrollToEnd();
   }
@@ -134,18 +237,19 @@ export class ChatWidget {
   }
 
   private async send(question: string, retrying = false): Promise<void> {
-    if (!retrying) this.append(h('div', { class: 'rc-msg rc-user' }, [h('span', { class: 'rc-who', text: `${this.s.you}: ` }), h('p', { text: question })]));
-    const view = new AnswerView(this.s, {
-      cite: (citation, footnotes, button) => this.showCitation(citation, footnotes, button),
-      ask: (q) => void this.ask(q),
-    });
+    const generation = this.generation;
+    if (!retrying) this.append(this.userMessage(question));
+    const view = this.answerView();
     this.append(view.el);
     this.setBusy(true);
+    const abort = new AbortController();
+    this.inFlight = abort;
+    // Built now, from the conversation and the limit as they are: a Retry after a 413 sends less.
+    const request = fitRequest(question, this.conversation.history(), this.maxBodyBytes);
     try {
-      const history = this.conversation.history();
       const answer = await sendChat(
         this.config.apiBase,
-        { question, ...(history.length ? { history } : {}) },
+        request,
         {
           onMeta: (meta) => view.setMeta(meta),
           onDelta: (text) => {
@@ -154,13 +258,21 @@ export class ChatWidget {
             if (atEnd) this.scrollToEnd();
           },
         },
+        { signal: abort.signal },
       );
+      if (generation !== this.generation) return;
       view.finish(answer);
-      this.conversation.record(question, answer.answer);
+      this.conversation.record(question, answer);
+      this.save();
     } catch (err) {
       view.el.remove();
-      this.showError(question, err);
+      if (generation !== this.generation) return;
+      if (err instanceof ChatError && err.status === 413) this.maxBodyBytes = limitAfterRejection(err.message, bodyBytes(request), this.maxBodyBytes);
+      // Retrying a 413 helps only if there was history to leave out.
+      const canRetry = !(err instanceof ChatError && err.status === 413 && !request.history);
+      this.showError(question, errorMessage(err, this.s, request.history !== undefined), canRetry);
     } finally {
+      if (this.inFlight === abort) this.inFlight = null;
       this.setBusy(false);
       this.scrollToEnd();
     }
@@ -171,22 +283,26 @@ export class ChatWidget {
     return log.scrollHeight - log.scrollTop - log.clientHeight < 48;
   }
 
-  private showError(question: string, err: unknown): void {
-    const retry = h('button', { text: this.s.retry, attrs: { type: 'button', 'data-rag': 'retry' } });
-    const box = h('div', { class: 'rc-msg rc-error', attrs: { role: 'alert', 'data-rag': 'error' } }, [h('p', { text: errorMessage(err, this.s) }), retry]);
-    retry.addEventListener('click', () => {
-      if (this.busy) return;
-      // The retry button disappears with its box; keep focus inside the panel.
-      this.parts.panel.focus();
-      box.remove();
-      this.queue = this.queue.then(() => this.send(question, true));
-    });
+  private showError(question: string, message: string, canRetry: boolean): void {
+    const box = h('div', { class: 'rc-msg rc-error', attrs: { role: 'alert', 'data-rag': 'error' } }, [h('p', { text: message })]);
+    if (canRetry) {
+      const retry = h('button', { text: this.s.retry, attrs: { type: 'button', 'data-rag': 'retry' } });
+      retry.addEventListener('click', () => {
+        if (this.busy) return;
+        // The retry button disappears with its box; keep focus inside the panel.
+        this.parts.panel.focus();
+        box.remove();
+        const generation = this.generation;
+        this.queue = this.queue.then(() => (generation === this.generation ? this.send(question, true) : undefined));
+      });
+      box.append(retry);
+    }
     this.append(box);
   }
 
-  private showCitation(citation: Citation, footnotes: readonly FootnoteOut[], button: HTMLButtonElement): void {
+  private showCitation(citation: Citation, footnotes: readonly FootnoteOut[], lang: Lang, button: HTMLButtonElement): void {
     if (this.passage.isOpen && button.getAttribute('aria-expanded') === 'true') this.passage.hide(true);
-    else this.passage.show(citation, footnotes, button);
+    else this.passage.show(citation, footnotes, lang, button);
   }
 }
 

@@ -25,11 +25,12 @@ function attributeNames(html: string): string[] {
 describe('renderDemoPage', () => {
   const html = renderDemoPage({ title: reportTitle, publisher: 'ニッセイ基礎研究所', suggestions });
 
-  it('is a complete Japanese UTF-8 page with a viewport', () => {
+  it('is a complete Japanese UTF-8 page with a viewport that lets the widget see the safe areas', () => {
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(html).toContain('<html lang="ja">');
     expect(html).toContain('<meta charset="utf-8">');
-    expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    // viewport-fit=cover: on notched phones the full-screen panel reads env(safe-area-inset-*).
+    expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">');
     expect(html.trimEnd().endsWith('</html>')).toBe(true);
   });
 

@@ -46,7 +46,7 @@ const pageCss = `
 @media (prefers-color-scheme:dark){:root{--fg:#e8ebef;--muted:#a4adb8;--line:#3a414b;--bg:#15181d;--card:#1d2127}}
 *{box-sizing:border-box}
 body{margin:0;background:var(--bg);color:var(--fg);font:16px/1.7 system-ui,-apple-system,"Segoe UI","Hiragino Sans","Noto Sans JP","Yu Gothic UI",Meiryo,sans-serif}
-main{max-width:860px;margin:0 auto;padding:40px 20px 120px}
+main{max-width:860px;margin:0 auto;padding:40px max(20px,env(safe-area-inset-right)) 120px max(20px,env(safe-area-inset-left))}
 .kicker{margin:0;color:var(--accent);font-weight:600;font-size:14px;letter-spacing:.04em}
 h1{margin:4px 0 4px;font-size:clamp(22px,4vw,32px);line-height:1.35}
 .publisher{margin:0 0 24px;color:var(--muted)}
@@ -77,7 +77,7 @@ export function renderDemoPage(options: DemoPageOptions): string {
 <html lang="ja">
 <head>
 <meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
 <title>${title} — レポートに質問 / Ask the report</title>
 <meta name="description" content="レポート「${title}」について日本語・英語で質問し、出典付きの回答を得られます。 Ask this report questions in Japanese or English and get answers with cited passages.">
 <style>${pageCss}</style>
