@@ -32,6 +32,11 @@ describe('fetchReportIntro', () => {
     });
   });
 
+  it('learns the server\'s body limit, and ignores one that is not a positive whole number', async () => {
+    expect((await fetchReportIntro('https://a.example', 'ja', answering({ title: 't', limits: { maxBodyBytes: 4096 } })))?.maxBodyBytes).toBe(4096);
+    expect((await fetchReportIntro('https://a.example', 'ja', answering({ title: 't', limits: { maxBodyBytes: -1 } })))?.maxBodyBytes).toBeUndefined();
+  });
+
   it('falls back to the Japanese title when there is no English one', async () => {
     const intro = await fetchReportIntro('https://a', 'en', answering({ title: 't', publisher: 'p', suggestions: { ja: [] } }));
     expect(intro).toEqual({ title: 't', publisher: 'p', suggestions: [] });

@@ -9,6 +9,8 @@ export interface ReportIntro {
   title: string;
   publisher: string;
   suggestions: string[];
+  /** The largest request body the server accepts, when it says. */
+  maxBodyBytes?: number;
 }
 
 export interface PassageDetail {
@@ -37,7 +39,9 @@ export async function fetchReportIntro(apiBase: string, lang: Lang, fetchImpl: t
   const pick = (ja: unknown, en: unknown) => (lang === 'en' && str(en) ? str(en) : str(ja));
   const lists = isObject(r.suggestions) ? r.suggestions : {};
   const questions = lists[lang];
+  const limit = isObject(r.limits) ? r.limits.maxBodyBytes : undefined;
   return {
+    ...(typeof limit === 'number' && Number.isInteger(limit) && limit > 0 ? { maxBodyBytes: limit } : {}),
     title: pick(r.title, r.titleEn),
     publisher: pick(r.publisher, r.publisherEn),
     suggestions: Array.isArray(questions) ? questions.filter((q): q is string => typeof q === 'string' && q.trim() !== '').slice(0, 4) : [],

@@ -149,6 +149,7 @@ export class ChatWidget {
     this.introRequested = true;
     void fetchReportIntro(this.config.apiBase, this.lang).then((intro) => {
       if (!intro) return;
+      if (intro.maxBodyBytes) this.maxBodyBytes = intro.maxBodyBytes;
       const { reportTitle, publisher } = this.parts;
       // The header grows by a line or two: a log read to its end stays at its end.
       const atEnd = this.isNearEnd();

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { realEngine } from '../../test/helpers/real-engine';
 import type { QaEngine } from '../core/engine';
 import { createApp } from './app';
-import { chatOut, footnotesOut, healthOut, passageOut, searchOut } from './schemas';
+import { chatOut, footnotesOut, healthOut, passageOut, reportOut, searchOut } from './schemas';
 
 let app: ReturnType<typeof createApp>;
 let engine: QaEngine;
@@ -146,5 +146,20 @@ describe('documents and assets', () => {
     const pre = await app.request('/api/chat', { method: 'OPTIONS', headers: { Origin: 'https://example.org', 'Access-Control-Request-Method': 'POST' } });
     expect(pre.headers.get('access-control-allow-origin')).toBe('*');
     expect(pre.headers.get('access-control-allow-credentials')).toBeNull();
+  });
+});
+
+describe('GET /api/report and English renderings', () => {
+  it('introduces the report with its starter questions and the body limit clients must respect', async () => {
+    const body = reportOut.parse(await (await app.request('/api/report')).json());
+    expect(body).toMatchObject({ title: 'テスト', publisher: '出版社', suggestions: { ja: ['質問？'], en: ['Question?'] }, limits: { maxBodyBytes: 65536 } });
+  });
+
+  it('gives passages and search results their English rendering', async () => {
+    const first = engine.library.passages.find((p) => p.kind === 'body')!;
+    const passage = passageOut.parse(await (await app.request(`/api/passages/${first.id}`)).json());
+    expect(passage.translation).toMatch(/DeepSeek/);
+    const { results } = searchOut.parse(await (await app.request('/api/search?q=' + encodeURIComponent('Gini coefficient'))).json());
+    expect(results[0]!.translation).toMatch(/Gini coefficient/);
   });
 });

@@ -39,8 +39,9 @@ export function createApp(deps: AppDeps) {
     app.get('/api/search', limit);
     app.post('/api/chat', limit);
   }
-  app.post('/api/chat', limitBody(deps.maxBodyBytes ?? defaults.maxBodyBytes));
-  app.route('/', lookupRoutes(deps.engine, deps.report));
+  const maxBodyBytes = deps.maxBodyBytes ?? defaults.maxBodyBytes;
+  app.post('/api/chat', limitBody(maxBodyBytes));
+  app.route('/', lookupRoutes(deps.engine, { ...deps.report, limits: { maxBodyBytes } }));
   app.route('/', searchRoutes(deps.engine));
   app.route('/', chatRoutes(deps.engine));
   app.route('/', pageRoutes({ title: deps.report.title, widgetJs: deps.widgetJs, demoPage: deps.demoPage }));

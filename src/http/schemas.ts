@@ -36,6 +36,8 @@ export const reportOut = z.object({
   published: z.string().optional(),
   /** Starter questions a widget offers, per language. */
   suggestions: z.object({ ja: z.array(z.string()), en: z.array(z.string()) }),
+  /** What a client must stay within: a chat request body larger than this gets 413. */
+  limits: z.object({ maxBodyBytes: z.number().int().positive() }).optional(),
 });
 
 export const searchQuery = z.object({

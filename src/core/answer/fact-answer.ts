@@ -128,9 +128,17 @@ function withSubject(list: Candidate[], subject: string): Candidate[] {
   return list.filter((c) => ja.length > 0 && (ja.every((t) => c.sentence.tokens.has(t)) || ja.every((t) => c.sentence.enTokens.has(t))));
 }
 
-/** A claim followed by the references of the footnotes it cites: where it comes from is what was asked. */
+/**
+ * A claim followed by the references of the footnotes it cites: where it comes from is what was
+ * asked. A footnote quoted on its own gets the claim that cites it, so the reader sees both.
+ */
 function withReferences(chosen: Sentence[], ctx: AnswerContext): Sentence[] {
   const out = [...chosen];
+  for (const s of chosen) {
+    if (s.passage.kind !== 'footnote') continue;
+    const claim = ctx.sentences.all.find((c) => c.passage.kind === 'body' && c.footnotes.includes(s.passage.footnotes[0] ?? 0));
+    if (claim && !out.includes(claim)) out.unshift(claim);
+  }
   for (const n of [...new Set(chosen.flatMap((s) => (s.passage.kind === 'footnote' ? [] : s.footnotes)))]) {
     const passage = ctx.library.passage(`fn-${n}`);
     if (!passage) continue;

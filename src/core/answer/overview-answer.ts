@@ -17,7 +17,7 @@ import type { Sentence } from './sentences';
 /** Words that ask for an overview, or for an aspect of any topic, rather than name the topic. */
 const OVERVIEW_WORDS = [
   ...['要点', '要約', 'まとめ', '結論', '全体像', 'ざっくり', '概要', 'ポイント', 'レポート', '資料', '本稿', '教えて', '影響', '意味', '関係', '効果', '見方'],
-  ...['summary', 'summarize', 'summarise', 'conclusion', 'conclude', 'main', 'point', 'points', 'takeaway', 'report', 'big', 'picture', 'overall', 'gist', 'three', 'author', 'view', 'say', 'impact', 'effect', 'implication', 'mean'],
+  ...['summary', 'summarize', 'summarise', 'conclusion', 'conclude', 'main', 'point', 'points', 'takeaway', 'report', 'big', 'picture', 'overall', 'gist', 'three', 'author', 'view', 'say', 'see', 'think', 'assess', 'look', 'impact', 'effect', 'implication', 'mean'],
 ];
 const OVERVIEW_TOKENS: ReadonlySet<string> = new Set(OVERVIEW_WORDS.flatMap((w) => tokenize(w)));
 /** Sentences that state a judgement or a conclusion (Japanese report prose). */

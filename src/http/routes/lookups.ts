@@ -21,6 +21,6 @@ export function lookupRoutes(engine: QaEngine, report: ReportInfo): Hono {
       const id = c.req.param('id');
       const p = /^[a-z0-9-]{1,64}$/.test(id) ? library.passage(id) : undefined;
       if (!p) return sendError(c, 'not_found', `no passage ${JSON.stringify(id.slice(0, 80))}`);
-      return c.json(passageJson(p, library));
+      return c.json(passageJson(p, library, engine.english));
     });
 }

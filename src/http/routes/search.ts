@@ -10,6 +10,6 @@ export function searchRoutes(engine: QaEngine): Hono {
     const parsed = searchQuery.safeParse({ q: c.req.query('q'), k: c.req.query('k') ?? undefined });
     if (!parsed.success) return sendError(c, 'validation_failed', describeZodError(parsed.error));
     const hits = await engine.search(parsed.data.q, parsed.data.k);
-    return c.json({ results: hits.map((h) => hitJson(h, engine.library)) });
+    return c.json({ results: hits.map((h) => hitJson(h, engine.library, engine.english)) });
   });
 }
