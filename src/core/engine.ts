@@ -4,7 +4,7 @@
  * whatever the runtime provides (an embedder and vector search, a generator). The HTTP layer
  * and the scripts only see `QaEngine`.
  */
-import { answerQuestion, retrieveFor } from './answer/answer-question';
+import { answerQuestion, searchPassages } from './answer/answer-question';
 import { reportVocabulary, type AnswerContext } from './answer/context';
 import { generateAnswer } from './answer/generate';
 import { analyseQuery } from './answer/question';
@@ -121,8 +121,7 @@ export function createEngine(parts: EngineParts): QaEngine {
   const info: EngineInfo = { embedder: parts.embedderId ?? embedder?.id ?? 'none', retrieval: retriever.dense ? 'hybrid' : 'lexical', editions: edition ? ['ja', 'en'] : ['ja'] };
 
   async function search(query: string, k: number, history: Turn[] = []): Promise<Hit[]> {
-    const a = analyseQuery(query, history);
-    return (await retrieveFor(retriever, a, k)).hits;
+    return searchPassages(ctx, retriever, analyseQuery(query, history), k);
   }
 
   async function* chat(input: ChatInput, signal?: AbortSignal): AsyncIterable<ChatEvent> {

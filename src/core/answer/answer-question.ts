@@ -12,7 +12,7 @@ import type { AnswerContext } from './context';
 import { answerFact } from './fact-answer';
 import type { FollowUp } from './follow-up';
 import { answerFootnotes, answerSourceOf } from './footnote-answer';
-import { answerOverview } from './overview-answer';
+import { answerOverview, overviewSentences } from './overview-answer';
 import { analyseQuery, type QueryAnalysis } from './question';
 import type { Sentence } from './sentences';
 
@@ -25,6 +25,16 @@ export async function retrieveFor(retriever: Retriever, a: QueryAnalysis, k: num
   const subject = a.followUp?.kind === 'subject' ? a.followUp.subject : undefined;
   const context = a.followUp?.kind === 'subject' ? a.followUp.previous : a.context;
   return retriever.retrieve({ lang: a.lang, focus: a.focus, ...(subject ? { subject } : {}), ...(context ? { context } : {}), footnoteNumbers: a.footnoteNumbers, wantsSource: a.wantsSource }, k);
+}
+
+/** Passages for a question: an overview's come from the report's structure, ahead of the retrieved ones. */
+export async function searchPassages(ctx: AnswerContext, retriever: Retriever, a: QueryAnalysis, k: number): Promise<Hit[]> {
+  const retrieval = await retrieveFor(retriever, a, k);
+  if (a.expected.type !== 'overview') return retrieval.hits;
+  const key = [...new Set(overviewSentences(ctx, a, retrieval).map((s) => s.passage))];
+  const top = retrieval.hits[0]?.score ?? 1;
+  const hits = [...key.map((passage) => ({ passage, score: top })), ...retrieval.hits.filter((h) => !key.includes(h.passage))];
+  return hits.slice(0, k);
 }
 
 /** What an earlier answer showed: the sentences of the passages it cited that it quoted, else all of them. */

@@ -7,6 +7,7 @@
  *   question, the footnote's reference itself).
  */
 import type { ChatAnswer } from '../engine';
+import type { QueryTerms } from '../search/query-terms';
 import type { Retrieval } from '../search/retrieve';
 import { stem, tokenize } from '../search/tokenize';
 import { FACTOID_TYPES } from './answer-types';
@@ -58,7 +59,7 @@ export function answerFact(ctx: AnswerContext, analysis: QueryAnalysis, retrieva
   }));
   let list = candidates(hits, ctx.sentences, q, expected, { wantsSource: analysis.wantsSource });
   const subject = analysis.followUp?.subject;
-  if (subject) list = withSubject(list, subject);
+  if (subject) list = withSubject(list, subject, retrieval.subjectTerms);
   const best = list[0];
   const absent = absentNames(analysis.focus, ctx.vocabulary, ctx.synonyms);
   // Asked for a date or a figure of something the report never names, it does not state it.
@@ -122,11 +123,24 @@ function scopedOnTopic(list: Candidate[], q: WeightedQuery, scope: string): (c: 
   return (c) => c.typed && names(c.sentence, scope) && top > 0 && restOf(c) >= top * SCOPED_SHARE;
 }
 
-/** A new subject (日本は？) must be in the answer: only sentences that name it. */
-function withSubject(list: Candidate[], subject: string): Candidate[] {
-  const ja = tokenize(subject);
-  return list.filter((c) => ja.length > 0 && (ja.every((t) => c.sentence.tokens.has(t)) || ja.every((t) => c.sentence.enTokens.has(t))));
+/**
+ * A new subject (日本は？, emerging economies) must be in the answer: only sentences that name it,
+ * in the reader's words or in the report's (through the lexicon or a synonym).
+ */
+function withSubject(list: Candidate[], subject: string, terms?: QueryTerms): Candidate[] {
+  const own = tokenize(subject);
+  const names = (c: Candidate) => {
+    if (own.length > 0 && (own.every((t) => c.sentence.tokens.has(t)) || own.every((t) => c.sentence.enTokens.has(t)))) return true;
+    const ja = terms?.ja ?? [];
+    const total = ja.reduce((x, t) => x + t.weight, 0);
+    const found = ja.filter((t) => c.sentence.tokens.has(t.term)).reduce((x, t) => x + t.weight, 0);
+    return total > 0 && found / total >= SUBJECT_SHARE;
+  };
+  return list.filter(names);
 }
+
+/** Share of a translated subject's Japanese terms a sentence must hold to name it. */
+const SUBJECT_SHARE = 0.6;
 
 /**
  * A claim followed by the references of the footnotes it cites: where it comes from is what was

@@ -57,7 +57,11 @@ export function answerOverview(ctx: AnswerContext, analysis: QueryAnalysis, retr
 }
 
 export function overviewSentences(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retrieval): Sentence[] {
-  const q = weighQuery(retrieval.terms, { ja: ctx.bm25, ...(ctx.bm25En ? { en: ctx.bm25En } : {}) }, OVERVIEW_TOKENS);
+  // An English question is scoped on the English edition alone: the lexicon's guesses at
+  // Japanese words for "main" or "view" only blur which section it points to.
+  const english = retrieval.terms.en.length > 0 && ctx.bm25En !== undefined;
+  const terms = english ? { ja: [], en: retrieval.terms.en } : retrieval.terms;
+  const q = weighQuery(terms, { ja: ctx.bm25, ...(ctx.bm25En ? { en: ctx.bm25En } : {}) }, OVERVIEW_TOKENS);
   const sections = bySection(ctx.sentences.all, (s) => s.passage.section);
   const closing = new Set(sections.map((s) => s.at(-1)!));
   const body = ctx.sentences.all.filter((s) => s.passage.kind === 'body');

@@ -108,6 +108,7 @@ export function candidates(hits: Hit[], sentences: SentenceIndex, q: WeightedQue
 /** Close in score to the best: another sentence worth quoting. A neighbour of a chosen one needs less. */
 const CLOSE = 0.7;
 const CLOSE_NEIGHBOUR = 0.5;
+const STRONG_NEIGHBOUR = 0.65;
 
 /**
  * The best sentence and up to `max - 1` more that add to it: close in score and covering terms
@@ -127,7 +128,8 @@ export function pick(list: Candidate[], q: WeightedQuery, max: number): Candidat
   for (const c of list.slice(1)) {
     if (chosen.length >= max || c.score < best.score * CLOSE_NEIGHBOUR) break;
     const adjacent = chosen.some((x) => Math.abs(x.sentence.order - c.sentence.order) === 1 && x.sentence.passage.kind === c.sentence.passage.kind);
-    const useful = adds(c.sentence) && (c.score >= best.score * CLOSE || adjacent);
+    // A strong neighbour finishes the thought even when it repeats the question's words.
+    const useful = (adds(c.sentence) && (c.score >= best.score * CLOSE || adjacent)) || (adjacent && c.score >= best.score * STRONG_NEIGHBOUR);
     if (!useful) continue;
     chosen.push(c);
     cover(c.sentence);
@@ -161,4 +163,4 @@ export function footnoteDetails(chosen: Sentence[], q: WeightedQuery, sentences:
 }
 
 /** Share of the question a footnote must add to be quoted beside its claim. */
-const FOOTNOTE_DETAIL = 0.1;
+const FOOTNOTE_DETAIL = 0.05;

@@ -6,12 +6,13 @@
 import type { Bm25Index } from './bm25';
 import { collapseNearDuplicates, fuse } from './fusion';
 import type { Lexicon } from './lexicon';
-import { questionTerms, type QueryTerms, type QuestionParts } from './query-terms';
+import { questionTerms, textTerms, type QueryTerms, type QuestionParts } from './query-terms';
 import type { Synonyms } from './synonyms';
 import type { Library } from '../library';
 import type { Embedder, VectorSearch } from '../ports';
 import { defaults } from '../settings';
-import type { Hit, Lang } from '../types';
+import type { Hit, Lang, Passage } from '../types';
+import type { WeightedTerm } from './bm25';
 
 export interface RetrieverDeps {
   library: Library;
@@ -41,6 +42,8 @@ export interface Retrieval {
   hits: Hit[];
   /** The weighted terms the lexical indexes were searched with. */
   terms: QueryTerms;
+  /** A follow-up's new subject as terms of its own (in the report's words too). */
+  subjectTerms?: QueryTerms;
 }
 
 /** The Japanese list still counts for English questions (names, numbers, the lexicon), at a discount when the edition leads. */
@@ -107,7 +110,10 @@ export class Retriever {
     }
     hits = promoteFootnotes(hits, q.footnoteNumbers, library);
     if (q.wantsSource && q.footnoteNumbers.length === 0) hits = sourcesAfterClaims(hits, library);
-    return { hits: collapseNearDuplicates(hits, 0.8, k), terms };
+    else if (q.footnoteNumbers.length === 0) hits = sourcesAfterClaims(hits, library, 2, (fn) => sharesTerms(fn, terms.ja));
+    const subjectTerms = q.subject ? textTerms(q.subject, q.lang, { ...this.deps, english: Boolean(this.deps.bm25En) }) : undefined;
+    if (subjectTerms) hits = namingFirst(hits, subjectTerms.ja);
+    return { hits: collapseNearDuplicates(hits, 0.8, k), terms, ...(subjectTerms ? { subjectTerms } : {}) };
   }
 }
 
@@ -115,7 +121,7 @@ export class Retriever {
  * A source question wants the footnote behind a claim: each of the top claims is followed by the
  * footnotes it cites (unless they already rank above it), so the sources sit beside their claims.
  */
-function sourcesAfterClaims(hits: Hit[], library: Library, claims = 3): Hit[] {
+function sourcesAfterClaims(hits: Hit[], library: Library, claims = 3, relevant: (footnote: Passage) => boolean = () => true): Hit[] {
   const out: Hit[] = [];
   const placed = new Set<string>();
   hits.forEach((hit, i) => {
@@ -125,12 +131,26 @@ function sourcesAfterClaims(hits: Hit[], library: Library, claims = 3): Hit[] {
     if (i >= claims || hit.passage.kind === 'footnote') return;
     for (const n of hit.passage.footnotes) {
       const fn = library.passage(`fn-${n}`);
-      if (!fn || placed.has(fn.id)) continue;
+      if (!fn || placed.has(fn.id) || !relevant(fn)) continue;
       out.push({ passage: fn, score: hit.score });
       placed.add(fn.id);
     }
   });
   return out;
+}
+
+/** A footnote behind a top claim is worth reading beside it when it holds one of the question's own words. */
+function sharesTerms(passage: Passage, terms: WeightedTerm[]): boolean {
+  const text = passage.text.normalize('NFKC').toLowerCase();
+  return terms.some((t) => t.weight >= 1 && [...t.term].length >= 2 && text.includes(t.term));
+}
+
+/** A follow-up's new subject (日本は？): passages that name it come first, in their order. */
+function namingFirst(hits: Hit[], subject: WeightedTerm[]): Hit[] {
+  const terms = subject.filter((t) => t.weight >= 0.5).map((t) => t.term);
+  if (terms.length === 0) return hits;
+  const names = (h: Hit) => terms.every((t) => h.passage.text.normalize('NFKC').toLowerCase().includes(t));
+  return [...hits.filter(names), ...hits.filter((h) => !names(h))];
 }
 
 /** A question naming footnote n gets that footnote first and the passage citing it second. */

@@ -47,7 +47,7 @@ export const JAPANESE_STOP_WORDS: ReadonlySet<string> = new Set(
     'する した して され される いる いた ある あり なる なっ ない です ます でし まし れる られる ' +
     'ください 教え 教えて ' +
     // Words that frame a question or point at the document itself, not at its topic.
-    '具体 具体的 具体的に 詳しく 詳細 レポート 本稿 筆者 って'
+    '具体 具体的 具体的に 詳しく 詳細 レポート 本稿 筆者 って 的'
   ).split(' '),
 );
 
@@ -86,16 +86,21 @@ function pushJapaneseRun(run: string, out: string[]): void {
     if (!HIRAGANA_ONLY.test(run) && !JAPANESE_STOP_WORDS.has(run)) out.push(run);
     return;
   }
+  // Characters inside a stop word (具体的) yield no bigrams either.
+  const silenced = new Uint8Array(chars.length);
+  let at = 0;
   for (const { segment, isWordLike } of segmenter.segment(run)) {
-    if (!isWordLike) continue;
     const length = [...segment].length;
-    if (length === 2 || (length === 1 && HIRAGANA_ONLY.test(segment)) || JAPANESE_STOP_WORDS.has(segment)) continue;
+    if (JAPANESE_STOP_WORDS.has(segment)) silenced.fill(1, at, at + length);
+    at += length;
+    if (!isWordLike || length === 2 || (length === 1 && HIRAGANA_ONLY.test(segment)) || JAPANESE_STOP_WORDS.has(segment)) continue;
     out.push(segment);
   }
   // Bigrams made only of hiragana are grammar (られ, てい …); whole hiragana words came above.
   // So is a particle glued to a word (本へ, 響は, の影): it says nothing about the topic.
   for (let i = 0; i + 1 < chars.length; i++) {
     const bigram = chars[i]! + chars[i + 1]!;
+    if (silenced[i] && silenced[i + 1]) continue;
     if (HIRAGANA_ONLY.test(bigram) || JAPANESE_STOP_WORDS.has(bigram) || PARTICLE.test(chars[i]!) || PARTICLE.test(chars[i + 1]!)) continue;
     out.push(bigram);
   }
