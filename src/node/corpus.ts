@@ -11,13 +11,13 @@ import { parseEdition, type Edition } from '../core/ingest/edition';
 import { metadataFileSchema, type MetadataFile } from '../core/ingest/metadata';
 import { parseGlossary, parseLexicon, type Lexicon } from '../core/search/lexicon';
 import type { IngestInputs } from '../core/ingest/build-index';
-import { languageResources } from './language-resources';
+import { languageResourceVersions } from './language-resources';
 
 /** The general dictionary ingest reduces to each report (see scripts/build-lexicon.ts). */
 export const DICTIONARY_PATH = fileURLToPath(new URL('../../resources/lexicon.en-ja.json', import.meta.url));
 export const GLOSSARY_FILE = 'glossary.en-ja.json';
 
-export interface CorpusSource extends IngestInputs {
+export interface CorpusSource extends Omit<IngestInputs, 'resources'> {
   dir: string;
   /** The report's file name inside `dir`. */
   file: string;
@@ -95,8 +95,8 @@ export async function readCorpus(dir: string, dictionaryPath = DICTIONARY_PATH):
   const glossary = glossaryBytes ? withPath(glossaryPath, () => parseGlossary(parseJsonFile(glossaryBytes, glossaryPath))) : undefined;
   const edition: Edition | undefined = editionBytes ? withPath(editionPath, () => parseEdition(parseJsonFile(editionBytes, editionPath))) : undefined;
   const dictionary: Lexicon = withPath(dictionaryPath, () => parseLexicon(parseJsonFile(dictionaryBytes, dictionaryPath)));
-  const resources = await languageResources();
-  const sources = [...[bytes, metadataBytes, glossaryBytes, editionBytes, dictionaryBytes].map((b) => (b ? sha256(b) : '-')), resources.version].join('\n');
+  const resources = await languageResourceVersions();
+  const sources = [...[bytes, metadataBytes, glossaryBytes, editionBytes, dictionaryBytes].map((b) => (b ? sha256(b) : '-')), resources].join('\n');
   return {
     dir,
     file,
@@ -105,7 +105,6 @@ export async function readCorpus(dir: string, dictionaryPath = DICTIONARY_PATH):
     sourcesSha256: sha256(sources),
     metadata,
     dictionary,
-    resources,
     ...(glossary ? { glossary } : {}),
     ...(edition ? { edition } : {}),
   };

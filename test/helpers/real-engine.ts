@@ -4,6 +4,7 @@ import { buildIndex, type BuiltIndex } from '../../src/core/ingest/build-index';
 import { openCorpusData } from '../../src/core/ingest/index-data';
 import { createHashEmbedder } from '../../src/core/search/hash-embedder';
 import { MemoryVectorSearch } from '../../src/core/search/memory-vectors';
+import { languageResources } from '../../src/node/language-resources';
 import { realCorpus } from './corpus';
 
 export { repoRoot as root } from './corpus';
@@ -13,7 +14,8 @@ let parts: Promise<EngineParts> | undefined;
 let engine: Promise<QaEngine> | undefined;
 
 /** The real report's index as ingest builds it with the hash embedder. */
-export const realIndex = (): Promise<BuiltIndex> => (built ??= realCorpus().then((corpus) => buildIndex(corpus, createHashEmbedder())));
+export const realIndex = (): Promise<BuiltIndex> =>
+  (built ??= Promise.all([realCorpus(), languageResources()]).then(([corpus, resources]) => buildIndex({ ...corpus, resources }, createHashEmbedder())));
 
 /** Everything an engine is made of; add a generator to get an engine that writes answers. */
 export function realEngineParts(): Promise<EngineParts> {

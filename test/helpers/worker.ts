@@ -7,6 +7,7 @@ import type { Embedder } from '../../src/core/ports';
 import { buildIndex } from '../../src/core/ingest/build-index';
 import { assembleSnapshot, type Snapshot } from '../../src/worker/snapshot';
 import { OFFLINE_WRANGLER_ENV } from '../../scripts/worker-bundle';
+import { languageResources } from '../../src/node/language-resources';
 import { realCorpus } from './corpus';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
@@ -62,7 +63,7 @@ export const TEST_WIDGET_JS = 'document.documentElement.dataset.reportChat = "lo
 /** The snapshot the build would export for the real report, built in memory with `embedder`. */
 export async function memorySnapshot(embedder: Embedder): Promise<Snapshot> {
   const corpus = await realCorpus();
-  const built = await buildIndex(corpus, embedder);
+  const built = await buildIndex({ ...corpus, resources: await languageResources() }, embedder);
   return assembleSnapshot({
     index: built.data,
     corpusSha256: corpus.sha256,

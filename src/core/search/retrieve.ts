@@ -147,7 +147,10 @@ function sharesTerms(passage: Passage, terms: WeightedTerm[]): boolean {
 
 /** A follow-up's new subject (日本は？): passages that name it come first, in their order. */
 function namingFirst(hits: Hit[], subject: WeightedTerm[]): Hit[] {
-  const terms = subject.filter((t) => t.weight >= 0.5).map((t) => t.term);
+  // The report's own (Japanese) words for the subject: an English word left untranslated
+  // (japan) would only match the report's rare English, such as a newspaper's name.
+  const japanese = subject.filter((t) => t.weight >= 0.5 && !/^[a-z0-9]+$/.test(t.term));
+  const terms = (japanese.length ? japanese : subject.filter((t) => t.weight >= 0.5)).map((t) => t.term);
   if (terms.length === 0) return hits;
   const names = (h: Hit) => terms.every((t) => h.passage.text.normalize('NFKC').toLowerCase().includes(t));
   return [...hits.filter(names), ...hits.filter((h) => !names(h))];
