@@ -116,6 +116,7 @@ export function createEngine(parts: EngineParts): QaEngine {
     ...(bm25En ? { bm25En } : {}),
     ...(edition ? { edition } : {}),
     ...(synonyms ? { synonyms } : {}),
+    lexicon,
     vocabulary,
   };
   const info: EngineInfo = { embedder: parts.embedderId ?? embedder?.id ?? 'none', retrieval: retriever.dense ? 'hybrid' : 'lexical', editions: edition ? ['ja', 'en'] : ['ja'] };

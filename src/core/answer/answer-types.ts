@@ -27,10 +27,11 @@ export const FACTOID_TYPES: ReadonlySet<AnswerType> = new Set(['amount', 'percen
 
 /** Checked in order: the first that matches decides. */
 const QUESTION_PATTERNS: [AnswerType, RegExp][] = [
-  ['overview', /要点|要約|まとめ|結論|全体像|ざっくり|概要|ポイントを\s*\d|[0-9０-９一二三四五]つ(挙げ|に|の)|への影響は[？?]?$|にとっての意味は|(について|に関して)(何と|どう|どのように)(書|述|言|論)|\bsummar(y|ise|ize)|\bconclu(de|sion)|\bmain (points|takeaways|argument|challenges)|\bbig picture|\bkey (points|takeaways)|\bin (three|3|two|2|five|5) points|\boverall\b|\bgist\b|\bwhat does (the|this) (report|author|paper|note) (say|think|conclude|argue)\b|\bhow does (the|this) (report|author|paper) (see|view|assess)\b|\b(impact|implications?) (on|for) [A-Z]/i],
+  ['overview', /要点|要約|まとめ|結論|要するに|つまり何|\bbottom line\b|\bin a nutshell\b|\bto sum up\b|全体像|ざっくり|概要|ポイントを\s*\d|[0-9０-９一二三四五]つ(挙げ|に|の)|への影響は[？?]?$|にとっての意味は|(について|に関して)(何と|どう|どのように)(書|述|言|論)|\bsummar(y|ise|ize)|\bconclu(de|sion)|\bmain (points|takeaways|argument|challenges)|\bbig picture|\bkey (points|takeaways)|\bin (three|3|two|2|five|5) points|\boverall\b|\bgist\b|\bwhat does (the|this) (report|author|paper|note) (say|think|conclude|argue)\b|\bhow does (the|this) (report|author|paper) (see|view|assess)\b|\b(impact|implications?) (on|for) [A-Z]/i],
   ['percent', /何\s*(％|%|パーセント)|割合|比率|シェア|\bpercent(age)?\b|\bwhat share\b|\bproportion\b/i],
+  ['number', /(率|係数|指数|水準|規模)は(いくつ|どれくらい|どのくらい|何)|\b(?:what|how high|how low) (?:is|was|are|were) .*\b(?:rate|ratio|coefficient|index|level|score)\b/i],
   ['amount', /いくら|金額|費用|コスト|価格|値段|何ドル|何円|開発費|\bhow much (did|does|do|is|was|were|will|would|money)\b|\bprice\b|\bcost(s)?\b|\bhow expensive\b/i],
-  ['count', /何\s*(人|社|カ国|か国|ヶ国|棟|個|件|枚|台|回|つ|名|種類)|いくつ|\bhow many\b|\bnumber of\b/i],
+  ['count', /何\s*(人|社|カ国|か国|ヶ国|棟|個|件|枚|台|回|つ|名|種類|歳|才)|いくつ|年齢|\bhow many\b|\bnumber of\b|\bhow old\b|\bwhat age\b/i],
   ['date', /いつ|何年|何月|何日|時期|年月日|\bwhen\b|\bwhat (year|date|month)\b|\bsince when\b|\bwhich year\b|\bhow (long|fast|quickly|soon)\b/i],
   ['person', /誰|だれ|どなた|何者|\bwho(m|se)?\b|\bwhich (person|people|researchers?|authors?|officials?|leaders?|executives?|ceo)\b/i],
   ['place', /どこの(国|都市|地域|街)|どの(国|都市|地域|街)|どこで|どこに|\bwhere\b(?! (does|do|did) .* come from)|\bwhich (countries|country|city|cities|places|regions?|governments?)\b/i],
@@ -48,9 +49,11 @@ export function questionType(question: string): AnswerType {
   return 'other';
 }
 
-/** What the question asks about a count: people (何人, how many people) need a count of people. */
-export function countUnit(question: string): 'people' | undefined {
-  return /何人|何名|\bhow many (people|persons|employees|staff|workers|respondents)\b/i.test(question.normalize('NFKC')) ? 'people' : undefined;
+/** What the question asks about a count: people (何人) need a count of people, an age (何歳) an age. */
+export function countUnit(question: string): 'people' | 'age' | undefined {
+  const q = question.normalize('NFKC');
+  if (/何歳|何才|年齢|\bhow old\b|\bwhat age\b/i.test(q)) return 'age';
+  return /何人|何名|\bhow many (people|persons|employees|staff|workers|respondents)\b/i.test(q) ? 'people' : undefined;
 }
 
 /** A date asked for at day or month precision (何月何日, what date): a bare year does not answer it. */
@@ -73,7 +76,7 @@ const CITY = /市|都(?![合市])|州都|\bcity\b|\bcapital\b/i;
 
 export interface TypeEvidence {
   type: AnswerType;
-  unit?: 'people';
+  unit?: 'people' | 'age';
   precision?: 'day' | 'year';
   city?: boolean;
 }
@@ -93,7 +96,7 @@ export function typeEvidence(question: string): TypeEvidence {
 
 /** Marks of an explanation: a sentence giving a reason or a way holds more of an answer to why or how. */
 const EXPLANATION: Partial<Record<AnswerType, RegExp>> = {
-  reason: /ため|から(?:だ|である)|によって|により|背景|理由|要因|契機|\b(?:because|due to|as a result|reason|since|owing to|behind)\b/i,
+  reason: /ため|から(?:だ|である)|によって|により|背景|要因|契機|\b(?:because|due to|as a result|reason|since|owing to|behind)\b/i,
   method: /ことで|により|によって|を通じて|を活用|を用い|利用する|\b(?:by (?:using|\w+ing)|through|using|by means of)\b/i,
 };
 
@@ -102,10 +105,19 @@ export function explains(text: string, type: AnswerType): boolean {
   return EXPLANATION[type]?.test(text.normalize('NFKC')) ?? false;
 }
 
+/**
+ * A parenthesised reference (「…」（『日本経済新聞』2025年1月29日、https://…）, ("Title." Reuters,
+ * February 5, 2025. https://…)) dates and names its source, not the fact: it is left out when a
+ * sentence is checked for a date, a figure or a name.
+ */
+const REFERENCE = /[（(][^（）()]*(?:https?:\/\/|『|\b(?:Reuters|News|Times|Hardware|Journal)\b)[^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*[）)]/g;
+const withoutReferences = (text: string) => text.replace(REFERENCE, ' ');
+
 /** Whether `text` (a sentence, Japanese or its English rendering) holds an answer of the expected kind. */
 export function holdsAnswer(text: string, expected: TypeEvidence): boolean {
-  const t = text.normalize('NFKC');
+  const t = withoutReferences(text.normalize('NFKC'));
   if (!FACTOID_TYPES.has(expected.type)) return true;
+  if (expected.type === 'count' && expected.unit === 'age') return /\d+\s*(歳|才)|\baged? \d+|\b\d+[- ]years?[- ]old\b/i.test(t);
   if (expected.type === 'count' && expected.unit === 'people') return /\d[\d,.]*\s*(万|千)?\s*(人|名)|\b\d[\d,]*\s*(people|persons|respondents|employees)\b/i.test(t);
   if (expected.type === 'date' && expected.precision === 'day') return /\d{1,2}\s*月\s*\d{1,2}\s*日|\b(January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}\b/.test(t);
   if (expected.type === 'place' && expected.city) return CITY.test(t);
@@ -119,5 +131,6 @@ export function missingWhat(expected: TypeEvidence, lang: 'ja' | 'en'): string {
   const ja: Record<AnswerType, string> = { amount: '金額', percent: '割合', count: '数', number: '数値', date: expected.precision === 'day' ? '日付' : '時期', person: '人物の名前', organisation: '組織の名前', place: expected.city ? '都市名' : '場所', reason: '理由', method: '方法', definition: '定義', yesno: 'その答え', list: 'その内容', overview: '要点', other: 'その答え' };
   const en: Record<AnswerType, string> = { amount: 'the amount', percent: 'the share', count: 'the number', number: 'the figure', date: expected.precision === 'day' ? 'the date' : 'when', person: 'who', organisation: 'which organisation', place: expected.city ? 'the city' : 'where', reason: 'why', method: 'how', definition: 'a definition', yesno: 'an answer', list: 'that', overview: 'a summary', other: 'an answer' };
   if (expected.type === 'count' && expected.unit === 'people') return lang === 'ja' ? '人数' : 'how many people';
+  if (expected.type === 'count' && expected.unit === 'age') return lang === 'ja' ? '年齢' : 'the age';
   return lang === 'ja' ? ja[expected.type] : en[expected.type];
 }

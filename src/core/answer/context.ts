@@ -2,6 +2,7 @@
 import type { Edition } from '../ingest/edition';
 import type { Library } from '../library';
 import type { Bm25Index } from '../search/bm25';
+import type { Lexicon } from '../search/lexicon';
 import type { Synonyms } from '../search/synonyms';
 import { SOURCE_WORDS } from './question';
 import type { SentenceIndex } from './sentences';
@@ -14,6 +15,8 @@ export interface AnswerContext {
   bm25En?: Bm25Index;
   edition?: Edition;
   synonyms?: Synonyms;
+  /** English → the report's Japanese words: an English word with an entry names something the report discusses. */
+  lexicon?: Lexicon;
   /** Everything the report says, squashed and lower-cased, for "does the report name X at all". */
   vocabulary: string;
 }

@@ -10,11 +10,11 @@ import type { ChatAnswer } from '../engine';
 import type { QueryTerms } from '../search/query-terms';
 import type { Retrieval } from '../search/retrieve';
 import { stem, tokenize } from '../search/tokenize';
-import { FACTOID_TYPES } from './answer-types';
+import { explains, FACTOID_TYPES, type TypeEvidence } from './answer-types';
 import { compose } from './compose';
 import { SOURCE_TOKENS, type AnswerContext } from './context';
 import { notInReport, notStated } from './decline';
-import { absentKanjiWords, absentNames, unknownCapitalised, unknownModifier } from './names';
+import { absentKanjiWords, absentNames, questionYears, unknownCapitalised, unknownCounted, unknownModifier } from './names';
 import type { QueryAnalysis } from './question';
 import { candidates, coverage, footnoteDetails, pick, weighQuery, type Candidate, type WeightedQuery } from './read';
 import type { Sentence } from './sentences';
@@ -34,6 +34,8 @@ const SCOPED_SHARE = 0.8;
 /** Most sentences in a fact answer. */
 const MAX_SENTENCES = 3;
 const NUMERIC: ReadonlySet<string> = new Set(['date', 'count', 'amount', 'percent', 'number']);
+/** A sentence covering this much of the question answers it, whatever word the reader chose. */
+const CONFIDENT_COVERAGE = 0.5;
 /** A share of the question's weight that makes a word one of its main subjects. */
 const MAJOR_SHARE = 0.3;
 /** A footnote sentence that names where a claim comes from: a URL, an author-year, a quoted title. */
@@ -63,27 +65,37 @@ export function answerFact(ctx: AnswerContext, analysis: QueryAnalysis, retrieva
   const best = list[0];
   const absent = absentNames(analysis.focus, ctx.vocabulary, ctx.synonyms);
   // Asked for a date or a figure of something the report never names, it does not state it.
-  if (FACTOID_TYPES.has(expected.type) && analysis.lang === 'ja' && !analysis.wantsSource) absent.push(...absentKanjiWords(analysis.focus, ctx.vocabulary, ctx.synonyms));
+  // A word the report never writes may be the reader's paraphrase (首位 for 1位): decisive only when no sentence answers well.
+  if (FACTOID_TYPES.has(expected.type) && analysis.lang === 'ja' && !analysis.wantsSource && (best?.coverage ?? 0) < CONFIDENT_COVERAGE) {
+    absent.push(...absentKanjiWords(analysis.focus, ctx.vocabulary, ctx.synonyms));
+  }
   if (FACTOID_TYPES.has(expected.type) && expected.type !== 'place' && analysis.lang === 'en' && ctx.bm25En && !analysis.wantsSource) {
     const english = ctx.bm25En;
-    const modifier = unknownModifier(analysis.focus, (s) => english.docFrequency(s) > 0 || Boolean(ctx.synonyms?.en.has(s)));
+    const known = (s: string) => english.docFrequency(s) > 0 || Boolean(ctx.synonyms?.en.has(s));
+    const modifier = unknownModifier(analysis.focus, known);
     if (modifier) absent.push(modifier);
+    const counted = expected.type === 'count' ? unknownCounted(analysis.focus, known) : undefined;
+    if (counted) absent.push(counted);
   }
   // A source question is answered by the reference behind the claim, whatever kind of thing it names.
   const factoid = FACTOID_TYPES.has(expected.type) && !analysis.wantsSource;
   const scope = factoid ? scopeName(analysis.focus, ctx.vocabulary) : undefined;
   const onTopic = scope ? scopedOnTopic(list, q, scope) : (c: Candidate) => c.typed && best !== undefined && c.coverage >= best.coverage * ON_TOPIC_SHARE && c.coverage > 0;
-  const typedOnTopic = !factoid || list.some(onTopic);
+  // A figure asked for a given year (…in 2025?) is not answered by one for another year.
+  const years = factoid && NUMERIC.has(expected.type) && expected.type !== 'date' ? questionYears(analysis.focus) : [];
+  const ofYear = (c: Candidate) => years.every((y) => c.sentence.ja.includes(y) || c.sentence.en?.includes(y) || c.sentence.ja.includes(`${y.slice(2)}年`));
+  const typedOnTopic = !factoid || list.some((c) => onTopic(c) && ofYear(c));
+  const missingYear = factoid && years.length > 0 && list.some(onTopic) && !typedOnTopic ? years.join(', ') : undefined;
   inspect?.({ topic, unseen: q.unseen, ...(best ? { best } : {}), typedOnTopic, absent });
 
-  if (!best || offTopic(topic, q.unseen)) {
-    if (subject && best === undefined && !offTopic(topic, q.unseen)) return notStated({ kind: 'term', term: subject }, [], options);
-    return notInReport(lang, retrieval.hits, ctx.edition);
-  }
+  // A new subject asks the previous (on-topic) question again: what counts is whether the report names it there.
+  if (subject) {
+    if (!best) return notStated({ kind: 'term', term: subject }, [], options);
+  } else if (!best || offTopic(topic, q.unseen)) return notInReport(lang, retrieval.hits, ctx.edition);
   // A place or people the report never mentions, carrying much of the question: not in the report.
-  if (analysis.lang === 'en' && ctx.bm25En) {
+  if (analysis.lang === 'en' && ctx.bm25En && !subject) {
     const english = ctx.bm25En;
-    const unknown = unknownCapitalised(analysis.focus, (s) => english.docFrequency(s) > 0 || Boolean(ctx.synonyms?.en.has(s)) || ctx.bm25.docFrequency(s) > 0);
+    const unknown = unknownCapitalised(analysis.focus, (s) => english.docFrequency(s) > 0 || Boolean(ctx.synonyms?.en.has(s)) || ctx.bm25.docFrequency(s) > 0 || Boolean(ctx.lexicon?.entries.has(s)));
     const englishTotal = [...q.en.values()].reduce((x, y) => x + y, 0);
     if (englishTotal > 0 && unknown.some((w) => (q.en.get(stem(w)) ?? 0) / englishTotal >= MAJOR_SHARE)) return notInReport(lang, retrieval.hits, ctx.edition);
   }
@@ -93,9 +105,13 @@ export function answerFact(ctx: AnswerContext, analysis: QueryAnalysis, retrieva
     if (topic < WEAK_TOPIC_COVERAGE) return notInReport(lang, retrieval.hits, ctx.edition);
     return notStated({ kind: 'term', term: absent[0]! }, related, options);
   }
-  if (!typedOnTopic) return notStated(scope && list.some((c) => c.typed) ? { kind: 'term', term: scope } : { kind: 'type', expected }, related, options);
-  const picked = pick(list, q, MAX_SENTENCES).map((c) => c.sentence);
-  const chosen = [...picked, ...footnoteDetails(picked, q, ctx.sentences, (n) => ctx.library.passage(`fn-${n}`))];
+  if (!typedOnTopic) {
+    const term = missingYear ?? (scope && list.some((c) => c.typed) ? scope : undefined);
+    return notStated(term ? { kind: 'term', term } : { kind: 'type', expected }, related, options);
+  }
+  // A new subject wants its own figure, not the neighbours' again.
+  const picked = withExplanation(pick(list, q, subject ? 1 : MAX_SENTENCES), list, expected, ctx).map((c) => c.sentence);
+  const chosen = subject ? picked : [...picked, ...footnoteDetails(picked, q, ctx.sentences, (n) => ctx.library.passage(`fn-${n}`))];
   return compose(analysis.wantsSource ? withReferences(chosen, ctx) : chosen, options);
 }
 
@@ -104,8 +120,11 @@ export function answerFact(ctx: AnswerContext, analysis: QueryAnalysis, retrieva
  * about another one does not answer it. Only names the report uses at all are kept.
  */
 function scopeName(question: string, vocabulary: string): string | undefined {
-  const m = /\b(?:in|for|of)\s+((?:the\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)\s*\?*\s*$/.exec(question.normalize('NFKC').trim());
-  const name = m?.[1]?.replace(/^the\s+/, '');
+  const q = question.normalize('NFKC').trim();
+  const en = /\b(?:in|for|of)\s+((?:the\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)\s*\?*\s*$/.exec(q)?.[1]?.replace(/^the\s+/, '');
+  // 日本のデータセンターは何棟？: a place or party named before の, at the start.
+  const ja = /^([\p{Script=Han}]{1,3}|[\p{Script=Katakana}ー]{2,8})(?:の|で|における|では)/u.exec(q)?.[1];
+  const name = en ?? ja;
   return name && vocabulary.includes(name.toLowerCase().replace(/\s+/g, '')) ? name : undefined;
 }
 
@@ -141,6 +160,23 @@ function withSubject(list: Candidate[], subject: string, terms?: QueryTerms): Ca
 
 /** Share of a translated subject's Japanese terms a sentence must hold to name it. */
 const SUBJECT_SHARE = 0.6;
+
+/**
+ * Why and how are often answered by the sentence after the one that restates the question
+ * (「…にこだわる理由は、産業政策だけではない。」 then the reason): when the chosen sentence does
+ * not explain, the next one in its paragraph that does is added.
+ */
+function withExplanation(chosen: Candidate[], list: Candidate[], expected: TypeEvidence, ctx: AnswerContext): Candidate[] {
+  if (expected.type !== 'reason' && expected.type !== 'method') return chosen;
+  const first = chosen[0];
+  if (!first || chosen.some((c) => explainsSentence(c.sentence, expected))) return chosen;
+  const next = ctx.sentences.after(first.sentence, 2).find((s) => !s.lead && explainsSentence(s, expected));
+  if (!next) return chosen;
+  const candidate = list.find((c) => c.sentence === next) ?? { ...first, sentence: next };
+  return [...chosen, candidate].sort((a, b) => a.sentence.order - b.sentence.order);
+}
+
+const explainsSentence = (s: Sentence, expected: TypeEvidence) => explains(s.ja, expected.type) || (s.en !== undefined && explains(s.en, expected.type));
 
 /**
  * A claim followed by the references of the footnotes it cites: where it comes from is what was

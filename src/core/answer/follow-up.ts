@@ -36,7 +36,12 @@ const ASPECT_JA = /^(?:理由|原因|背景|目的|課題|影響|結果|意味|�
 const ASPECT_EN = /^(?:the )?(?:reasons?|causes?|background|purpose|impacts?|effects?|results?|risks?|benefits?|downsides?|details?|examples?|sources?|outlook|future|numbers?|figures?|dates?|timing|costs?|implications?|consequences?)$/i;
 const SUBJECT_JA = /^(?:では|じゃあ|それでは|なら)?[、\s]*([^、。？?！!\s]{1,14}?)\s*(?:は|では|の場合は?|についても?|も|だと)\s*(?:どう(?:ですか|なの|か|でしょう(?:か)?)?|どうなっている(?:の)?)?[？?。]*$/;
 const SUBJECT_EN = /^(?:and|but|so)?\s*(?:what|how) about\s+(.+?)[?.!]*$|^and\s+(.+?)[?.!]*$|^what of\s+(.+?)[?.!]*$/i;
-const NAME_LIKE = /^(?:[\p{Script=Katakana}ー・]+|[\p{Script=Han}々]{1,6}|[\p{Script=Latin}\d .&'-]+|[\p{Script=Han}\p{Script=Katakana}ー]+諸?国)$/u;
+/**
+ * What a new subject looks like: a name (katakana, Latin letters), a short kanji name (日本, 米国,
+ * 欧州) or a word for a country, region, government or group (新興国, 西側諸国, 中国政府). A longer
+ * common noun (輸出先, 受け入れ体制) asks about an aspect of the topic instead.
+ */
+const NAME_LIKE = /^(?:[\p{Script=Katakana}ー・]+|[\p{Script=Han}々]{1,2}|[\p{Script=Latin}\d .&'-]+|[\p{Script=Han}\p{Script=Katakana}ー]+(?:諸国|国|州|省|市|県|地域|政府|企業|社))$/u;
 
 function lastTurns(history: readonly Turn[]): { previous?: string; answered: string; cited: string[] } {
   const user = [...history].reverse().find((t) => t.role === 'user');
@@ -54,7 +59,9 @@ function newSubject(question: string, lang: Lang): string | undefined {
   }
   const m = SUBJECT_EN.exec(q);
   const x = (m?.[1] ?? m?.[2] ?? m?.[3])?.trim();
-  return x && x.split(/\s+/).length <= 4 && !ASPECT_EN.test(x) && !/^(it|that|this|them|those|these|why|how)$/i.test(x) ? x : undefined;
+  // "the target", "the figures": an aspect of the topic; "the US", "Germany", "emerging economies": a subject.
+  if (!x || /^the\s+[a-z]/.test(x)) return undefined;
+  return x.split(/\s+/).length <= 4 && !ASPECT_EN.test(x) && !/^(it|that|this|them|those|these|why|how)$/i.test(x) ? x : undefined;
 }
 
 const isShort = (q: string, lang: Lang) => (lang === 'ja' ? [...q].length <= 15 : q.split(/\s+/).length <= 6);

@@ -14,7 +14,7 @@ const isSpecific = (token: string) => /\d/.test(token) || /^[A-Z]{2,}[a-z]?$/.te
 
 const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
 /** Interrogatives and qualifiers: they frame a Japanese question, they do not name its subject. */
-const FRAME = /^(?:何|一番|最も|直近|最近|具体|大体|およそ|実際|本当|正確|今後|現在|出典|出所|文献|記述|記事|根拠|内容|情報|会社|企業|組織|機関|団体|人物|都市|地域)/;
+const FRAME = /^(?:何|一番|最も|直近|最近|具体|大体|およそ|実際|本当|正確|今後|現在|出典|出所|文献|記述|記事|根拠|内容|情報|会社|企業|組織|機関|団体|人物|都市|地域|年間|毎年|毎月|一日|時点|前後|程度|合計|全体)/;
 
 /**
  * Japanese words of two or more kanji in a question that the report never writes (施行, 株価):
@@ -61,6 +61,19 @@ export function unknownCapitalised(question: string, known: (stem: string) => bo
     if (!out.includes(word)) out.push(word);
   }
   return out;
+}
+
+/** The thing a "how many …?" question counts, when the English edition never names it (parameters). */
+export function unknownCounted(question: string, known: (stem: string) => boolean): string | undefined {
+  const m = /\bhow many ([a-z]+)/i.exec(question.normalize('NFKC'));
+  const noun = m?.[1]?.toLowerCase();
+  return noun && !ENGLISH_STOP_WORDS.has(noun) && !known(stem(noun)) ? noun : undefined;
+}
+
+/** Years a question names (2025, 25年, 2025年末): a figure for another year does not answer it. */
+export function questionYears(question: string): string[] {
+  const q = question.normalize('NFKC');
+  return [...new Set([...q.matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d)/g)].map((m) => m[1]!))];
 }
 
 export function absentNames(question: string, vocabulary: string, synonyms?: Synonyms): string[] {

@@ -64,8 +64,12 @@ export function coverage(q: WeightedQuery, tokens: ReadonlySet<string>, enTokens
   return found / q.total;
 }
 
-/** What the sentence it points back to adds: its topic counts, at half weight. */
+/**
+ * What the sentence it continues adds: its topic counts at half weight for a sentence that points
+ * back to it, less for a footnote, which only elaborates its claim.
+ */
 const ANTECEDENT_WEIGHT = 0.5;
+const CLAIM_WEIGHT = 0.3;
 
 /** A sentence's coverage, with the topic of the sentence it points back to. */
 export function sentenceCoverage(q: WeightedQuery, s: Sentence): number {
@@ -73,7 +77,7 @@ export function sentenceCoverage(q: WeightedQuery, s: Sentence): number {
   const a = s.antecedent;
   if (!a) return own;
   const both = coverage(q, new Set([...s.tokens, ...a.tokens]), new Set([...s.enTokens, ...a.enTokens]));
-  return own + (both - own) * ANTECEDENT_WEIGHT;
+  return own + (both - own) * (s.passage.kind === 'footnote' ? CLAIM_WEIGHT : ANTECEDENT_WEIGHT);
 }
 
 export interface Candidate {

@@ -26,7 +26,10 @@ export interface Sentence {
   footnotes: number[];
   tokens: ReadonlySet<string>;
   enTokens: ReadonlySet<string>;
-  /** The sentence a demonstrative at its start points back to (これは…, This…), whose topic it continues. */
+  /**
+   * The sentence whose topic it continues: the one before, when a demonstrative at its start
+   * points back to it (これは…, This…); for a footnote, the sentence whose marker cites it.
+   */
   antecedent?: Sentence;
 }
 
@@ -83,6 +86,12 @@ export class SentenceIndex {
         list.push(sentence);
       });
       this.byPassage.set(p.id, list);
+    }
+    for (const s of this.all) {
+      if (s.passage.kind !== 'footnote') continue;
+      const n = s.passage.footnotes[0];
+      const claim = this.all.find((c) => c.passage.kind === 'body' && n !== undefined && c.footnotes.includes(n));
+      if (claim && !s.antecedent) s.antecedent = claim;
     }
   }
 

@@ -18,16 +18,24 @@ export interface SudachiGroup {
 const LATIN = /^[\p{Script=Latin}\d][\p{Script=Latin}\d .'&-]*$/u;
 const squash = (t: string) => t.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 
-function usedIn(report: string, reportLatin: string, word: string): boolean {
+/** The report's Latin words, and runs of up to four of them, as a reader would write a name. */
+function latinPhrases(text: string): Set<string> {
+  const words = text.normalize('NFKC').toLowerCase().match(/[a-z0-9][a-z0-9.'&-]*/g) ?? [];
+  const out = new Set<string>();
+  for (let i = 0; i < words.length; i++) for (let n = 1; n <= 4 && i + n <= words.length; n++) out.add(words.slice(i, i + n).join(' '));
+  return out;
+}
+
+function usedIn(report: string, latin: ReadonlySet<string>, word: string): boolean {
   const w = word.normalize('NFKC');
   if ([...w].length < 2) return false;
-  if (LATIN.test(w)) return new RegExp(`(?<![a-z0-9])${w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9])`).test(reportLatin);
+  if (LATIN.test(w)) return latin.has(w.toLowerCase().replace(/\s+/g, ' '));
   return report.includes(squash(w));
 }
 
 export function reduceSudachi(groups: readonly SudachiGroup[], reportText: string): { ja: Map<string, string[]>; en: Map<string, string[]> } {
   const report = squash(reportText);
-  const latin = reportText.normalize('NFKC').toLowerCase();
+  const latin = latinPhrases(reportText);
   const ja = new Map<string, string[]>();
   const en = new Map<string, string[]>();
   for (const group of groups) {

@@ -18,18 +18,53 @@ const COMMON_SENSES = 3;
 const MAX_TARGETS = 4;
 const POS: Pos[] = ['noun', 'verb', 'adj', 'adv'];
 
-/** lemma → synset offsets, most frequent sense first. */
-function readIndex(text: string): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  for (const line of text.split('\n')) {
-    if (line === '' || line.startsWith(' ')) continue;
-    const f = line.trim().split(' ');
-    const lemma = f[0]!;
-    const pointers = Number(f[3]);
-    const senses = Number(f[4 + pointers]);
-    out.set(lemma, f.slice(6 + pointers, 6 + pointers + senses).map(Number));
+/**
+ * An index file, searched where it lies: its lines are sorted by lemma, so a lemma's synset
+ * offsets (most frequent sense first) are found by binary search over the line starts instead
+ * of parsing the whole file.
+ */
+class IndexFile {
+  private readonly starts: number[] = [];
+  private readonly cache = new Map<string, number[] | undefined>();
+
+  constructor(private readonly text: string) {
+    for (let at = 0; at < text.length; ) {
+      if (text.charCodeAt(at) !== 32) this.starts.push(at);
+      const end = text.indexOf('\n', at);
+      at = end < 0 ? text.length : end + 1;
+    }
   }
-  return out;
+
+  private lemmaAt(i: number): string {
+    const start = this.starts[i]!;
+    return this.text.slice(start, this.text.indexOf(' ', start));
+  }
+
+  get(lemma: string): number[] | undefined {
+    if (this.cache.has(lemma)) return this.cache.get(lemma);
+    let [lo, hi] = [0, this.starts.length - 1];
+    let found: number[] | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const here = this.lemmaAt(mid);
+      if (here === lemma) {
+        const start = this.starts[mid]!;
+        const f = this.text.slice(start, this.text.indexOf('\n', start)).trim().split(' ');
+        const pointers = Number(f[3]);
+        const senses = Number(f[4 + pointers]);
+        found = f.slice(6 + pointers, 6 + pointers + senses).map(Number);
+        break;
+      }
+      if (here < lemma) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    this.cache.set(lemma, found);
+    return found;
+  }
+
+  has(lemma: string): boolean {
+    return this.get(lemma) !== undefined;
+  }
 }
 
 interface Synset {
@@ -49,20 +84,20 @@ function readSynset(data: string, offset: number): Synset | undefined {
   return { words, gloss, lexFile: Number(f[1]) };
 }
 
-/** Base forms WordNet may list for a word of running text. */
+/** Base forms WordNet may list for a word of running text, the word itself first. */
 function baseForms(word: string): string[] {
   const forms = [word];
-  if (word.endsWith('ies')) forms.push(`${word.slice(0, -3)}y`);
-  if (word.endsWith('es')) forms.push(word.slice(0, -2));
-  if (word.endsWith('s')) forms.push(word.slice(0, -1));
-  if (word.endsWith('ed')) forms.push(word.slice(0, -2), word.slice(0, -1));
-  if (word.endsWith('ing')) forms.push(word.slice(0, -3), `${word.slice(0, -3)}e`);
-  return forms;
+  if (/ies$/.test(word)) forms.push(`${word.slice(0, -3)}y`);
+  else if (/(?:s|x|z|ch|sh)es$/.test(word)) forms.push(word.slice(0, -2));
+  else if (/[^s]s$/.test(word)) forms.push(word.slice(0, -1));
+  if (/ed$/.test(word)) forms.push(word.slice(0, -2), word.slice(0, -1));
+  if (/ing$/.test(word)) forms.push(word.slice(0, -3), `${word.slice(0, -3)}e`);
+  return forms.filter((f) => f.length >= 3);
 }
 
 /** `vocabulary`: the lower-case words of the English edition. Returns stem → the edition's stems. */
 export function reduceWordNet(files: WordNetFiles, vocabulary: ReadonlySet<string>): Map<string, string[]> {
-  const indexes = Object.fromEntries(POS.map((p) => [p, readIndex(files.index[p])])) as Record<Pos, Map<string, number[]>>;
+  const indexes = Object.fromEntries(POS.map((p) => [p, new IndexFile(files.index[p])])) as Record<Pos, IndexFile>;
   const vocabularyStems = new Set([...vocabulary].map(stem));
   const out = new Map<string, Set<string>>();
   const add = (word: string, target: string) => {
@@ -101,17 +136,17 @@ function addPlaces(data: string, vocabularyStems: ReadonlySet<string>, add: (wor
     const s = word ? stem(word.toLowerCase().replace(/_/g, ' ').split(/\s+/).at(-1) ?? '') : '';
     return s.length > 2 && vocabularyStems.has(s) ? s : undefined;
   };
-  for (let at = 0; at < data.length; ) {
-    const end = data.indexOf('\n', at);
-    const next = end < 0 ? data.length : end + 1;
-    if (data.charCodeAt(at) !== 32 && data.slice(at + 9, at + 11) === String(LOCATION_FILE)) {
-      const synset = readSynset(data, Number(data.slice(at, at + 8)));
-      if (synset) {
-        const capitalOf = /\bcapital\b[^;]*?\bof (?:the )?([^;,(]+?)\s*(?:[;,(]|in |$)/i.exec(synset.gloss)?.[1]?.trim().split(/\s+/).at(-1);
-        const target = known(capitalOf);
-        if (target) for (const w of synset.words) add(w, target);
-      }
-    }
-    at = next;
+  // Only glosses that name a capital matter: jump from one mention of "capital" to the next.
+  for (let hit = data.indexOf('capital'); hit >= 0; hit = data.indexOf('capital', hit + 7)) {
+    const start = data.lastIndexOf('\n', hit) + 1;
+    if (data.charCodeAt(start) === 32 || data.slice(start + 9, start + 11) !== String(LOCATION_FILE)) continue;
+    const synset = readSynset(data, Number(data.slice(start, start + 8)));
+    if (!synset) continue;
+    const capitalOf = /\bcapital\b[^;]*?\bof (?:the )?([^;,(]+?)\s*(?:[;,(]|in |$)/i.exec(synset.gloss)?.[1]?.trim().split(/\s+/).at(-1);
+    const target = known(capitalOf);
+    if (target) for (const w of synset.words) add(w, target);
+    const end = data.indexOf('\n', hit);
+    if (end < 0) break;
+    hit = end;
   }
 }
