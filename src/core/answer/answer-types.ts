@@ -111,7 +111,7 @@ export function explains(text: string, type: AnswerType): boolean {
  * sentence is checked for a date, a figure or a name.
  */
 const REFERENCE = /[（(][^（）()]*(?:https?:\/\/|『|\b(?:Reuters|News|Times|Hardware|Journal)\b)[^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*[）)]/g;
-const withoutReferences = (text: string) => text.replace(REFERENCE, ' ');
+export const withoutReferences = (text: string) => text.replace(REFERENCE, ' ');
 
 /** Whether `text` (a sentence, Japanese or its English rendering) holds an answer of the expected kind. */
 export function holdsAnswer(text: string, expected: TypeEvidence): boolean {

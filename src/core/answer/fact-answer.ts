@@ -10,7 +10,7 @@ import type { ChatAnswer } from '../engine';
 import type { QueryTerms } from '../search/query-terms';
 import type { Retrieval } from '../search/retrieve';
 import { stem, tokenize } from '../search/tokenize';
-import { explains, FACTOID_TYPES, type TypeEvidence } from './answer-types';
+import { explains, FACTOID_TYPES, withoutReferences, type TypeEvidence } from './answer-types';
 import { compose } from './compose';
 import { SOURCE_TOKENS, type AnswerContext } from './context';
 import { notInReport, notStated } from './decline';
@@ -110,7 +110,7 @@ export function answerFact(ctx: AnswerContext, analysis: QueryAnalysis, retrieva
     return notStated(term ? { kind: 'term', term } : { kind: 'type', expected }, related, options);
   }
   // A new subject wants its own figure, not the neighbours' again.
-  const picked = withExplanation(pick(list, q, subject ? 1 : MAX_SENTENCES), list, expected, ctx).map((c) => c.sentence);
+  const picked = withExplanation(pick(list, q, subject ? 2 : MAX_SENTENCES), list, expected, ctx).map((c) => c.sentence);
   const chosen = subject ? picked : [...picked, ...footnoteDetails(picked, q, ctx.sentences, (n) => ctx.library.passage(`fn-${n}`))];
   return compose(analysis.wantsSource ? withReferences(chosen, ctx) : chosen, options);
 }
@@ -149,10 +149,13 @@ function scopedOnTopic(list: Candidate[], q: WeightedQuery, scope: string): (c: 
 function withSubject(list: Candidate[], subject: string, terms?: QueryTerms): Candidate[] {
   const own = tokenize(subject);
   const names = (c: Candidate) => {
-    if (own.length > 0 && (own.every((t) => c.sentence.tokens.has(t)) || own.every((t) => c.sentence.enTokens.has(t)))) return true;
+    // A name inside a reference (『36Kr Japan』, 日本経済新聞) is the source's, not the sentence's subject.
+    const tokens = new Set(tokenize(withoutReferences(c.sentence.ja)));
+    const enTokens = new Set(c.sentence.en ? tokenize(withoutReferences(c.sentence.en)) : []);
+    if (own.length > 0 && (own.every((t) => tokens.has(t)) || own.every((t) => enTokens.has(t)))) return true;
     const ja = terms?.ja ?? [];
     const total = ja.reduce((x, t) => x + t.weight, 0);
-    const found = ja.filter((t) => c.sentence.tokens.has(t.term)).reduce((x, t) => x + t.weight, 0);
+    const found = ja.filter((t) => tokens.has(t.term)).reduce((x, t) => x + t.weight, 0);
     return total > 0 && found / total >= SUBJECT_SHARE;
   };
   return list.filter(names);

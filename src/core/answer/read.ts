@@ -90,6 +90,7 @@ export interface Candidate {
 }
 
 const rankFactor = (rank: number) => 1 - Math.min(rank, 8) * 0.06;
+const QUESTIONING = /(?:だろうか|でしょうか|のか|か)[。？?]$|\?$/;
 /** A footnote sentence that is only a reference (`川島（2025）`) answers where, not what. */
 const BARE_REFERENCE = /^[\p{Script=Han}\p{Script=Katakana}・ー\w\s.,]{1,20}[（(]\d{4}[）)](?:参照)?[。.]?$/u;
 
@@ -103,7 +104,9 @@ export function candidates(hits: Hit[], sentences: SentenceIndex, q: WeightedQue
       const explained = explains(sentence.ja, expected.type) || (sentence.en !== undefined && explains(sentence.en, expected.type));
       const typeFactor = FACTOID_TYPES.has(expected.type) ? (typed ? 1.25 : 0.6) : explained ? 1.15 : 1;
       const reference = !options.wantsSource && BARE_REFERENCE.test(sentence.ja) ? 0.3 : 1;
-      seen.set(sentence, { sentence, rank, coverage: c, typed, score: c * rankFactor(rank) * typeFactor * reference });
+      // A question the report asks itself (…だろうか。) frames a topic; it answers nothing.
+      const asks = QUESTIONING.test(sentence.ja.trim()) ? 0.5 : 1;
+      seen.set(sentence, { sentence, rank, coverage: c, typed, score: c * rankFactor(rank) * typeFactor * reference * asks });
     }
   });
   return [...seen.values()].sort((a, b) => b.score - a.score || a.sentence.order - b.sentence.order);
