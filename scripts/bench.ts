@@ -5,14 +5,16 @@
  *   ingest time into a fresh DATA_DIR; cold start (spawn → first answer over an existing index);
  *   requests/s and latency p50/p99 for /health (the ceiling), /api/search and /api/chat, each
  *   also as a share of /health's requests/s; the server's resident memory after the load.
- * Prints the targets met or missed; --strict exits 1 when one is missed.
+ * Load comes from wrk when it is installed (`apt-get install wrk`), else from autocannon; the
+ * output says which. Prints the targets met or missed; --strict exits 1 when one is missed.
  */
 import { readdir, rm } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chatRequests, cpuMs, newChatRequests, rssBytes, runLoad, searchRequests, type LoadSummary } from './bench-load';
+import { chatRequests, cpuMs, newChatRequests, rssBytes, runLoad, searchRequests, type LoadRequest, type LoadSummary } from './bench-load';
 import { formatProfile, readProfile, summariseProfile } from './bench-profile';
 import { measureColdStart, median, repoRoot, runCommand, spawnServer } from './bench-server';
+import { runWrk, wrkVersion } from './bench-wrk';
 import { buildServer } from './build-server';
 
 function option(name: string, fallback: number): number {
@@ -29,6 +31,10 @@ const profile = flag('profile');
 const work = resolve(repoRoot, '.tmp', `bench-${process.pid}`);
 const profileDir = join(work, 'profile');
 const env = { EMBEDDER: 'hash', DATA_DIR: join(work, 'data'), RATE_LIMIT_PER_MINUTE: '0', ALLOW_REMOTE_MODELS: '0' };
+
+const wrk = wrkVersion();
+/** One measured run with whichever generator this machine has. */
+const load = (o: { label: string; url: string; connections: number; requests: LoadRequest[]; durationSeconds: number }): Promise<LoadSummary> => (wrk ? runWrk(o) : runLoad(o));
 
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
 const mb = (n: number | undefined) => (n === undefined ? 'n/a' : `${(n / 1024 / 1024).toFixed(0)} MB`);
@@ -60,7 +66,8 @@ interface Target {
 
 async function main() {
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`);
-  console.log(`load: ${connections} connections, ${duration} s per endpoint; embedder hash; rate limit off\n`);
+  console.log(`load: ${connections} connections, ${duration} s per endpoint; embedder hash; rate limit off`);
+  console.log(`load generator: ${wrk ?? 'autocannon (install wrk for figures less disturbed by the client: apt-get install wrk)'}\n`);
 
   // Ingest into a fresh DATA_DIR: the whole command, as an operator runs it.
   await rm(work, { recursive: true, force: true });
@@ -90,7 +97,7 @@ async function main() {
       // Every question a new string: what a question costs before the server has seen it.
       { label: '/api/chat new', requests: newChatRequests() },
     ];
-    for (const p of plan) await runLoad({ ...p, label: `${p.label} (warm-up)`, url: server.url, connections, durationSeconds: Math.min(2, duration) });
+    for (const p of plan) await load({ ...p, label: `${p.label} (warm-up)`, url: server.url, connections, durationSeconds: Math.min(2, duration) });
     // On a shared machine the load from others drifts; interleaving the endpoints in short rounds
     // exposes them to the same conditions, which keeps the ratios honest.
     const rounds = Math.max(1, Math.round(duration / 2));
@@ -99,7 +106,7 @@ async function main() {
     for (let r = 0; r < rounds; r++) {
       for (const [i, p] of plan.entries()) {
         const before = await cpuMs(server.pid);
-        parts[i]!.push(await runLoad({ ...p, url: server.url, connections, durationSeconds: duration / rounds }));
+        parts[i]!.push(await load({ ...p, url: server.url, connections, durationSeconds: duration / rounds }));
         cpu[i]! += ((await cpuMs(server.pid)) ?? NaN) - (before ?? NaN);
       }
     }
