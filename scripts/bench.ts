@@ -4,7 +4,9 @@
  * Measures, with the hash embedder and the rate limit off, in one run:
  *   ingest time into a fresh DATA_DIR; cold start (spawn → first answer over an existing index);
  *   requests/s and latency p50/p99 for /health (the ceiling), /api/search and /api/chat, each
- *   also as a share of /health's requests/s; the server's resident memory after the load.
+ *   also as a share of /health's requests/s; the server's resident memory after the load; then a
+ *   sustained mixed load (what a page full of widgets sends) in rounds, every request answered
+ *   and memory not growing round on round.
  * Load comes from wrk when it is installed (`apt-get install wrk`), else from autocannon; the
  * output says which. Prints the targets met or missed; --strict exits 1 when one is missed.
  */
@@ -14,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { chatRequests, cpuMs, newChatRequests, rssBytes, runLoad, searchRequests, type LoadRequest, type LoadSummary } from './bench-load';
 import { formatProfile, readProfile, summariseProfile } from './bench-profile';
 import { measureColdStart, median, repoRoot, runCommand, spawnServer } from './bench-server';
+import { runSoak } from './bench-soak';
 import { runWrk, wrkVersion } from './bench-wrk';
 import { buildServer } from './build-server';
 
@@ -128,6 +131,10 @@ async function main() {
     console.log('(cpu/req: the server process\'s CPU time per request — steadier than req/s when others share the machine)');
     console.log(`\nserver RSS: ${mb(rssStart)} before the load, ${mb(rssAfter)} after it`);
 
+    console.log('\nsustained mixed load, 64 connections:');
+    const soak = await runSoak({ url: server.url, pid: server.pid, load });
+    const soakOutput = server.output();
+
     const [, search, chat] = results as [LoadSummary, LoadSummary, LoadSummary, LoadSummary];
     const targets: Target[] = [
       { what: 'search ≥ 0.5× /health req/s', met: search.rps >= 0.5 * ceiling, value: `${(search.rps / ceiling).toFixed(2)}×` },
@@ -136,6 +143,12 @@ async function main() {
       { what: 'zero errors and non-2xx', met: results.every((r) => r.errors === 0 && r.non2xx === 0), value: `${results.reduce((a, r) => a + r.errors + r.non2xx, 0)}` },
       { what: 'RSS after load < 200 MB', met: rssAfter !== undefined && rssAfter < 200 * 1024 * 1024, value: mb(rssAfter) },
       { what: 'cold start < 1 s', met: cold < 1000, value: ms(cold) },
+      { what: 'mixed load: every request answered', met: soak.requests > 0 && soak.failed === 0 && !/request failed|chat stream failed/.test(soakOutput), value: `${soak.failed} of ${soak.requests} failed` },
+      {
+        what: 'mixed load: RSS steady',
+        met: soak.growth === undefined || soak.growth.bytes < soak.growth.allowance,
+        value: soak.rss.map((r) => mb(r)).join(' → ') || 'n/a',
+      },
     ];
     console.log('\ntargets:');
     for (const t of targets) console.log(`  ${t.met ? 'met   ' : 'MISSED'} ${t.what.padEnd(30)} ${t.value}`);
