@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { realEngine, realEngineParts } from '../../../test/helpers/real-engine';
 import { collectAnswer, type ChatEvent, type QaEngine } from '../engine';
 import { generationPassages } from './generate';
+import { GeneratorError } from './generator-retry';
 import type { GenerationRequest, Generator } from '../ports';
 import { createEngine, type EngineParts } from '../engine';
 
@@ -142,6 +143,57 @@ describe('generated answers', () => {
     expect(sawAbort).toBe(true);
     expect(es.some((e) => e.type === 'done')).toBe(false);
   });
+});
+
+describe('caps on what a model writes', () => {
+  /** The sentence of passage [1] that states the cost, cited, repeated far past any answer's length. */
+  const endless = (counter: { pulled: number }) =>
+    scripted(async function* (request) {
+      const sentence = `${firstSentence(request.passages[0]!.text)}[1]`;
+      for (let i = 0; i < 2000; i++) {
+        counter.pulled++;
+        yield sentence.repeat(Math.ceil(1000 / sentence.length)).slice(0, 1000);
+      }
+    });
+
+  it('stops reading at 4,000 characters and cuts at the end of the last complete sentence, with a warning', async () => {
+    const counter = { pulled: 0 };
+    const es = await events(engineWith(endless(counter)), QUESTION);
+    const answer = done(es);
+    expect(counter.pulled).toBeLessThanOrEqual(5);
+    expect(answer.generator).toBe('script:test');
+    expect(answer.answer.length).toBeLessThanOrEqual(4000);
+    expect(answer.answer).toMatch(/。\[1\]$/);
+    expect(answer.warnings![0]).toBe('The generated answer was cut at 4,000 characters, at the end of its last complete sentence');
+    expect(deltas(es).length).toBeLessThanOrEqual(4000);
+  });
+
+  it('falls back when what was read before the cap holds no sentence (100,000 spaces)', async () => {
+    const spaces = scripted(async function* () {
+      for (let i = 0; i < 10_000; i++) yield ' '.repeat(10);
+    });
+    const started = performance.now();
+    const es = await events(engineWith(spaces), QUESTION);
+    expect(performance.now() - started).toBeLessThan(1000);
+    const answer = done(es);
+    expect(es.map((e) => e.type)).toEqual(['meta', 'delta', 'done']);
+    expect(answer.generator).toBe('extractive');
+    expect(answer.warnings).toEqual([expect.stringMatching(/^The generated answer was cut at 4,000 characters/), expect.stringContaining('cited no passage')]);
+  });
+
+  it('keeps the complete sentences written before time ran out', async () => {
+    const slow = scripted(async function* (request) {
+      yield `${firstSentence(request.passages[0]!.text)}[1]`;
+      yield '続きを書い';
+      throw new GeneratorError('no answer from the LLM within 100 ms', { timedOut: true });
+    });
+    const answer = done(await events(engineWith(slow), QUESTION));
+    expect(answer.generator).toBe('script:test');
+    expect(answer.answer).toMatch(/。\[1\]$/);
+    expect(answer.answer).not.toContain('続き');
+    expect(answer.warnings).toEqual(['The generated answer was cut when time ran out (no answer from the LLM within 100 ms), at the end of its last complete sentence']);
+  });
+
 });
 
 describe('passages given to the model', () => {

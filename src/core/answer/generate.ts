@@ -11,12 +11,21 @@
  * fell back after text had streamed, its text replaces what was shown. If the generator fails
  * before writing anything, the stream is the extractive answer's (meta, delta, done) with the
  * warning, exactly as if no text had been generated.
+ *
+ * Caps: a model may ignore max_tokens or stream forever. Reading stops at `maxAnswerChars`
+ * characters, and the generator's time budget (LLM_TIMEOUT_MS) ends a slow answer; either way
+ * the text is cut at the end of its last complete sentence, checked like any answer, and carries
+ * a warning saying it was cut. With no complete sentence the extractive answer is returned.
  */
 import type { ChatAnswer, ChatEvent, ChatInput } from '../engine';
 import type { Library } from '../library';
 import type { Generator } from '../ports';
 import type { Citation, Hit, Lang, Passage } from '../types';
-import { createMarkerFilter, verifyAnswer, type PromptPassage } from './verify';
+import { defaults } from '../settings';
+import { completeSentences } from './answer-sentences';
+import { GeneratorError } from './generator-retry';
+import { createMarkerFilter } from './markers';
+import { verifyAnswer, type PromptPassage } from './verify';
 
 export interface GenerateAnswerInput {
   generator: Generator;
@@ -31,6 +40,8 @@ export interface GenerateAnswerInput {
   wantsSource?: boolean;
   /** Passages given to the model, besides footnotes added for source questions. */
   maxPassages?: number;
+  /** Most characters of generated text read (default defaults.maxAnswerChars). */
+  maxAnswerChars?: number;
   signal?: AbortSignal;
 }
 
@@ -76,14 +87,21 @@ const reason = (err: unknown) => (err instanceof Error ? err.message : String(er
 /** What the endpoint said, when the generator kept it out of the reader-facing message. */
 const detail = (err: unknown) => (typeof (err as { detail?: unknown })?.detail === 'string' ? ` (${(err as { detail: string }).detail})` : '');
 
+/** Why the generated text was cut short, as a warning; undefined when it ended by itself. */
+type Cut = { reason: string } | undefined;
+
+const count = (n: number) => n.toLocaleString('en-US');
+
 export async function* generateAnswer(input: GenerateAnswerInput): AsyncIterable<ChatEvent> {
   const { generator, library, lang, signal } = input;
+  const maxChars = input.maxAnswerChars ?? defaults.maxAnswerChars;
   const prompt: PromptPassage[] = generationPassages(input.extractive, input.hits, library, { max: input.maxPassages, wantsSource: input.wantsSource }).map((passage, i) => ({ ref: i + 1, passage }));
   const given = prompt.map(citationOf);
   const meta: Omit<ChatAnswer, 'answer'> = { status: 'answered', grounded: true, lang, citations: given, footnotes: library.footnotesOf(given.flatMap((c) => c.footnotes)), generator: generator.id };
   const filter = createMarkerFilter(new Set(prompt.map((p) => p.ref)));
   let raw = '';
   let streamed = false;
+  let cut: Cut;
   try {
     const request = {
       question: input.question,
@@ -94,24 +112,42 @@ export async function* generateAnswer(input: GenerateAnswerInput): AsyncIterable
     };
     for await (const delta of generator.generate(request)) {
       if (signal?.aborted) return;
-      raw += delta;
-      const text = filter.push(delta);
-      if (!text) continue;
-      if (!streamed) yield { type: 'meta', answer: meta };
-      streamed = true;
-      yield { type: 'delta', text };
+      const piece = raw.length + delta.length > maxChars ? delta.slice(0, maxChars - raw.length) : delta;
+      raw += piece;
+      const text = filter.push(piece);
+      if (text) {
+        if (!streamed) yield { type: 'meta', answer: meta };
+        streamed = true;
+        yield { type: 'delta', text };
+      }
+      // Leaving the loop stops the generator, which stops reading the endpoint's response.
+      if (raw.length >= maxChars) {
+        cut = { reason: `The generated answer was cut at ${count(maxChars)} characters` };
+        break;
+      }
     }
   } catch (err) {
     // The reader went away: nobody is waiting for an answer.
     if (signal?.aborted) return;
-    console.warn(`[report-chat] ${generator.id} failed: ${reason(err)}${detail(err)}`);
-    yield* fallbackEvents(withWarnings(input.extractive, [`LLM unavailable: ${reason(err)}`]), streamed);
-    return;
+    if (err instanceof GeneratorError && err.timedOut && raw.trim()) {
+      cut = { reason: `The generated answer was cut when time ran out (${err.message})` };
+    } else {
+      console.warn(`[report-chat] ${generator.id} failed: ${reason(err)}${detail(err)}`);
+      yield* fallbackEvents(withWarnings(input.extractive, [`LLM unavailable: ${reason(err)}`]), streamed);
+      return;
+    }
   }
   if (signal?.aborted) return;
-  const checked = verifyAnswer(raw, prompt, { lang, generator: generator.id, footnotesOf: (ns) => library.footnotesOf(ns) });
+  const text = cut ? completeSentences(raw) : raw;
+  const checked = verifyAnswer(text, prompt, { lang, generator: generator.id, footnotesOf: (ns) => library.footnotesOf(ns) });
+  const warnings = cut ? [`${cut.reason}, at the end of its last complete sentence`, ...checked.warnings] : checked.warnings;
   if (!checked.answer) {
-    yield* fallbackEvents(withWarnings(input.extractive, checked.warnings), streamed);
+    yield* fallbackEvents(withWarnings(input.extractive, warnings), streamed);
+    return;
+  }
+  if (cut) {
+    // What streamed may end mid-sentence: `done` carries the cut text, which replaces it.
+    yield { type: 'done', answer: { ...checked.answer, warnings } };
     return;
   }
   const tail = filter.flush();

@@ -3,6 +3,7 @@ import { realEngine } from '../../../test/helpers/real-engine';
 import type { QaEngine } from '../engine';
 import type { Passage } from '../types';
 import { answerSentences, cleanMarkers, createMarkerFilter, verifyAnswer, type PromptPassage } from './verify';
+import { completeSentences } from './answer-sentences';
 
 let engine: QaEngine;
 let passages: PromptPassage[];
@@ -39,7 +40,57 @@ describe('citation markers', () => {
   });
 });
 
+describe('model output that would take quadratic time to scan', () => {
+  const valid = new Set([1, 2]);
+  // Bounds generous enough for a busy machine; the quadratic scans these replace took 8–10 s each.
+  it('cleans 100,000 spaces, with or without a bracket after them, in linear time', () => {
+    for (const text of [' '.repeat(100_000), `a${' '.repeat(100_000)}[`, `a${' '.repeat(100_000)}[1]`, '[ 1 ,'.repeat(20_000), '['.repeat(100_000)]) {
+      const started = performance.now();
+      cleanMarkers(text, valid);
+      answerSentences(text);
+      expect(performance.now() - started, JSON.stringify(text.slice(0, 12))).toBeLessThan(1000);
+    }
+    expect(cleanMarkers(`a${' '.repeat(1000)}[9]`, valid).text).toBe('a');
+  });
+
+  it('streams 100,000 spaces through the live filter, in deltas of 1 and 10 characters, in linear time', () => {
+    for (const size of [1, 10]) {
+      const filter = createMarkerFilter(valid);
+      const started = performance.now();
+      let out = '';
+      for (let i = 0; i < 100_000; i += size) out += filter.push(' '.repeat(size));
+      out += filter.push('end[1]') + filter.flush();
+      expect(performance.now() - started, `deltas of ${size}`).toBeLessThan(1500);
+      expect(out).toBe('end[1]');
+    }
+  });
+
+  it('agrees with cleanMarkers on random text cut into random deltas', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const alphabet = [' ', ' ', '\n', '[', ']', '［', '】', '【', '1', '2', '9', '１', ',', '-', '、', 'a', '。', '字'];
+    for (let round = 0; round < 300; round++) {
+      const raw = Array.from({ length: 1 + Math.floor(random() * 60) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      const filter = createMarkerFilter(valid);
+      let out = '';
+      for (let i = 0; i < raw.length; ) {
+        const size = 1 + Math.floor(random() * 6);
+        out += filter.push(raw.slice(i, i + size));
+        i += size;
+      }
+      out += filter.flush();
+      expect(out, JSON.stringify(raw)).toBe(cleanMarkers(raw, valid).text.trim());
+    }
+  });
+});
+
 describe('sentences', () => {
+  it('cut at the end of the last complete sentence, markers included', () => {
+    expect(completeSentences('開発費は600万ドル以下[1]。中国は56.3％[2]。DeepSeekは')).toBe('開発費は600万ドル以下[1]。中国は56.3％[2]。');
+    expect(completeSentences('It was 2016. [3] And then')).toBe('It was 2016. [3]');
+    expect(completeSentences('no sentence ends here')).toBe('');
+  });
+
   it('attach markers written after the full stop to their sentence and keep decimals whole', () => {
     expect(answerSentences('中国は56.3％である[2]。開発費は600万ドル以下。[1] It was 2016.[3] Next [4].')).toEqual([
       { text: '中国は56.3％である[2]。', refs: [2] },
