@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { realEngine, realEngineParts } from '../../../test/helpers/real-engine';
 import { collectAnswer, type ChatEvent, type QaEngine } from '../engine';
-import { generationPassages } from './generate';
+import { generateAnswer, generationPassages } from './generate';
 import { GeneratorError } from './generator-retry';
 import type { GenerationRequest, Generator } from '../ports';
 import { createEngine, type EngineParts } from '../engine';
@@ -194,6 +194,22 @@ describe('caps on what a model writes', () => {
     expect(answer.warnings).toEqual(['The generated answer was cut when time ran out (no answer from the LLM within 100 ms), at the end of its last complete sentence']);
   });
 
+  it('checks English sentences against the English rendering of the passages they cite', async () => {
+    const extractive = await collectAnswer(extractiveEngine.chat({ question: QUESTION, history: [] }));
+    const hits = await extractiveEngine.search(QUESTION, 6);
+    const english = scripted(async function* () {
+      yield 'DeepSeek was founded on Mars by a crew of astronauts [1].';
+    });
+    const run = async (renderingOf?: (id: string) => string | undefined) => {
+      let last: ChatEvent | undefined;
+      for await (const e of generateAnswer({ generator: english, question: QUESTION, lang: 'en', history: [], extractive, hits, library: extractiveEngine.library, ...(renderingOf ? { renderingOf } : {}) })) last = e;
+      return (last as Extract<ChatEvent, { type: 'done' }>).answer;
+    };
+    expect((await run()).generator).toBe('script:test');
+    const checked = await run(() => 'DeepSeek announced a development cost of under $6 million, covering training only.');
+    expect(checked.generator).toBe('extractive');
+    expect(checked.warnings![0]).toMatch(/^Not supported by the passage it cites \(\[1\]\): "DeepSeek was founded on Mars/);
+  });
 });
 
 describe('passages given to the model', () => {

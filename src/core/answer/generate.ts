@@ -40,6 +40,8 @@ export interface GenerateAnswerInput {
   wantsSource?: boolean;
   /** Passages given to the model, besides footnotes added for source questions. */
   maxPassages?: number;
+  /** The English edition's rendering of a passage, where it has one: English sentences are checked against it. */
+  renderingOf?: (passageId: string) => string | undefined;
   /** Most characters of generated text read (default defaults.maxAnswerChars). */
   maxAnswerChars?: number;
   signal?: AbortSignal;
@@ -95,7 +97,10 @@ const count = (n: number) => n.toLocaleString('en-US');
 export async function* generateAnswer(input: GenerateAnswerInput): AsyncIterable<ChatEvent> {
   const { generator, library, lang, signal } = input;
   const maxChars = input.maxAnswerChars ?? defaults.maxAnswerChars;
-  const prompt: PromptPassage[] = generationPassages(input.extractive, input.hits, library, { max: input.maxPassages, wantsSource: input.wantsSource }).map((passage, i) => ({ ref: i + 1, passage }));
+  const prompt: PromptPassage[] = generationPassages(input.extractive, input.hits, library, { max: input.maxPassages, wantsSource: input.wantsSource }).map((passage, i) => {
+    const rendering = input.renderingOf?.(passage.id);
+    return { ref: i + 1, passage, ...(rendering ? { rendering } : {}) };
+  });
   const given = prompt.map(citationOf);
   const meta: Omit<ChatAnswer, 'answer'> = { status: 'answered', grounded: true, lang, citations: given, footnotes: library.footnotesOf(given.flatMap((c) => c.footnotes)), generator: generator.id };
   const filter = createMarkerFilter(new Set(prompt.map((p) => p.ref)));

@@ -121,7 +121,11 @@ describe('verifying a generated answer', () => {
     const { answer } = verify('開発コストは600万ドル以下とされる[1]。詳細は別の資料にある[9]。');
     expect(answer!.answer).toBe('開発コストは600万ドル以下とされる[1]。詳細は別の資料にある。');
     expect(answer!.citations.map((c) => c.ref)).toEqual([1]);
-    expect(answer!.warnings).toEqual(['Dropped citation [9]: no passage [9] was given (only [1]–[4])']);
+    expect(answer!.warnings).toEqual([
+      'Dropped citation [9]: no passage [9] was given (only [1]–[4])',
+      // Left citing nothing, the sentence is checked against [1], which does not say it.
+      expect.stringMatching(/^Not supported by any cited passage: "詳細は別の資料にある。"/),
+    ]);
   });
 
   it('flags a number that none of the passages a sentence cites holds, naming it', () => {
@@ -135,6 +139,30 @@ describe('verifying a generated answer', () => {
   it('checks an uncited sentence against every passage the answer cites', () => {
     expect(verify('中国のシェアは56.3％。開発費は600万ドル以下とされる[1][2]。').answer!.warnings).toBeUndefined();
     expect(verify('中国のシェアは57.9％。開発費は600万ドル以下とされる[1][2]。').answer!.warnings).toEqual([expect.stringContaining('"57.9"')]);
+  });
+
+  it('names a fluent sentence its cited passage does not support', () => {
+    const { answer } = verify('DeepSeekが発表した開発コストは600万ドル以下とされる[1]。生成AIを使う人の割合は中国が56.3％と最も高い[2]。DeepSeekは火星で創業された。[1]');
+    expect(answer!.grounded).toBe(true);
+    expect(answer!.warnings).toEqual(['Not supported by the passage it cites ([1]): "DeepSeekは火星で創業された。[1]" (not found there: 火星, 創業)']);
+  });
+
+  it('rejects an answer most of whose sentences are unsupported', () => {
+    const { answer, warnings } = verify('DeepSeekは火星で創業された。[1]創業者は宇宙飛行士である。[2]');
+    expect(answer).toBeUndefined();
+    expect(warnings).toEqual([expect.stringContaining('DeepSeekは火星で創業された。'), expect.stringContaining('創業者は宇宙飛行士である。'), expect.stringMatching(/^Most of the generated answer is not supported/)]);
+  });
+
+  it('checks an English sentence against the English rendering of the passage it cites', () => {
+    const rendered = passages.map((p, i) => (i === 0 ? { ...p, rendering: 'The development cost DeepSeek announced (under $6 million) covers training only.' } : p));
+    const check = (raw: string) => verifyAnswer(raw, rendered, { lang: 'en', generator: 'openai:test', footnotesOf: () => [] });
+    expect(check('The announced development cost of under $6 million covers only training [1].').answer!.warnings).toBeUndefined();
+    const made = check('The announced development cost covers training only [1]. DeepSeek was founded on Mars by astronauts [1]. Its founders trained on Jupiter moons [1].');
+    expect(made.answer).toBeUndefined();
+    expect(made.warnings[0]).toMatch(/^Not supported by the passage it cites \(\[1\]\): "DeepSeek was founded on Mars/);
+    // Without a rendering only names written alike in both languages can be compared.
+    expect(verify('DeepSeek says the cost covers training only [1].', 'en').answer!.warnings).toBeUndefined();
+    expect(verify('Huawei trained R7 on the cluster [1].', 'en').warnings).toEqual([expect.stringContaining('(not found there: r7)'), expect.stringMatching(/^Most of/)]);
   });
 
   it('rejects an answer that cites no given passage, so the caller can answer extractively', () => {

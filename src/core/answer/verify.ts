@@ -1,12 +1,14 @@
 /**
  * Checks a generated answer against the passages it was given: citation markers are normalised
  * to [n] and those naming no given passage dropped; every number a sentence states must appear
- * in a passage that sentence cites (else a warning names it); an answer citing nothing is
- * rejected, so the caller can fall back to the extractive answer.
+ * in a passage that sentence cites, and every sentence must be supported by the passages it cites
+ * (see support.ts), else a warning names it. An answer citing nothing, or one whose checked
+ * sentences are mostly unsupported, is rejected, so the caller falls back to the extractive answer.
  */
 import { answerSentences, type AnswerSentence } from './answer-sentences';
 import { cleanMarkers } from './markers';
 import { heldValues, isHeld, statedNumbers } from './numbers';
+import { sentenceSupport, sourceTerms, type SourceTerms } from './support';
 import type { ChatAnswer } from '../engine';
 import type { Citation, Footnote, Lang, Passage } from '../types';
 
@@ -17,6 +19,8 @@ export interface PromptPassage {
   /** The number the passage had in the prompt, and keeps in the answer. */
   ref: number;
   passage: Passage;
+  /** The English edition's rendering of the passage, where it has one: English sentences are checked against it. */
+  rendering?: string;
 }
 
 /** The numbers a passage holds: in its text, its section title, its page and its footnote numbers. */
@@ -57,6 +61,25 @@ export function numberWarnings(sentences: AnswerSentence[], passages: PromptPass
   return warnings;
 }
 
+/**
+ * Sentences no cited passage supports, each named in a warning, and whether they are more than half
+ * of the sentences that could be judged.
+ */
+export function supportWarnings(sentences: AnswerSentence[], passages: PromptPassage[]): { warnings: string[]; mostlyUnsupported: boolean } {
+  const terms = new Map<number, SourceTerms>(passages.map((p) => [p.ref, sourceTerms({ text: `${p.passage.text}\n${p.passage.section}`, ...(p.rendering ? { rendering: p.rendering } : {}) })]));
+  const warnings: string[] = [];
+  let checked = 0;
+  for (const { sentence, refs, scope } of scopes(sentences, passages)) {
+    const support = sentenceSupport(sentence.text, scope.map((r) => terms.get(r)!));
+    if (!support.checked) continue;
+    checked++;
+    if (support.supported) continue;
+    const missing = support.missing.slice(0, 6).join(', ');
+    warnings.push(`Not supported by ${citedBy(refs)}: "${excerpt(sentence.text)}" (not found there: ${missing})`);
+  }
+  return { warnings, mostlyUnsupported: warnings.length * 2 > checked };
+}
+
 /** Most warnings an answer carries: a long answer can break every rule in every sentence. */
 export const MAX_WARNINGS = 8;
 
@@ -69,7 +92,7 @@ export function capWarnings(warnings: string[]): string[] {
 }
 
 export interface VerifiedAnswer {
-  /** Undefined when the text cites no given passage: the caller answers extractively instead. */
+  /** Undefined when the text cites no given passage or is mostly unsupported: the caller answers extractively instead. */
   answer?: ChatAnswer;
   warnings: string[];
 }
@@ -89,8 +112,13 @@ export function verifyAnswer(
   if (cited.length === 0) {
     return { warnings: [...capWarnings(warnings), 'The generated answer cited no passage of the report, so the report\'s own sentences are shown instead'] };
   }
+  const support = supportWarnings(sentences, passages);
   // Concatenated, not spread into push: an answer may hold more sentences than a call has arguments.
-  const all = capWarnings(warnings.concat(numberWarnings(sentences, passages)));
+  const all = capWarnings(warnings.concat(numberWarnings(sentences, passages), support.warnings));
+  if (support.mostlyUnsupported) {
+    all.push('Most of the generated answer is not supported by the passages it cites, so the report\'s own sentences are shown instead');
+    return { warnings: all };
+  }
   const citations: Citation[] = cited.map(({ ref, passage: p }) => ({ ref, id: p.id, text: p.text, section: p.section, page: p.page, footnotes: p.footnotes, quote: p.text }));
   const answer: ChatAnswer = {
     answer: answerText,
