@@ -21,7 +21,8 @@ describe('createSseParser', () => {
     const events = [];
     for (const ch of line) events.push(...parser.push(ch));
     events.push(...parser.push('\n\n'));
-    expect(performance.now() - started).toBeLessThan(500);
+    // A rescan of the open line on every push took 19 s here.
+    expect(performance.now() - started).toBeLessThan(2000);
     expect(events).toEqual([{ event: 'message', data: 'x'.repeat(90_000) }]);
   });
 
@@ -51,7 +52,7 @@ describe('sseData limits', () => {
       for await (const _ of sseData(pieces(`data: ${'あ'.repeat(1_400_000)}\n\n`, 1024))) void _;
     })();
     await expect(read).rejects.toThrow(StreamLimitError);
-    expect(performance.now() - started).toBeLessThan(200);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('stops a response larger than the byte limit, however its events are cut', async () => {
