@@ -34,11 +34,12 @@ export interface FakeLlm {
   close(): Promise<void>;
 }
 
-/** The passages of the prompt's last user message: "[n] (section, p. N)\ntext". */
+/** The passages of the prompt's last user message, inside <passages>: "[n] (section, p. N)\ntext". */
 export function promptPassages(request: FakeRequest): { ref: number; text: string }[] {
   const user = [...(request.body.messages ?? [])].reverse().find((m) => m.role === 'user')?.content ?? '';
   const out: { ref: number; text: string }[] = [];
-  for (const m of user.matchAll(/^\[(\d+)\][^\n]*\n([\s\S]*?)(?=\n\n\[\d+\]|\n\nQuestion:)/gm)) out.push({ ref: Number(m[1]), text: m[2]! });
+  const block = /<passages>\n([\s\S]*?)\n<\/passages>/.exec(user)?.[1] ?? '';
+  for (const m of block.matchAll(/^\[(\d+)\][^\n]*\n([\s\S]*?)(?=\n\n\[\d+\]|$(?![\s\S]))/gm)) out.push({ ref: Number(m[1]), text: m[2]! });
   return out;
 }
 
