@@ -68,13 +68,15 @@ describe('abuse: per-client rate limits on the real server', () => {
     }
   }, 60_000);
 
-  it('keys clients by X-Forwarded-For when TRUST_PROXY=1', async () => {
+  it('keys clients by X-Forwarded-For when TRUST_PROXY=1, one key per address however it is written', async () => {
     const proxied = await startServer({ env: { DATA_DIR: resolve(repoRoot, '.tmp/load-e2e-data'), RATE_LIMIT_PER_MINUTE: '6', RATE_LIMIT_BURST: '2', TRUST_PROXY: '1' } });
     try {
       const as = async (client: string) => (await chat(proxied.url, { 'X-Forwarded-For': `6.6.6.6, ${client}` })).status;
       expect([await as('198.51.100.1'), await as('198.51.100.1'), await as('198.51.100.1')]).toEqual([200, 200, 429]);
       // Another client behind the same proxy has its own bucket; the spoofable left-most entry is ignored.
       expect([await as('198.51.100.2'), await as('198.51.100.2'), await as('198.51.100.2')]).toEqual([200, 200, 429]);
+      // Writing the same address with a port or with leading zeros buys no fresh bucket.
+      expect([await as('198.51.100.3:40001'), await as('198.051.100.003:40002'), await as('198.51.100.3:40003'), await as('[::ffff:198.51.100.3]:40004')]).toEqual([200, 200, 429, 429]);
     } finally {
       await proxied.stop();
     }

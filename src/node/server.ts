@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describeService } from '../core/engine';
 import { createApp } from '../http/app';
 import { renderDemoPage } from '../http/demo-page';
-import { clientKeyFrom } from '../http/middleware/rate-limit';
+import { clientKeyFrom } from '../http/middleware/client-address';
 import { parseOrigins } from '../http/middleware/origins';
 import { reportInfo } from '../http/present';
 import { loadConfig, type Config } from './config';
