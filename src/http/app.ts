@@ -6,7 +6,7 @@ import { limitBody } from './middleware/body-limit';
 import { corsFor } from './middleware/cors';
 import { jsonErrors } from './middleware/errors';
 import type { ClientKey } from './middleware/client-address';
-import { rateLimit, type RateLimitOptions } from './middleware/rate-limit';
+import { rateLimit, TokenBuckets, type Limiter, type RateLimitOptions } from './middleware/rate-limit';
 import { securityHeaders, type SecurityHeaderOptions } from './middleware/security-headers';
 import { chatRoutes } from './routes/chat';
 import { lookupRoutes } from './routes/lookups';
@@ -23,6 +23,8 @@ export interface AppDeps extends Omit<PageAssets, 'title'> {
   maxBodyBytes?: number;
   /** Per-client limit on /api/chat and /api/search; omitted, nothing is limited (only the host knows who a client is). */
   rateLimit?: RateLimitOptions;
+  /** A limiter the platform provides (the Worker's rate-limiting binding), used instead of `rateLimit`'s buckets. */
+  rateLimiter?: Limiter;
   /** Who a request counts against for the rate limit (e.g. the socket's address, from the host). */
   clientKey?: ClientKey;
   securityHeaders?: SecurityHeaderOptions;
@@ -35,8 +37,9 @@ export function createApp(deps: AppDeps) {
   const origins = deps.allowedOrigins ?? '*';
   app.use('/api/*', corsFor(origins, { exposeRetryAfter: true }));
   app.use('/health', corsFor(origins, { exposeRetryAfter: false }));
-  if (deps.rateLimit) {
-    const limit = rateLimit({ ...deps.rateLimit, ...(deps.clientKey ? { clientKey: deps.clientKey } : {}) });
+  const limiter = deps.rateLimiter ?? (deps.rateLimit ? new TokenBuckets(deps.rateLimit) : undefined);
+  if (limiter) {
+    const limit = rateLimit({ limiter, ...(deps.clientKey ? { clientKey: deps.clientKey } : {}) });
     app.get('/api/search', limit);
     app.post('/api/chat', limit);
   }

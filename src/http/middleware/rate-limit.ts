@@ -22,6 +22,14 @@ export interface RateLimitOptions {
 
 export type TakeResult = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
 
+/** The key of requests whose client the host cannot tell: they share one bucket. */
+export const UNKNOWN_CLIENT = 'unknown';
+
+/** Decides whether a client may make one more request: TokenBuckets here, or a platform's limiter (the Worker's binding). */
+export interface Limiter {
+  take(key: string): TakeResult | Promise<TakeResult>;
+}
+
 interface Bucket {
   tokens: number;
   /** When `tokens` was last brought up to date, in ms. */
@@ -30,7 +38,7 @@ interface Bucket {
 
 export const DEFAULT_MAX_CLIENTS = 10_000;
 
-export class TokenBuckets {
+export class TokenBuckets implements Limiter {
   private readonly buckets = new Map<string, Bucket>();
   private readonly perMs: number;
   /** How long an untouched bucket takes to refill completely: after that it may be forgotten. */
@@ -88,11 +96,11 @@ export class TokenBuckets {
 }
 
 /** Middleware: 429 `rate_limited` JSON with Retry-After once a client's bucket is empty. */
-export function rateLimit(options: RateLimitOptions & { clientKey?: ClientKey }): MiddlewareHandler {
-  const buckets = new TokenBuckets(options);
+export function rateLimit(options: (RateLimitOptions | { limiter: Limiter }) & { clientKey?: ClientKey }): MiddlewareHandler {
+  const limiter = 'limiter' in options ? options.limiter : new TokenBuckets(options);
   const keyOf = options.clientKey ?? (() => undefined);
   return async (c, next) => {
-    const result = buckets.take(keyOf(c) ?? 'unknown');
+    const result = await limiter.take(keyOf(c) ?? UNKNOWN_CLIENT);
     if (!result.allowed) {
       const wait = result.retryAfterSeconds;
       return sendError(c, 'rate_limited', `too many requests; try again in ${wait} second${wait === 1 ? '' : 's'}`, { 'Retry-After': String(wait) });
