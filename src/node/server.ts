@@ -1,5 +1,6 @@
 /** Node entry: open (or build) the index, then serve the app on HOST:PORT. */
 import { readFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
 import { serve, type ServerType } from '@hono/node-server';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describeService } from '../core/engine';
@@ -8,6 +9,7 @@ import { renderDemoPage } from '../http/demo-page';
 import { clientKeyFrom } from '../http/middleware/client-address';
 import { parseOrigins } from '../http/middleware/origins';
 import { reportInfo } from '../http/present';
+import { answerClientErrors } from './client-errors';
 import { loadConfig, type Config } from './config';
 import { configuredEmbedder } from './configured-embedder';
 import { openEngine } from './open-engine';
@@ -58,6 +60,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s));
   });
+  answerClientErrors(server as Server);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
