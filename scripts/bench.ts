@@ -34,6 +34,8 @@ const profile = flag('profile');
 const work = resolve(repoRoot, '.tmp', `bench-${process.pid}`);
 const profileDir = join(work, 'profile');
 const env = { EMBEDDER: 'hash', DATA_DIR: join(work, 'data'), RATE_LIMIT_PER_MINUTE: '0', ALLOW_REMOTE_MODELS: '0' };
+/** The measured server logs every request, as it does by default in production. */
+const servedEnv = { ...env, ACCESS_LOG: '1' };
 
 const wrk = wrkVersion();
 /** One measured run with whichever generator this machine has. */
@@ -69,7 +71,7 @@ interface Target {
 
 async function main() {
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`);
-  console.log(`load: ${connections} connections, ${duration} s per endpoint; embedder hash; rate limit off`);
+  console.log(`load: ${connections} connections, ${duration} s per endpoint; embedder hash; rate limit off; access log on`);
   console.log(`load generator: ${wrk ?? 'autocannon (install wrk for figures less disturbed by the client: apt-get install wrk)'}\n`);
 
   // Ingest into a fresh DATA_DIR: the whole command, as an operator runs it.
@@ -89,7 +91,7 @@ async function main() {
     `cold start: ${ms(cold)} to the first answer (median of ${coldRuns}; listening after ${ms(median(colds.map((c) => c.listeningMs)))}; node alone ${ms(bare.ms)})`,
   );
 
-  const server = await spawnServer(env, profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
+  const server = await spawnServer(servedEnv, profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
   const results: LoadSummary[] = [];
   try {
     const rssStart = await rssBytes(server.pid);

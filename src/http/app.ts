@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import type { QaEngine } from '../core/engine';
 import { defaults } from '../core/settings';
+import { accessLog, type AccessLogOptions } from './middleware/access-log';
 import { limitBody } from './middleware/body-limit';
 import { corsFor } from './middleware/cors';
 import { jsonErrors } from './middleware/errors';
@@ -28,10 +29,14 @@ export interface AppDeps extends Omit<PageAssets, 'title'> {
   /** Who a request counts against for the rate limit (e.g. the socket's address, from the host). */
   clientKey?: ClientKey;
   securityHeaders?: SecurityHeaderOptions;
+  /** One JSON line per request (see access-log.ts); omitted, nothing is logged. */
+  accessLog?: AccessLogOptions;
 }
 
 export function createApp(deps: AppDeps) {
   const app = new Hono();
+  // First, so that it sees every response as it finally leaves, 404s and 405s included.
+  if (deps.accessLog) app.use(accessLog({ ...deps.accessLog, ...(deps.clientKey ? { clientKey: deps.clientKey } : {}) }));
   jsonErrors(app);
   app.use(securityHeaders(deps.securityHeaders));
   const origins = deps.allowedOrigins ?? '*';

@@ -1,4 +1,5 @@
 /** Node entry: open (or build) the index, then serve the app on HOST:PORT. */
+import { createHmac, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { serve, type ServerType } from '@hono/node-server';
@@ -30,6 +31,16 @@ async function readWidget(path: string): Promise<string | undefined> {
   }
 }
 
+/**
+ * Client keys as access logs show them: HMAC-SHA-256 under a key made at start-up, so one
+ * process's lines can be grouped by client but no address can be read back or matched across
+ * restarts.
+ */
+function clientHasher(): (key: string) => string {
+  const secret = randomBytes(32);
+  return (key) => createHmac('sha256', secret).update(key).digest('hex').slice(0, 16);
+}
+
 export interface RunningServer {
   url: string;
   close(): Promise<void>;
@@ -47,6 +58,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const app = createApp({
     engine,
     report,
+    ...(config.ACCESS_LOG ? { accessLog: { write: (line: string) => process.stdout.write(`${line}\n`), hashClient: clientHasher(), includeQuestions: config.ACCESS_LOG_QUESTIONS } } : {}),
     ...(widgetJs !== undefined ? { widgetJs, demoPage: renderDemoPage({ title: report.title, publisher: report.publisher, suggestions: report.suggestions }) } : {}),
     allowedOrigins: parseOrigins(config.ALLOWED_ORIGINS),
     maxBodyBytes: config.MAX_BODY_BYTES,
