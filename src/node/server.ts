@@ -1,5 +1,4 @@
 /** Node entry: open (or build) the index, then serve the app on HOST:PORT. */
-import { createHmac, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { serve, type ServerType } from '@hono/node-server';
@@ -11,8 +10,10 @@ import { clientKeyFrom } from '../http/middleware/client-address';
 import { parseOrigins } from '../http/middleware/origins';
 import { reportInfo } from '../http/present';
 import { answerClientErrors } from './client-errors';
+import { clientHasher } from './client-hash';
 import { loadConfig, type Config } from './config';
 import { configuredEmbedder } from './configured-embedder';
+import { createLineWriter } from './line-writer';
 import { openEngine } from './open-engine';
 import { createOpenAiGenerator } from './openai-generator';
 
@@ -29,16 +30,6 @@ async function readWidget(path: string): Promise<string | undefined> {
     warn(`${path} is missing, so /widget.js and the demo page are not served; build it with \`npm run build\``);
     return undefined;
   }
-}
-
-/**
- * Client keys as access logs show them: HMAC-SHA-256 under a key made at start-up, so one
- * process's lines can be grouped by client but no address can be read back or matched across
- * restarts.
- */
-function clientHasher(): (key: string) => string {
-  const secret = randomBytes(32);
-  return (key) => createHmac('sha256', secret).update(key).digest('hex').slice(0, 16);
 }
 
 export interface RunningServer {
@@ -58,7 +49,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const app = createApp({
     engine,
     report,
-    ...(config.ACCESS_LOG ? { accessLog: { write: (line: string) => process.stdout.write(`${line}\n`), hashClient: clientHasher(), includeQuestions: config.ACCESS_LOG_QUESTIONS } } : {}),
+    ...(config.ACCESS_LOG ? { accessLog: { write: createLineWriter().write, hashClient: clientHasher(), includeQuestions: config.ACCESS_LOG_QUESTIONS } } : {}),
     ...(widgetJs !== undefined ? { widgetJs, demoPage: renderDemoPage({ title: report.title, publisher: report.publisher, suggestions: report.suggestions }) } : {}),
     allowedOrigins: parseOrigins(config.ALLOWED_ORIGINS),
     maxBodyBytes: config.MAX_BODY_BYTES,
