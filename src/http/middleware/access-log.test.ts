@@ -68,6 +68,8 @@ describe('access logs', () => {
     const open = await appLogging({ includeQuestions: true });
     await (await open.app.request('/api/chat', chat())).text();
     await (await open.app.request(`/api/search?q=${encodeURIComponent('ジニ係数')}`)).text();
-    expect(open.entries().map((e) => e.question)).toEqual([QUESTION, 'ジニ係数']);
+    await (await open.app.request(`/api/search?q=${encodeURIComponent('"quoted"\n\\ and </script>')}`)).text();
+    expect(open.entries().map((e) => e.question)).toEqual([QUESTION, 'ジニ係数', '"quoted"\n\\ and </script>']);
+    expect(open.lines.every((l) => !l.includes('\n'))).toBe(true);
   });
 });
