@@ -25,7 +25,7 @@ describe('access logs on the real server', () => {
     await (await fetch(`${server.url}/health`)).text();
     await (await fetch(`${server.url}/api/chat`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ question: QUESTION }) })).text();
     await (await fetch(`${server.url}/api/search?q=${encodeURIComponent(QUESTION)}`)).text();
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 300)); // lines are written within 100 ms
     const lines = logLines(server.output()).slice(before).map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => [l.method, l.route, l.status])).toEqual([
       ['GET', '/health', 200],
@@ -42,7 +42,7 @@ describe('access logs on the real server', () => {
     const open = await startServer({ env: { DATA_DIR, ACCESS_LOG: '1', ACCESS_LOG_QUESTIONS: '1', RATE_LIMIT_PER_MINUTE: '0' } });
     try {
       await (await fetch(`${open.url}/api/chat`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ question: QUESTION }) })).text();
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 300)); // lines are written within 100 ms
       const last = JSON.parse(logLines(open.output()).at(-1)!) as { question?: string };
       expect(last.question).toBe(QUESTION);
     } finally {
@@ -54,7 +54,7 @@ describe('access logs on the real server', () => {
     const quiet = await startServer({ env: { DATA_DIR } });
     try {
       await (await fetch(`${quiet.url}/health`)).text();
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 300)); // lines are written within 100 ms
       expect(logLines(quiet.output())).toEqual([]);
     } finally {
       await quiet.stop();

@@ -3,16 +3,20 @@ import { clientHasher } from './client-hash';
 import { createLineWriter } from './line-writer';
 
 describe('createLineWriter', () => {
-  it('gathers the lines of one turn of the event loop into one write, in order', async () => {
+  it('gathers lines into one write, in order, once enough have come or a little time has passed', async () => {
     const writes: string[] = [];
-    const writer = createLineWriter((text) => writes.push(text));
+    const writer = createLineWriter({ out: (text) => writes.push(text), maxPending: 20, maxDelayMs: 20 });
     writer.write('{"a":1}');
     writer.write('{"a":2}');
     expect(writes).toEqual([]);
-    await new Promise((r) => setImmediate(r));
-    writer.write('{"a":3}');
+    writer.write('{"a":3}'); // 24 characters gathered: written at once
+    expect(writes).toEqual(['{"a":1}\n{"a":2}\n{"a":3}\n']);
+    writer.write('{"a":4}');
+    await new Promise((r) => setTimeout(r, 60));
+    expect(writes).toEqual(['{"a":1}\n{"a":2}\n{"a":3}\n', '{"a":4}\n']);
+    writer.write('{"a":5}');
     writer.flush();
-    expect(writes).toEqual(['{"a":1}\n{"a":2}\n', '{"a":3}\n']);
+    expect(writes.at(-1)).toBe('{"a":5}\n');
   });
 });
 

@@ -1,7 +1,8 @@
 /**
- * Log lines gathered and written once per turn of the event loop: under load one write carries
- * many requests' lines instead of one each (writing to a pipe or a file is synchronous in Node,
- * one system call a write). Whatever is still gathered when the process exits is written then.
+ * Log lines gathered and written together: every 16 KB or 100 ms, whichever comes first. Writing
+ * to a pipe or a file is synchronous in Node, one system call a write, so under load one write
+ * carries a few hundred requests' lines instead of one each. Whatever is still gathered when the
+ * process exits is written then; a process killed outright loses at most 100 ms of lines.
  */
 
 export interface LineWriter {
@@ -10,24 +11,38 @@ export interface LineWriter {
   flush(): void;
 }
 
-export function createLineWriter(out: (text: string) => void = (text) => void process.stdout.write(text)): LineWriter {
+export interface LineWriterOptions {
+  out?: (text: string) => void;
+  /** Gathered characters that trigger a write. */
+  maxPending?: number;
+  /** Longest a line waits. */
+  maxDelayMs?: number;
+}
+
+export function createLineWriter(options: LineWriterOptions = {}): LineWriter {
+  const out = options.out ?? ((text: string) => void process.stdout.write(text));
+  const maxPending = options.maxPending ?? 16 * 1024;
+  const maxDelayMs = options.maxDelayMs ?? 100;
   let pending: string[] = [];
-  let scheduled = false;
+  let size = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const flush = () => {
-    scheduled = false;
+    if (timer) clearTimeout(timer);
+    timer = undefined;
     if (pending.length === 0) return;
     const text = `${pending.join('\n')}\n`;
     pending = [];
+    size = 0;
     out(text);
   };
   process.once('exit', flush);
   return {
     write(line) {
       pending.push(line);
-      if (!scheduled) {
-        scheduled = true;
-        setImmediate(flush);
-      }
+      size += line.length + 1;
+      if (size >= maxPending) flush();
+      // Unref'd: waiting log lines never keep the process alive; exit writes them.
+      else if (!timer) timer = setTimeout(flush, maxDelayMs).unref();
     },
     flush,
   };
