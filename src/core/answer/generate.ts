@@ -152,7 +152,12 @@ export async function* generateAnswer(input: GenerateAnswerInput): AsyncIterable
   }
   if (cut) {
     // What streamed may end mid-sentence: `done` carries the cut text, which replaces it.
-    yield { type: 'done', answer: { ...checked.answer, warnings } };
+    const answer = { ...checked.answer, warnings };
+    if (!streamed) {
+      yield { type: 'meta', answer: meta };
+      yield { type: 'delta', text: answer.answer };
+    }
+    yield { type: 'done', answer };
     return;
   }
   const tail = filter.flush();
