@@ -18,16 +18,28 @@ export interface BenchServer {
 export const SOURCE_ENTRY = ['--import', 'tsx', 'src/node/server.ts'];
 export const BUNDLE_ENTRY = ['dist/server/server.mjs'];
 
-/** Spawns `node [nodeArgs] <entry>` on a free port and waits until it listens. */
+/** Standard output kept for output(): start-up lines come first; a load run's access logs would not fit. */
+const MAX_KEPT_STDOUT = 256 * 1024;
+
+/**
+ * Spawns `node [nodeArgs] <entry>` on a free port and waits until it listens. Access logs are off
+ * unless `env` turns them on (ACCESS_LOG=1): tests read this output. Standard error is kept
+ * whole; standard output up to 256 KB.
+ */
 export async function spawnServer(env: Record<string, string>, nodeArgs: string[] = [], timeoutMs = 120_000, entry = SOURCE_ENTRY): Promise<BenchServer> {
   const started = performance.now();
   const proc = spawn(process.execPath, [...nodeArgs, ...entry], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ACCESS_LOG: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  proc.stdout!.on('data', (d) => (out += d));
+  let stdoutKept = 0;
+  proc.stdout!.on('data', (d: Buffer) => {
+    if (stdoutKept >= MAX_KEPT_STDOUT) return;
+    stdoutKept += d.length;
+    out += d;
+  });
   proc.stderr!.on('data', (d) => (out += d));
   const url = await new Promise<string>((ok, fail) => {
     const timer = setTimeout(() => fail(new Error(`server did not start within ${timeoutMs} ms:\n${out}`)), timeoutMs);

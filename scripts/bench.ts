@@ -4,15 +4,20 @@
  * Measures, with the hash embedder and the rate limit off, in one run:
  *   ingest time into a fresh DATA_DIR; cold start (spawn → first answer over an existing index);
  *   requests/s and latency p50/p99 for /health (the ceiling), /api/search and /api/chat, each
- *   also as a share of /health's requests/s; the server's resident memory after the load.
- * Prints the targets met or missed; --strict exits 1 when one is missed.
+ *   also as a share of /health's requests/s; the server's resident memory after the load; then a
+ *   sustained mixed load (what a page full of widgets sends) in rounds, every request answered
+ *   and memory not growing round on round.
+ * Load comes from wrk when it is installed (`apt-get install wrk`), else from autocannon; the
+ * output says which. Prints the targets met or missed; --strict exits 1 when one is missed.
  */
 import { readdir, rm } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chatRequests, cpuMs, newChatRequests, rssBytes, runLoad, searchRequests, type LoadSummary } from './bench-load';
+import { chatRequests, cpuMs, newChatRequests, rssBytes, runLoad, searchRequests, type LoadRequest, type LoadSummary } from './bench-load';
 import { formatProfile, readProfile, summariseProfile } from './bench-profile';
 import { measureColdStart, median, repoRoot, runCommand, spawnServer } from './bench-server';
+import { runSoak } from './bench-soak';
+import { runWrk, wrkVersion } from './bench-wrk';
 import { buildServer } from './build-server';
 
 function option(name: string, fallback: number): number {
@@ -29,6 +34,12 @@ const profile = flag('profile');
 const work = resolve(repoRoot, '.tmp', `bench-${process.pid}`);
 const profileDir = join(work, 'profile');
 const env = { EMBEDDER: 'hash', DATA_DIR: join(work, 'data'), RATE_LIMIT_PER_MINUTE: '0', ALLOW_REMOTE_MODELS: '0' };
+/** The measured server logs every request, as it does by default in production. */
+const servedEnv = { ...env, ACCESS_LOG: '1' };
+
+const wrk = wrkVersion();
+/** One measured run with whichever generator this machine has. */
+const load = (o: { label: string; url: string; connections: number; requests: LoadRequest[]; durationSeconds: number }): Promise<LoadSummary> => (wrk ? runWrk(o) : runLoad(o));
 
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
 const mb = (n: number | undefined) => (n === undefined ? 'n/a' : `${(n / 1024 / 1024).toFixed(0)} MB`);
@@ -60,7 +71,8 @@ interface Target {
 
 async function main() {
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`);
-  console.log(`load: ${connections} connections, ${duration} s per endpoint; embedder hash; rate limit off\n`);
+  console.log(`load: ${connections} connections, ${duration} s per endpoint; embedder hash; rate limit off; access log on`);
+  console.log(`load generator: ${wrk ?? 'autocannon (install wrk for figures less disturbed by the client: apt-get install wrk)'}\n`);
 
   // Ingest into a fresh DATA_DIR: the whole command, as an operator runs it.
   await rm(work, { recursive: true, force: true });
@@ -79,7 +91,7 @@ async function main() {
     `cold start: ${ms(cold)} to the first answer (median of ${coldRuns}; listening after ${ms(median(colds.map((c) => c.listeningMs)))}; node alone ${ms(bare.ms)})`,
   );
 
-  const server = await spawnServer(env, profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
+  const server = await spawnServer(servedEnv, profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
   const results: LoadSummary[] = [];
   try {
     const rssStart = await rssBytes(server.pid);
@@ -90,7 +102,7 @@ async function main() {
       // Every question a new string: what a question costs before the server has seen it.
       { label: '/api/chat new', requests: newChatRequests() },
     ];
-    for (const p of plan) await runLoad({ ...p, label: `${p.label} (warm-up)`, url: server.url, connections, durationSeconds: Math.min(2, duration) });
+    for (const p of plan) await load({ ...p, label: `${p.label} (warm-up)`, url: server.url, connections, durationSeconds: Math.min(2, duration) });
     // On a shared machine the load from others drifts; interleaving the endpoints in short rounds
     // exposes them to the same conditions, which keeps the ratios honest.
     const rounds = Math.max(1, Math.round(duration / 2));
@@ -99,7 +111,7 @@ async function main() {
     for (let r = 0; r < rounds; r++) {
       for (const [i, p] of plan.entries()) {
         const before = await cpuMs(server.pid);
-        parts[i]!.push(await runLoad({ ...p, url: server.url, connections, durationSeconds: duration / rounds }));
+        parts[i]!.push(await load({ ...p, url: server.url, connections, durationSeconds: duration / rounds }));
         cpu[i]! += ((await cpuMs(server.pid)) ?? NaN) - (before ?? NaN);
       }
     }
@@ -121,6 +133,10 @@ async function main() {
     console.log('(cpu/req: the server process\'s CPU time per request — steadier than req/s when others share the machine)');
     console.log(`\nserver RSS: ${mb(rssStart)} before the load, ${mb(rssAfter)} after it`);
 
+    console.log('\nsustained mixed load, 64 connections:');
+    const soak = await runSoak({ url: server.url, pid: server.pid, load });
+    const soakOutput = server.output();
+
     const [, search, chat] = results as [LoadSummary, LoadSummary, LoadSummary, LoadSummary];
     const targets: Target[] = [
       { what: 'search ≥ 0.5× /health req/s', met: search.rps >= 0.5 * ceiling, value: `${(search.rps / ceiling).toFixed(2)}×` },
@@ -129,6 +145,12 @@ async function main() {
       { what: 'zero errors and non-2xx', met: results.every((r) => r.errors === 0 && r.non2xx === 0), value: `${results.reduce((a, r) => a + r.errors + r.non2xx, 0)}` },
       { what: 'RSS after load < 200 MB', met: rssAfter !== undefined && rssAfter < 200 * 1024 * 1024, value: mb(rssAfter) },
       { what: 'cold start < 1 s', met: cold < 1000, value: ms(cold) },
+      { what: 'mixed load: every request answered', met: soak.requests > 0 && soak.failed === 0 && !/request failed|chat stream failed/.test(soakOutput), value: `${soak.failed} of ${soak.requests} failed` },
+      {
+        what: 'mixed load: RSS steady',
+        met: soak.growth === undefined || soak.growth.bytes < soak.growth.allowance,
+        value: soak.rss.map((r) => mb(r)).join(' → ') || 'n/a',
+      },
     ];
     console.log('\ntargets:');
     for (const t of targets) console.log(`  ${t.met ? 'met   ' : 'MISSED'} ${t.what.padEnd(30)} ${t.value}`);

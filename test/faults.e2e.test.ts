@@ -1,5 +1,6 @@
 /**
- * Faults the service must survive: an ingest killed with SIGKILL mid-way, damaged index files, a
+ * Faults the service must survive: an ingest killed with SIGKILL mid-way, damaged index files (also
+ * well-formed ones: edited, or with parts that disagree), a
  * broken models/ folder, and a client that disconnects while its answer is still being produced.
  */
 import { spawn } from 'node:child_process';
@@ -10,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ChatEvent, QaEngine } from '../src/core/engine';
 import { collectAnswer } from '../src/core/engine';
 import { createApp } from '../src/http/app';
-import { loadStoredIndex } from '../src/node/index-store';
+import { loadStoredIndex, sha256 } from '../src/node/index-store';
 import { writeTinyModel } from './fixtures/tiny-model';
 import { realEngine } from './helpers/real-engine';
 import { repoRoot, startServer } from './helpers/server';
@@ -142,6 +143,18 @@ describe('a damaged index', () => {
     ['vectors/index.json', 'truncated', async (p) => truncate(p, 5000)],
     ['vectors/index.json', 'emptied', async (p) => writeFile(p, '')],
     ['corpus.json', 'deleted', async (p) => rm(p)],
+    // Well-formed but wrong: parses and validates, and would serve other answers.
+    ['corpus.json', 'edited (valid JSON)', async (p) => writeFile(p, (await readFile(p, 'utf8')).replace(/中国/g, '日本'))],
+    ['corpus.json', 'with BM25 ids out of order, its checksum rewritten to match', async (p) => {
+      const data = JSON.parse(await readFile(p, 'utf8')) as { bm25: { ids: string[] } };
+      data.bm25.ids.reverse();
+      const text = JSON.stringify(data);
+      await writeFile(p, text);
+      const manifestPath = join(p, '..', 'manifest.json');
+      const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as { files: Record<string, string> };
+      manifest.files['corpus.json'] = sha256(text);
+      await writeFile(manifestPath, JSON.stringify(manifest));
+    }],
   ];
 
   it.each(damage)('%s %s: says so and rebuilds on start', async (file, how, spoil) => {
@@ -150,7 +163,7 @@ describe('a damaged index', () => {
     const server = await startServer({ env: { DATA_DIR: dataDir } });
     try {
       const out = server.output();
-      expect(out).toMatch(/not valid JSON|not in the expected format|not found|cannot be read|holds \d+/);
+      expect(out).toMatch(/not valid JSON|not in the expected format|not found|cannot be read|holds \d+|does not match the checksum|inconsistent/);
       expect(out).toMatch(/building the index|rebuilding/);
       await expectServes(server.url);
     } finally {

@@ -3,7 +3,8 @@
  * types, huge and tiny bodies, unicode, lone surrogates, control characters, deep nesting, wrong
  * content types, odd methods, odd paths and bad query strings. Each gets the status the contract
  * allows (a 4xx with {"error":{code,message}}, or 200 where the request is in fact valid), never a
- * 5xx, and the server is still healthy afterwards. FUZZ_SEED=<n> replays a run.
+ * 5xx, and the server is still healthy afterwards. The cases come from a fixed seed, so every
+ * run sends the same requests; FUZZ_SEED=<n> explores (or replays) another set.
  */
 import { Agent, request } from 'node:http';
 import { resolve } from 'node:path';
@@ -14,7 +15,9 @@ import { repoRoot, startServer, type StartedServer } from './helpers/server';
 
 const COUNT = 600;
 const PARALLEL = 12;
-const seed = Number(process.env.FUZZ_SEED) || Math.floor(Math.random() * 2 ** 31);
+/** The seed of every run unless FUZZ_SEED names another: a failure in CI is the same failure locally. */
+const DEFAULT_SEED = 20_250_214;
+const seed = Number(process.env.FUZZ_SEED) || DEFAULT_SEED;
 
 let server: StartedServer;
 let passageId = 'p1-000-000000';

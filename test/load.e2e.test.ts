@@ -1,16 +1,15 @@
 /**
- * Sustained mixed load against the real server: what a page full of widgets does (chat, streamed
- * chat, search, footnotes, passages, health, the page and the widget bundle) at 64 connections.
- * Every request must succeed, and memory must not trend upwards from round to round.
+ * A short load smoke test against the real server: a page full of widgets (chat, streamed chat,
+ * search, footnotes, passages, health, the page and the widget bundle) at 32 connections, every
+ * request answered. The sustained load, with memory measured round on round, is `npm run bench`.
  */
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mixedRequests, rssBytes, runLoad, type LoadSummary } from '../scripts/bench-load';
+import { mixedRequests, runLoad } from '../scripts/bench-load';
 import { repoRoot, startServer, type StartedServer } from './helpers/server';
 
-const CONNECTIONS = 64;
-const ROUND = 4_000; // three measured rounds: 12,000 requests
-const MB = 1024 * 1024;
+const CONNECTIONS = 32;
+const REQUESTS = 1_500;
 
 let server: StartedServer;
 let passageIds: string[] = [];
@@ -27,51 +26,17 @@ afterAll(async () => {
   await server?.stop();
 });
 
-function describeRound(r: LoadSummary, rss: number | undefined): string {
-  return `${r.requests} requests, ${r.rps.toFixed(0)} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, statuses ${JSON.stringify(r.statuses)}, RSS ${rss === undefined ? 'n/a' : (rss / MB).toFixed(0)} MB`;
-}
-
-describe('the server under sustained mixed load', () => {
-  it('serves over 10,000 mixed requests at 64 connections without an error, and memory does not grow round on round', async () => {
+describe('the server under mixed load', () => {
+  it(`answers ${REQUESTS} mixed requests at ${CONNECTIONS} connections, every one with 200`, async () => {
     expect(passageIds.length).toBeGreaterThan(5);
-    const requests = mixedRequests(passageIds);
-    const pid = server.proc.pid!;
-    // Warm-up: JIT, caches and the heap reach their working size before anything is measured.
-    const warm = await runLoad({ label: 'warm-up', url: server.url, connections: CONNECTIONS, requests, amount: 1_500 });
-    expect(warm.errors).toBe(0);
-
-    const rounds: LoadSummary[] = [];
-    const rss: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const round = await runLoad({ label: `round ${i + 1}`, url: server.url, connections: CONNECTIONS, requests, amount: ROUND });
-      // Let in-flight work settle so the reading is not one of a request burst.
-      await new Promise((r) => setTimeout(r, 300));
-      const now = await rssBytes(pid);
-      rounds.push(round);
-      if (now !== undefined) rss.push(now);
-      console.log(`load round ${i + 1}: ${describeRound(round, now)}`);
-    }
-
-    const total = rounds.reduce((a, r) => a + r.requests, 0);
-    expect(total).toBeGreaterThanOrEqual(10_000);
-    for (const r of rounds) {
-      expect(r.errors, describeRound(r, undefined)).toBe(0);
-      expect(r.non2xx, describeRound(r, undefined)).toBe(0);
-      expect(Object.keys(r.statuses)).toEqual(['200']);
-    }
+    const round = await runLoad({ label: 'smoke', url: server.url, connections: CONNECTIONS, requests: mixedRequests(passageIds), amount: REQUESTS });
+    const described = `${round.requests} requests, ${round.rps.toFixed(0)} req/s, p99 ${round.p99Ms} ms, statuses ${JSON.stringify(round.statuses)}`;
+    expect(round.requests, described).toBe(REQUESTS);
+    expect(round.errors, described).toBe(0);
+    expect(Object.keys(round.statuses), described).toEqual(['200']);
     expect(server.output()).not.toMatch(/request failed|chat stream failed/);
-
-    if (rss.length === 3) {
-      const [first, , last] = rss as [number, number, number];
-      // A leak grows with the requests served; the heap's own growth settles during warm-up. The
-      // allowance covers V8 enlarging its heap under a burst, not a per-request leak: the 8,000
-      // requests between the first and last reading leaking 5 KB each would already exceed it.
-      const allowance = Math.max(32 * MB, first * 0.15);
-      expect(last - first, `RSS ${rss.map((r) => (r / MB).toFixed(0)).join(' → ')} MB`).toBeLessThan(allowance);
-    }
-    const health = await fetch(`${server.url}/health`);
-    expect(health.status).toBe(200);
-  }, 90_000);
+    expect((await fetch(`${server.url}/health`)).status).toBe(200);
+  }, 60_000);
 });
 
 describe('abuse: per-client rate limits on the real server', () => {
@@ -103,13 +68,15 @@ describe('abuse: per-client rate limits on the real server', () => {
     }
   }, 60_000);
 
-  it('keys clients by X-Forwarded-For when TRUST_PROXY=1', async () => {
+  it('keys clients by X-Forwarded-For when TRUST_PROXY=1, one key per address however it is written', async () => {
     const proxied = await startServer({ env: { DATA_DIR: resolve(repoRoot, '.tmp/load-e2e-data'), RATE_LIMIT_PER_MINUTE: '6', RATE_LIMIT_BURST: '2', TRUST_PROXY: '1' } });
     try {
       const as = async (client: string) => (await chat(proxied.url, { 'X-Forwarded-For': `6.6.6.6, ${client}` })).status;
       expect([await as('198.51.100.1'), await as('198.51.100.1'), await as('198.51.100.1')]).toEqual([200, 200, 429]);
       // Another client behind the same proxy has its own bucket; the spoofable left-most entry is ignored.
       expect([await as('198.51.100.2'), await as('198.51.100.2'), await as('198.51.100.2')]).toEqual([200, 200, 429]);
+      // Writing the same address with a port or with leading zeros buys no fresh bucket.
+      expect([await as('198.51.100.3:40001'), await as('198.051.100.003:40002'), await as('198.51.100.3:40003'), await as('[::ffff:198.51.100.3]:40004')]).toEqual([200, 200, 429, 429]);
     } finally {
       await proxied.stop();
     }

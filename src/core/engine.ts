@@ -130,11 +130,15 @@ export function createEngine(parts: EngineParts): QaEngine {
     const lang = input.lang ?? analysis.lang;
     const { answer: result, hits } = await answerQuestion(ctx, retriever, analysis, lang);
     if (signal?.aborted) return;
-    // Only a question the report answers goes to the generator: an off-topic one keeps the
-    // extractive "not in the report" and costs no model call.
-    if (generator && result.grounded) {
+    // A question on the report's topics goes to the model, which may find the passages do not
+    // answer it (mapped to not_stated); an off-topic one keeps "not in the report" and costs no call.
+    if (generator && result.status !== 'not_in_report') {
       const { question, history } = input;
-      yield* generateAnswer({ generator, library, question, lang, history, extractive: result, hits, wantsSource: analysis.wantsSource, maxPassages: defaults.generatorPassages, signal });
+      const renderingOf = (id: string) => {
+        const p = library.passage(id);
+        return p ? sentences.english(p) : undefined;
+      };
+      yield* generateAnswer({ generator, library, question, lang, history, extractive: result, hits, wantsSource: analysis.wantsSource, maxPassages: defaults.generatorPassages, renderingOf, signal });
       return;
     }
     const { answer: text, ...meta } = result;

@@ -4,8 +4,21 @@
  * Lines may end in CRLF, LF or CR and chunks may split them anywhere; comment lines
  * (`: keep-alive`) and other fields are ignored; the `data:` lines of one event join with "\n".
  * Web APIs only, so the Node and Workers generators share it.
+ *
+ * The stream comes from a server that may misbehave, so reading it is bounded: a line longer than
+ * `maxLineChars` (64 KiB) or a response larger than `maxResponseBytes` (4 MiB) stops the read
+ * with StreamLimitError. An answer is a few KB; its event stream, a few hundred.
  */
-import { createSseParser } from './sse';
+import { createSseParser, StreamLimitError } from './sse';
+
+export interface StreamLimits {
+  /** Longest event-stream line or event, in characters. */
+  maxLineChars?: number;
+  /** Most bytes read from one response. */
+  maxResponseBytes?: number;
+}
+
+export const LLM_STREAM_LIMITS = { maxLineChars: 64 * 1024, maxResponseBytes: 4 * 1024 * 1024 } as const;
 
 export interface SseDataParser {
   /** Feed decoded text; returns the payloads of the events it completed. */
@@ -14,8 +27,8 @@ export interface SseDataParser {
   end(): string[];
 }
 
-export function createSseDataParser(): SseDataParser {
-  const parser = createSseParser();
+export function createSseDataParser(limits: StreamLimits = {}): SseDataParser {
+  const parser = createSseParser({ maxLineChars: limits.maxLineChars ?? LLM_STREAM_LIMITS.maxLineChars });
   return {
     push: (chunk) => parser.push(chunk).map((e) => e.data),
     end: () => parser.end({ keepOpenEvent: true }).map((e) => e.data),
@@ -23,18 +36,22 @@ export function createSseDataParser(): SseDataParser {
 }
 
 /** Reads a byte stream to its end, yielding each event's data; stops reading when `signal` aborts. */
-export async function* sseData(body: ReadableStream<Uint8Array>, signal?: AbortSignal): AsyncIterable<string> {
+export async function* sseData(body: ReadableStream<Uint8Array>, signal?: AbortSignal, limits: StreamLimits = {}): AsyncIterable<string> {
+  const maxBytes = limits.maxResponseBytes ?? LLM_STREAM_LIMITS.maxResponseBytes;
   const reader = body.getReader();
   const decoder = new TextDecoder();
-  const parser = createSseDataParser();
+  const parser = createSseDataParser(limits);
   const onAbort = () => void reader.cancel(signal?.reason).catch(() => {});
   signal?.addEventListener('abort', onAbort, { once: true });
   let finished = false;
+  let bytes = 0;
   try {
     for (;;) {
       signal?.throwIfAborted();
       const { done, value } = await reader.read();
       if (done) break;
+      bytes += value.byteLength;
+      if (bytes > maxBytes) throw new StreamLimitError(`the event stream is larger than ${maxBytes} bytes`);
       yield* parser.push(decoder.decode(value, { stream: true }));
     }
     finished = true;
@@ -50,8 +67,8 @@ export async function* sseData(body: ReadableStream<Uint8Array>, signal?: AbortS
 }
 
 /** The JSON payloads of an LLM event stream, up to `data: [DONE]`; a payload that is not JSON is counted and skipped. */
-export async function* sseJson(body: ReadableStream<Uint8Array>, signal: AbortSignal | undefined, onMalformed: () => void): AsyncIterable<unknown> {
-  for await (const data of sseData(body, signal)) {
+export async function* sseJson(body: ReadableStream<Uint8Array>, signal: AbortSignal | undefined, onMalformed: () => void, limits: StreamLimits = {}): AsyncIterable<unknown> {
+  for await (const data of sseData(body, signal, limits)) {
     if (data.trim() === '[DONE]') return;
     let payload: unknown;
     try {
@@ -61,5 +78,30 @@ export async function* sseJson(body: ReadableStream<Uint8Array>, signal: AbortSi
       continue;
     }
     yield payload;
+  }
+}
+
+/** A whole response body as text, read no further than `maxBytes` (StreamLimitError beyond it). */
+export async function readBoundedText(body: ReadableStream<Uint8Array> | null, maxBytes: number, signal?: AbortSignal): Promise<string> {
+  if (!body) return '';
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let bytes = 0;
+  let finished = false;
+  try {
+    for (;;) {
+      signal?.throwIfAborted();
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.byteLength;
+      if (bytes > maxBytes) throw new StreamLimitError(`the response is larger than ${maxBytes} bytes`);
+      text += decoder.decode(value, { stream: true });
+    }
+    finished = true;
+    return text + decoder.decode();
+  } finally {
+    if (!finished) await reader.cancel().catch(() => {});
+    reader.releaseLock();
   }
 }

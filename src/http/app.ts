@@ -2,10 +2,12 @@
 import { Hono } from 'hono';
 import type { QaEngine } from '../core/engine';
 import { defaults } from '../core/settings';
+import { accessLog, type AccessLogOptions } from './middleware/access-log';
 import { limitBody } from './middleware/body-limit';
 import { corsFor } from './middleware/cors';
 import { jsonErrors } from './middleware/errors';
-import { rateLimit, type ClientKey, type RateLimitOptions } from './middleware/rate-limit';
+import type { ClientKey } from './middleware/client-address';
+import { rateLimit, TokenBuckets, type Limiter, type RateLimitOptions } from './middleware/rate-limit';
 import { securityHeaders, type SecurityHeaderOptions } from './middleware/security-headers';
 import { chatRoutes } from './routes/chat';
 import { lookupRoutes } from './routes/lookups';
@@ -22,20 +24,27 @@ export interface AppDeps extends Omit<PageAssets, 'title'> {
   maxBodyBytes?: number;
   /** Per-client limit on /api/chat and /api/search; omitted, nothing is limited (only the host knows who a client is). */
   rateLimit?: RateLimitOptions;
+  /** A limiter the platform provides (the Worker's rate-limiting binding), used instead of `rateLimit`'s buckets. */
+  rateLimiter?: Limiter;
   /** Who a request counts against for the rate limit (e.g. the socket's address, from the host). */
   clientKey?: ClientKey;
   securityHeaders?: SecurityHeaderOptions;
+  /** One JSON line per request (see access-log.ts); omitted, nothing is logged. */
+  accessLog?: AccessLogOptions;
 }
 
 export function createApp(deps: AppDeps) {
   const app = new Hono();
+  // First, so that it sees every response as it finally leaves, 404s and 405s included.
+  if (deps.accessLog) app.use(accessLog({ ...deps.accessLog, ...(deps.clientKey ? { clientKey: deps.clientKey } : {}) }));
   jsonErrors(app);
   app.use(securityHeaders(deps.securityHeaders));
   const origins = deps.allowedOrigins ?? '*';
   app.use('/api/*', corsFor(origins, { exposeRetryAfter: true }));
   app.use('/health', corsFor(origins, { exposeRetryAfter: false }));
-  if (deps.rateLimit) {
-    const limit = rateLimit({ ...deps.rateLimit, ...(deps.clientKey ? { clientKey: deps.clientKey } : {}) });
+  const limiter = deps.rateLimiter ?? (deps.rateLimit ? new TokenBuckets(deps.rateLimit) : undefined);
+  if (limiter) {
+    const limit = rateLimit({ limiter, ...(deps.clientKey ? { clientKey: deps.clientKey } : {}) });
     app.get('/api/search', limit);
     app.post('/api/chat', limit);
   }

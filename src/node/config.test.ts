@@ -13,6 +13,11 @@ describe('loadConfig', () => {
     expect(c).toMatchObject({ PORT: 0, EMBEDDER: 'hash', ALLOW_REMOTE_MODELS: false, HOST: '127.0.0.1', indexDir: '/tmp/x/index' });
   });
 
+  it('logs each request by default, and what readers asked only when asked to', () => {
+    expect(loadConfig({})).toMatchObject({ ACCESS_LOG: true, ACCESS_LOG_QUESTIONS: false });
+    expect(loadConfig({ ACCESS_LOG: '0', ACCESS_LOG_QUESTIONS: '1' })).toMatchObject({ ACCESS_LOG: false, ACCESS_LOG_QUESTIONS: true });
+  });
+
   it('names every bad variable in one clear error', () => {
     const bad = () => loadConfig({ EMBEDDER: 'openai', PORT: 'eighty' });
     expect(bad).toThrow(/^invalid configuration:/);

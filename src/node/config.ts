@@ -28,6 +28,10 @@ export const configSchema = sharedSettingsSchema.extend({
     .regex(/^(\d{1,2}|true|false)$/, 'use 0, 1 (one reverse proxy in front) or the number of proxies')
     .default('0')
     .transform((v) => (v === 'true' ? 1 : v === 'false' ? 0 : Number(v))),
+  /** One JSON line per request on stdout (time, method, route, status, ms, client hash). */
+  ACCESS_LOG: flag.default(true),
+  /** Also log what readers asked (the chat question, the search query): off unless the operator opts in. */
+  ACCESS_LOG_QUESTIONS: flag.default(false),
   /** OpenAI-compatible endpoint that writes answers from the retrieved passages; unset, answers are extractive. */
   LLM_BASE_URL: z.string().trim().regex(/^https?:\/\/\S+$/, 'must be an http(s) URL such as https://api.openai.com/v1 or http://localhost:11434/v1').optional(),
   LLM_API_KEY: z.string().optional(),

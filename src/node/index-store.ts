@@ -2,10 +2,28 @@
  * The on-disk index under data/: `data/index` is a symlink to one complete build folder. A new
  * build is written to a fresh folder and the link is replaced with rename(2), which is atomic, so
  * a reader (or a kill -9 mid-build) only ever sees the old index or the new one, never half of one.
+ *
+ * Loading checks more than each file's shape: the manifest records the SHA-256 of every file it
+ * describes, and the passages, the BM25 index and the vectors must name the same passages. A
+ * file that parses but was changed or damaged is reported like any other damage (and rebuilt).
  */
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, readlink, rename, rm, symlink, lstat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { corpusDataSchema, manifestSchema, type CorpusData, type Manifest } from '../core/ingest/index-data';
+import { z } from 'zod';
+import { indexIdProblem } from '../core/index-consistency';
+import { corpusDataSchema, manifestSchema, type CorpusData } from '../core/ingest/index-data';
+
+/** The files a build writes besides the manifest, by path within the build folder. */
+export const INDEX_FILES = ['corpus.json', 'vectors/index.json'] as const;
+
+/** The manifest as this runtime writes it: the shared fields plus a checksum of each index file. */
+export const storedManifestSchema = manifestSchema.extend({
+  files: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)).optional(),
+});
+export type Manifest = z.infer<typeof storedManifestSchema>;
+
+export const sha256 = (bytes: string | Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 export type IndexProblem = 'missing' | 'corrupt';
 
@@ -25,31 +43,51 @@ export interface StoredIndex {
   data: CorpusData;
 }
 
-async function readJson(path: string, what: string): Promise<unknown> {
-  let text: string;
+/** A file's bytes and its parsed JSON. */
+async function readJson(path: string, what: string): Promise<{ bytes: Buffer; json: unknown }> {
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new IndexLoadError('missing', `${what} not found at ${path}`);
     throw err;
   }
   try {
-    return JSON.parse(text);
+    return { bytes, json: JSON.parse(bytes.toString('utf8')) };
   } catch {
     throw new IndexLoadError('corrupt', `${what} at ${path} is not valid JSON (truncated or damaged)`);
   }
 }
 
-/** Reads and validates manifest.json and corpus.json of the current index. */
+const vectorIdsSchema = z.object({ items: z.array(z.object({ id: z.string() })) });
+
+/** Reads and validates the current index: manifest.json, corpus.json and the vectors' ids, with checksums. */
 export async function loadStoredIndex(indexDir: string): Promise<StoredIndex> {
-  const m = manifestSchema.safeParse(await readJson(join(indexDir, 'manifest.json'), 'index manifest'));
+  const m = storedManifestSchema.safeParse((await readJson(join(indexDir, 'manifest.json'), 'index manifest')).json);
   if (!m.success) throw new IndexLoadError('corrupt', `index manifest in ${indexDir} is not in the expected format`);
-  const d = corpusDataSchema.safeParse(await readJson(join(indexDir, 'corpus.json'), 'index passages'));
+  const manifest = m.data;
+  const corpus = await readJson(join(indexDir, 'corpus.json'), 'index passages');
+  const d = corpusDataSchema.safeParse(corpus.json);
   if (!d.success) throw new IndexLoadError('corrupt', `index passages in ${indexDir} are not in the expected format`);
-  if (d.data.passages.length !== m.data.counts.passages || d.data.footnotes.length !== m.data.counts.footnotes) {
-    throw new IndexLoadError('corrupt', `index in ${indexDir} holds ${d.data.passages.length} passages but its manifest says ${m.data.counts.passages}`);
+  if (d.data.passages.length !== manifest.counts.passages || d.data.footnotes.length !== manifest.counts.footnotes) {
+    throw new IndexLoadError('corrupt', `index in ${indexDir} holds ${d.data.passages.length} passages but its manifest says ${manifest.counts.passages}`);
   }
-  return { dir: indexDir, manifest: m.data, data: d.data };
+  const vectors = await readJson(join(indexDir, 'vectors', 'index.json'), 'vector index');
+  const v = vectorIdsSchema.safeParse(vectors.json);
+  if (!v.success) throw new IndexLoadError('corrupt', `vector index in ${indexDir} is not in the expected format`);
+  const bm25Ids = (d.data.bm25 as { ids?: unknown } | null)?.ids;
+  const problem = indexIdProblem(
+    d.data.passages.map((p) => p.id),
+    { bm25Ids: Array.isArray(bm25Ids) ? bm25Ids.map(String) : [], vectorIds: v.data.items.map((i) => i.id) },
+  );
+  if (problem) throw new IndexLoadError('corrupt', `index in ${indexDir} is inconsistent: ${problem}`);
+  // Last, what no shape check can see: a file changed since the build wrote it.
+  if (!manifest.files) throw new IndexLoadError('corrupt', `index manifest in ${indexDir} records no checksums of its files (an older build)`);
+  const bytes: Record<(typeof INDEX_FILES)[number], Buffer> = { 'corpus.json': corpus.bytes, 'vectors/index.json': vectors.bytes };
+  for (const file of INDEX_FILES) {
+    if (manifest.files[file] !== sha256(bytes[file])) throw new IndexLoadError('corrupt', `${file} in ${indexDir} does not match the checksum its manifest records (changed or damaged)`);
+  }
+  return { dir: indexDir, manifest, data: d.data };
 }
 
 /** Builds a new index folder with `write` and swaps it in atomically; old builds are removed. */
@@ -98,6 +136,14 @@ function processAlive(pid: number): boolean {
   }
 }
 
-export async function writeJson(path: string, value: unknown): Promise<void> {
-  await writeFile(path, JSON.stringify(value));
+/** Writes `value` as JSON; returns the SHA-256 of what was written, for the manifest. */
+export async function writeJson(path: string, value: unknown): Promise<string> {
+  const text = JSON.stringify(value);
+  await writeFile(path, text);
+  return sha256(text);
+}
+
+/** The SHA-256 of a file already written (one another library wrote, such as vectra's index). */
+export async function fileSha256(path: string): Promise<string> {
+  return sha256(await readFile(path));
 }

@@ -1,11 +1,11 @@
 /** Build side of the Node runtime: corpus folder → data/index (parse, chunk, embed, write), or why it need not. */
 import { join } from 'node:path';
 import { buildIndex } from '../core/ingest/build-index';
-import { INDEX_FORMAT, type Manifest } from '../core/ingest/index-data';
+import { INDEX_FORMAT } from '../core/ingest/index-data';
 import type { Embedder } from '../core/ports';
 import { readCorpus, type CorpusSource } from './corpus';
 import { languageResources } from './language-resources';
-import { loadStoredIndex, replaceIndex, writeJson, type StoredIndex } from './index-store';
+import { fileSha256, loadStoredIndex, replaceIndex, writeJson, type Manifest, type StoredIndex } from './index-store';
 import { createProgress } from './progress';
 import { writeVectraIndex } from './vectra-store';
 
@@ -64,9 +64,10 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     buildMs: 0,
   };
   await replaceIndex(options.indexDir, async (dir) => {
-    await writeJson(join(dir, 'corpus.json'), built.data);
+    const corpusSha = await writeJson(join(dir, 'corpus.json'), built.data);
     const { passages, vectors } = built;
     await writeVectraIndex(join(dir, 'vectors'), passages.map((p, i) => ({ id: p.id, vector: vectors[i]!, metadata: { kind: p.kind, page: p.page, section: p.section } })));
+    manifest.files = { 'corpus.json': corpusSha, 'vectors/index.json': await fileSha256(join(dir, 'vectors', 'index.json')) };
     manifest.buildMs = Math.round(performance.now() - started);
     await writeJson(join(dir, 'manifest.json'), manifest); // written last: its presence marks a complete build
   });

@@ -2,7 +2,8 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { chunkJson, startFakeLlm, type FakeLlm } from '../../test/helpers/fake-llm';
 import type { GenerationRequest } from '../core/ports';
-import { chatCompletionsUrl, chunkText, createOpenAiGenerator, GeneratorError } from './openai-generator';
+import { GeneratorError } from '../core/answer/generator-retry';
+import { chatCompletionsUrl, chunkText, createOpenAiGenerator } from './openai-generator';
 
 let fake: FakeLlm;
 beforeAll(async () => {
@@ -148,6 +149,19 @@ describe('OpenAI-compatible generator', () => {
     const { deltas, error } = await run(generator());
     expect(deltas.length).toBeGreaterThan(0);
     expect((error as Error).message).toBe('the LLM stream broke off');
+    expect(since(n)).toHaveLength(1);
+  });
+
+  it('refuses an event-stream line past 64 KiB without a retry, and a whole completion past 4 MiB', async () => {
+    let n = fake.requests.length;
+    fake.script({ kind: 'raw', body: `data: ${chunkJson('x'.repeat(100_000))}\n\ndata: [DONE]\n\n`, byteChunk: 1024 });
+    const streamed = await run(generator());
+    expect(streamed.error).toMatchObject({ message: 'the LLM stream was larger than allowed', retryable: false });
+    expect(since(n)).toHaveLength(1);
+    n = fake.requests.length;
+    fake.script({ kind: 'json', text: 'あ'.repeat(1_500_000) });
+    const whole = await run(generator());
+    expect(whole.error).toMatchObject({ message: 'the LLM response was larger than allowed' });
     expect(since(n)).toHaveLength(1);
   });
 

@@ -1,15 +1,19 @@
 /** Node entry: open (or build) the index, then serve the app on HOST:PORT. */
 import { readFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
 import { serve, type ServerType } from '@hono/node-server';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describeService } from '../core/engine';
 import { createApp } from '../http/app';
 import { renderDemoPage } from '../http/demo-page';
-import { clientKeyFrom } from '../http/middleware/rate-limit';
+import { clientKeyFrom } from '../http/middleware/client-address';
 import { parseOrigins } from '../http/middleware/origins';
 import { reportInfo } from '../http/present';
+import { answerClientErrors } from './client-errors';
+import { clientHasher } from './client-hash';
 import { loadConfig, type Config } from './config';
 import { configuredEmbedder } from './configured-embedder';
+import { createLineWriter } from './line-writer';
 import { openEngine } from './open-engine';
 import { createOpenAiGenerator } from './openai-generator';
 
@@ -45,6 +49,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const app = createApp({
     engine,
     report,
+    ...(config.ACCESS_LOG ? { accessLog: { write: createLineWriter().write, hashClient: clientHasher(), includeQuestions: config.ACCESS_LOG_QUESTIONS } } : {}),
     ...(widgetJs !== undefined ? { widgetJs, demoPage: renderDemoPage({ title: report.title, publisher: report.publisher, suggestions: report.suggestions }) } : {}),
     allowedOrigins: parseOrigins(config.ALLOWED_ORIGINS),
     maxBodyBytes: config.MAX_BODY_BYTES,
@@ -58,6 +63,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s));
   });
+  answerClientErrors(server as Server);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;

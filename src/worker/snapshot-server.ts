@@ -14,6 +14,7 @@ import { errorBody } from '../http/respond';
 import { readSettings } from './settings';
 import { engineFromSnapshot } from './snapshot-engine';
 import { parseSnapshot } from './snapshot';
+import { bindingLimiter, cloudflareClientKey, rateLimitBinding } from './rate-limit-binding';
 import { createWorkersAiGenerator, type WorkersAiBinding } from './workers-ai-generator';
 
 export type WorkerFetch = (request: Request, env: Record<string, unknown>, ctx?: ExecutionContext) => Response | Promise<Response>;
@@ -33,6 +34,7 @@ export function startFromSnapshot(snapshotJson: unknown, env: Record<string, unk
     const ai = aiBinding(env);
     const generator = ai ? createWorkersAiGenerator(ai, settings.llmModel, { timeoutMs: settings.llmTimeoutMs }) : undefined;
     const engine = engineFromSnapshot(snapshot, settings.retrieval, generator);
+    const limiter = rateLimitBinding(env);
     const app = createApp({
       engine,
       report: reportInfo(snapshot.index.metadata),
@@ -40,8 +42,9 @@ export function startFromSnapshot(snapshotJson: unknown, env: Record<string, unk
       demoPage: snapshot.demoPage,
       allowedOrigins: settings.allowedOrigins,
       maxBodyBytes: settings.maxBodyBytes,
+      ...(limiter ? { rateLimiter: bindingLimiter(limiter), clientKey: cloudflareClientKey } : {}),
     });
-    console.log(`report-chat: ${describeService(engine, generator)}`);
+    console.log(`report-chat: ${describeService(engine, generator)}; ${limiter ? 'per-client rate limit by the RATE_LIMITER binding' : 'no rate limit (no RATE_LIMITER binding)'}`);
     return { ok: true, fetch: (request, bindings, ctx) => app.fetch(request, bindings, ctx) };
   } catch (err) {
     const error = err instanceof AppError ? err : new AppError('index_unavailable', `the Worker could not start: ${err instanceof Error ? err.message : String(err)}`);

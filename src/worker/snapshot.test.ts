@@ -69,4 +69,13 @@ describe('parseSnapshot', () => {
     mismatch.embedder.dimensions = 256;
     expectCorrupt(() => parseSnapshot(mismatch), /384 dimensions, its embedder hash-ngram-v2-384 has 256/);
   });
+
+  it('refuses a well-formed snapshot whose parts name other passages', () => {
+    const swapped = reparsed(snapshot);
+    [swapped.index.bm25.ids[0], swapped.index.bm25.ids[1]] = [swapped.index.bm25.ids[1], swapped.index.bm25.ids[0]];
+    expectCorrupt(() => parseSnapshot(swapped), /inconsistent: BM25 document 0 is/);
+    const twice = reparsed(snapshot);
+    twice.index.passages[1].id = twice.index.passages[0].id;
+    expectCorrupt(() => parseSnapshot(twice), /inconsistent: two passages have the id/);
+  });
 });

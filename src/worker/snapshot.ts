@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { AppError } from '../core/errors';
+import { indexIdProblem } from '../core/index-consistency';
 import { corpusDataSchema, type CorpusData } from '../core/ingest/index-data';
 import { renderDemoPage } from '../http/demo-page';
 import { describeZodError } from '../http/respond';
@@ -121,5 +122,12 @@ export function parseSnapshot(json: unknown): Snapshot {
   if (s.vectors.dimensions !== s.embedder.dimensions) {
     throw new AppError('corrupt_index', `the snapshot's vectors have ${s.vectors.dimensions} dimensions, its embedder ${s.embedder.id} has ${s.embedder.dimensions}`);
   }
+  // Vectors are rows in passage order; the BM25 index must name the passages in that order too.
+  const bm25Ids = (s.index.bm25 as { ids?: unknown } | null)?.ids;
+  const problem = indexIdProblem(
+    s.index.passages.map((p) => p.id),
+    { bm25Ids: Array.isArray(bm25Ids) ? bm25Ids.map(String) : [] },
+  );
+  if (problem) throw new AppError('corrupt_index', `the bundled snapshot is inconsistent: ${problem}; rebuild it with \`npm run build:worker\``);
   return s;
 }

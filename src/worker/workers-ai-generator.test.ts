@@ -69,9 +69,9 @@ describe('Workers AI generator', () => {
 
   it('retries once when the binding fails before any text, then reports the failure', async () => {
     const flaky = binding([() => Promise.reject(new Error('3040: Capacity temporarily exceeded')), async () => ({ response: 'ok [1]' })]);
-    expect((await run(createWorkersAiGenerator(flaky, MODEL))).deltas).toEqual(['ok [1]']);
+    expect((await run(createWorkersAiGenerator(flaky, MODEL, { retryDelayMs: 10 }))).deltas).toEqual(['ok [1]']);
     const down = binding([() => Promise.reject(new Error('3040')), () => Promise.reject(new Error('3040: still'))]);
-    const { error } = await run(createWorkersAiGenerator(down, MODEL));
+    const { error } = await run(createWorkersAiGenerator(down, MODEL, { retryDelayMs: 10 }));
     expect((error as Error).message).toBe('Workers AI failed');
     expect((error as { detail?: string }).detail).toBe('3040: still');
     expect(down.calls).toHaveLength(2);

@@ -2,13 +2,16 @@
  * A Generator over the Workers AI binding (`env.AI`): `run(model, { messages, stream: true })`
  * answers with a ReadableStream of SSE lines `data: {"response":"…"}` … `data: [DONE]`; a
  * non-streamed result `{ response: "…" }` and OpenAI-shaped chunks (`choices[0].delta.content`,
- * sent by some newer models) are read too. Same rules as the OpenAI-compatible generator: the
- * whole call is bounded by `timeoutMs` and the caller's signal, a failure before any text is
- * retried once, malformed chunks are skipped, and messages are fit for readers (`detail` holds
- * what the platform said, for the log).
+ * sent by some newer models) are read too. Same rules as the OpenAI-compatible generator, from
+ * the same loop (generator-retry.ts): the whole call is bounded by `timeoutMs` and the caller's
+ * signal, a failure before any text is retried once, malformed chunks are skipped, streams are
+ * read within the LLM stream limits, and messages are fit for readers (`detail` holds what the
+ * platform said, for the log).
  */
-import type { GenerationRequest, Generator } from '../core/ports';
 import { buildMessages } from '../core/answer/prompt';
+import { GeneratorError, generateWithRetry, messageOf, streamFailure } from '../core/answer/generator-retry';
+import type { GenerationRequest, Generator } from '../core/ports';
+import { defaults } from '../core/settings';
 import { sseJson } from '../core/sse-data';
 
 /** The part of the Workers AI binding this uses. */
@@ -17,7 +20,10 @@ export interface WorkersAiBinding {
 }
 
 export interface WorkersAiOptions {
+  /** Budget for the whole call, retry included. */
   timeoutMs?: number;
+  /** Pause before the retry. */
+  retryDelayMs?: number;
   maxTokens?: number;
   temperature?: number;
 }
@@ -33,19 +39,6 @@ export function workersAiText(payload: unknown): string {
   return typeof part === 'string' ? part : '';
 }
 
-class WorkersAiError extends Error {
-  constructor(
-    message: string,
-    readonly retryable: boolean,
-    readonly detail?: string,
-  ) {
-    super(message);
-    this.name = 'WorkersAiError';
-  }
-}
-
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 300);
-
 /** Settles with `promise`, or rejects when `signal` aborts first (the binding takes no signal). */
 function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) return Promise.reject(signal.reason);
@@ -57,20 +50,17 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 }
 
 export function createWorkersAiGenerator(binding: WorkersAiBinding, model: string, options: WorkersAiOptions = {}): Generator {
-  const timeoutMs = options.timeoutMs ?? 20_000;
-
-  async function* attempt(input: Record<string, unknown>, signal: AbortSignal, onText: () => void): AsyncIterable<string> {
+  async function* attempt(input: Record<string, unknown>, signal: AbortSignal): AsyncIterable<string> {
     let result: unknown;
     try {
       result = await abortable(binding.run(model, input), signal);
     } catch (err) {
       if (signal.aborted) throw err;
-      throw new WorkersAiError('Workers AI failed', true, messageOf(err));
+      throw new GeneratorError('Workers AI failed', { retryable: true, detail: messageOf(err) });
     }
     if (!(result instanceof ReadableStream)) {
       const text = workersAiText(result);
-      if (!text) throw new WorkersAiError('Workers AI returned no answer', false);
-      onText();
+      if (!text) throw new GeneratorError('Workers AI returned no answer');
       yield text;
       return;
     }
@@ -81,34 +71,25 @@ export function createWorkersAiGenerator(binding: WorkersAiBinding, model: strin
         const text = workersAiText(payload);
         if (!text) continue;
         produced = true;
-        onText();
         yield text;
       }
     } catch (err) {
       if (signal.aborted) throw err;
-      throw new WorkersAiError('the Workers AI stream broke off', !produced, messageOf(err));
+      throw streamFailure(err, produced, 'the Workers AI stream');
     }
-    if (!produced) throw new WorkersAiError(malformed ? `the Workers AI stream held ${malformed} malformed chunk(s) and no answer` : 'Workers AI returned an empty answer', false);
+    if (!produced) throw new GeneratorError(malformed ? `the Workers AI stream held ${malformed} malformed chunk(s) and no answer` : 'Workers AI returned an empty answer');
   }
 
   return {
     id: `workers-ai:${model}`,
-    async *generate(request: GenerationRequest) {
-      const timeout = AbortSignal.timeout(timeoutMs);
-      const signal = request.signal ? AbortSignal.any([timeout, request.signal]) : timeout;
+    generate(request: GenerationRequest) {
       const input = { messages: buildMessages(request), stream: true, max_tokens: options.maxTokens ?? 800, temperature: options.temperature ?? 0.2 };
-      let produced = false;
-      for (let round = 0; ; round++) {
-        try {
-          yield* attempt(input, signal, () => (produced = true));
-          return;
-        } catch (err) {
-          if (request.signal?.aborted) throw request.signal.reason ?? err;
-          if (timeout.aborted) throw new WorkersAiError(`no answer from Workers AI within ${timeoutMs} ms`, false);
-          const e = err instanceof WorkersAiError ? err : new WorkersAiError('Workers AI failed', false, messageOf(err));
-          if (round > 0 || produced || !e.retryable) throw e;
-        }
-      }
+      return generateWithRetry((signal) => attempt(input, signal), {
+        source: 'Workers AI',
+        timeoutMs: options.timeoutMs ?? defaults.llmTimeoutMs,
+        ...(options.retryDelayMs !== undefined ? { retryDelayMs: options.retryDelayMs } : {}),
+        ...(request.signal ? { signal: request.signal } : {}),
+      });
     },
   };
 }

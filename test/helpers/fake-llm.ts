@@ -22,8 +22,8 @@ export type FakeReply =
   | { kind: 'status'; status: number; body?: string; headers?: Record<string, string> }
   /** Accepts the request and never answers. */
   | { kind: 'hang' }
-  /** These exact bytes as an event stream, `byteChunk` bytes at a time. */
-  | { kind: 'raw'; body: Text; byteChunk?: number };
+  /** These exact bytes as an event stream, `byteChunk` bytes at a time (a Buffer is sent as it is, with no work per request). */
+  | { kind: 'raw'; body: Text | Buffer; byteChunk?: number };
 
 export interface FakeLlm {
   /** Base URL, like https://api.openai.com/v1. */
@@ -34,11 +34,12 @@ export interface FakeLlm {
   close(): Promise<void>;
 }
 
-/** The passages of the prompt's last user message: "[n] (section, p. N)\ntext". */
+/** The passages of the prompt's last user message, inside <passages>: "[n] (section, p. N)\ntext". */
 export function promptPassages(request: FakeRequest): { ref: number; text: string }[] {
   const user = [...(request.body.messages ?? [])].reverse().find((m) => m.role === 'user')?.content ?? '';
   const out: { ref: number; text: string }[] = [];
-  for (const m of user.matchAll(/^\[(\d+)\][^\n]*\n([\s\S]*?)(?=\n\n\[\d+\]|\n\nQuestion:)/gm)) out.push({ ref: Number(m[1]), text: m[2]! });
+  const block = /<passages>\n([\s\S]*?)\n<\/passages>/.exec(user)?.[1] ?? '';
+  for (const m of block.matchAll(/^\[(\d+)\][^\n]*\n([\s\S]*?)(?=\n\n\[\d+\]|$(?![\s\S]))/gm)) out.push({ ref: Number(m[1]), text: m[2]! });
   return out;
 }
 
@@ -50,6 +51,16 @@ export const quoteFirstPassages = (request: FakeRequest) =>
     .slice(0, 2)
     .map((p) => `${firstSentence(p.text)}[${p.ref}]`)
     .join('');
+
+/** The event stream a chat completions endpoint sends for `content`, one delta per `deltaChars` characters. */
+export function streamBody(content: string, options: { deltaChars?: number; crlf?: boolean } = {}): string {
+  const eol = options.crlf ? '\r\n' : '\n';
+  const step = options.deltaChars ?? 6;
+  const events = [': keep-alive', `data: ${JSON.stringify({ choices: [{ index: 0, delta: { role: 'assistant' } }] })}`];
+  for (let i = 0; i < content.length; i += step) events.push(`data: ${chunkJson(content.slice(i, i + step))}`);
+  events.push(`data: ${JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}`, 'data: [DONE]');
+  return events.map((e) => e + eol + eol).join('');
+}
 
 export const chunkJson = (content: string) => JSON.stringify({ id: 'fake', object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content }, finish_reason: null }] });
 
@@ -88,16 +99,11 @@ export async function startFakeLlm(defaultReply: FakeReply = { kind: 'stream', t
         return;
       case 'raw':
         res.writeHead(200, { 'Content-Type': 'text/event-stream' });
-        return writeSlowly(res, Buffer.from(text(reply.body)), reply.byteChunk ?? 64);
+        return writeSlowly(res, Buffer.isBuffer(reply.body) ? reply.body : Buffer.from(text(reply.body)), reply.byteChunk ?? 64);
       case 'stream': {
-        const eol = reply.crlf ? '\r\n' : '\n';
-        const content = text(reply.text);
-        const step = reply.deltaChars ?? 6;
-        const events = [': keep-alive', `data: ${JSON.stringify({ choices: [{ index: 0, delta: { role: 'assistant' } }] })}`];
-        for (let i = 0; i < content.length; i += step) events.push(`data: ${chunkJson(content.slice(i, i + step))}`);
-        events.push(`data: ${JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}`, 'data: [DONE]');
+        const body = streamBody(text(reply.text), { ...(reply.deltaChars ? { deltaChars: reply.deltaChars } : {}), ...(reply.crlf ? { crlf: true } : {}) });
         res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
-        return writeSlowly(res, Buffer.from(events.map((e) => e + eol + eol).join('')), reply.byteChunk ?? 4096, reply.dropAfter);
+        return writeSlowly(res, Buffer.from(body), reply.byteChunk ?? 4096, reply.dropAfter);
       }
     }
   });

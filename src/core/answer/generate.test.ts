@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { realEngine, realEngineParts } from '../../../test/helpers/real-engine';
 import { collectAnswer, type ChatEvent, type QaEngine } from '../engine';
-import { generationPassages } from './generate';
+import { generateAnswer, generationPassages } from './generate';
+import { GeneratorError } from './generator-retry';
 import type { GenerationRequest, Generator } from '../ports';
 import { createEngine, type EngineParts } from '../engine';
 
@@ -144,6 +145,73 @@ describe('generated answers', () => {
   });
 });
 
+describe('caps on what a model writes', () => {
+  /** The sentence of passage [1] that states the cost, cited, repeated far past any answer's length. */
+  const endless = (counter: { pulled: number }) =>
+    scripted(async function* (request) {
+      const sentence = `${firstSentence(request.passages[0]!.text)}[1]`;
+      for (let i = 0; i < 2000; i++) {
+        counter.pulled++;
+        yield sentence.repeat(Math.ceil(1000 / sentence.length)).slice(0, 1000);
+      }
+    });
+
+  it('stops reading at 4,000 characters and cuts at the end of the last complete sentence, with a warning', async () => {
+    const counter = { pulled: 0 };
+    const es = await events(engineWith(endless(counter)), QUESTION);
+    const answer = done(es);
+    expect(counter.pulled).toBeLessThanOrEqual(5);
+    expect(answer.generator).toBe('script:test');
+    expect(answer.answer.length).toBeLessThanOrEqual(4000);
+    expect(answer.answer).toMatch(/。\[1\]$/);
+    expect(answer.warnings![0]).toBe('The generated answer was cut at 4,000 characters, at the end of its last complete sentence');
+    expect(deltas(es).length).toBeLessThanOrEqual(4000);
+  });
+
+  it('falls back when what was read before the cap holds no sentence (100,000 spaces)', async () => {
+    const spaces = scripted(async function* () {
+      for (let i = 0; i < 10_000; i++) yield ' '.repeat(10);
+    });
+    const started = performance.now();
+    const es = await events(engineWith(spaces), QUESTION);
+    expect(performance.now() - started).toBeLessThan(1000);
+    const answer = done(es);
+    expect(es.map((e) => e.type)).toEqual(['meta', 'delta', 'done']);
+    expect(answer.generator).toBe('extractive');
+    expect(answer.warnings).toEqual([expect.stringMatching(/^The generated answer was cut at 4,000 characters/), expect.stringContaining('cited no passage')]);
+  });
+
+  it('keeps the complete sentences written before time ran out', async () => {
+    const slow = scripted(async function* (request) {
+      yield `${firstSentence(request.passages[0]!.text)}[1]`;
+      yield '続きを書い';
+      throw new GeneratorError('no answer from the LLM within 100 ms', { timedOut: true });
+    });
+    const answer = done(await events(engineWith(slow), QUESTION));
+    expect(answer.generator).toBe('script:test');
+    expect(answer.answer).toMatch(/。\[1\]$/);
+    expect(answer.answer).not.toContain('続き');
+    expect(answer.warnings).toEqual(['The generated answer was cut when time ran out (no answer from the LLM within 100 ms), at the end of its last complete sentence']);
+  });
+
+  it('checks English sentences against the English rendering of the passages they cite', async () => {
+    const extractive = await collectAnswer(extractiveEngine.chat({ question: QUESTION, history: [] }));
+    const hits = await extractiveEngine.search(QUESTION, 6);
+    const english = scripted(async function* () {
+      yield 'DeepSeek was founded on Mars by a crew of astronauts [1].';
+    });
+    const run = async (renderingOf?: (id: string) => string | undefined) => {
+      let last: ChatEvent | undefined;
+      for await (const e of generateAnswer({ generator: english, question: QUESTION, lang: 'en', history: [], extractive, hits, library: extractiveEngine.library, ...(renderingOf ? { renderingOf } : {}) })) last = e;
+      return (last as Extract<ChatEvent, { type: 'done' }>).answer;
+    };
+    expect((await run()).generator).toBe('script:test');
+    const checked = await run(() => 'DeepSeek announced a development cost of under $6 million, covering training only.');
+    expect(checked.generator).toBe('extractive');
+    expect(checked.warnings![0]).toMatch(/^Not supported by the passage it cites \(\[1\]\): "DeepSeek was founded on Mars/);
+  });
+});
+
 describe('passages given to the model', () => {
   it('caps ordinary questions and adds the footnotes behind the passages for source questions', async () => {
     const engine = engineWith(quoting());
@@ -158,5 +226,37 @@ describe('passages given to the model', () => {
     expect(added.length).toBeGreaterThan(0);
     expect(added.every((p) => p.kind === 'footnote')).toBe(true);
     expect(sourced.map((p) => p.id)).toContain('fn-9');
+  });
+});
+
+describe('the model reads questions the extractive reader would decline', () => {
+  const saying = (text: string) =>
+    scripted(async function* () {
+      yield text;
+    });
+
+  it('gives a near miss to the model, and maps its "the passages do not answer" to not_stated, citing what the report says', async () => {
+    const question = '人工知能アクションサミットはどこの都市で開かれた？';
+    expect((await collectAnswer(extractiveEngine.chat({ question, history: [] }))).status).toBe('not_stated');
+    const generator = saying('このレポートの該当箇所には、この質問に答える記述がありません。');
+    const a = await collectAnswer(engineWith(generator).chat({ question, history: [] }));
+    expect(generator.requests).toHaveLength(1);
+    expect(a).toMatchObject({ status: 'not_stated', grounded: false, generator: 'script:test' });
+    expect(a.answer).toMatch(/^このレポートの該当箇所には、この質問に答える記述がありません。/);
+    expect(a.citations.length).toBeGreaterThan(0);
+    expect(a.answer).toMatch(/\[1\]/);
+  });
+
+  it('maps an English refusal the same way, even for a question the extractive reader answered', async () => {
+    const a = await collectAnswer(engineWith(saying('The passages from the report do not answer this question.')).chat({ question: 'How fast did R1 top the App Store charts?', history: [] }));
+    expect(a.status).toBe('not_stated');
+    expect(a.answer).toMatch(/^The passages from the report do not answer this question\. What it does say: /);
+  });
+
+  it('still costs no call for an off-topic question', async () => {
+    const generator = quoting();
+    const a = await collectAnswer(engineWith(generator).chat({ question: 'What is a good recipe for homemade ramen broth?', history: [] }));
+    expect(a.status).toBe('not_in_report');
+    expect(generator.requests).toHaveLength(0);
   });
 });

@@ -3,6 +3,7 @@ import { realEngine } from '../../../test/helpers/real-engine';
 import type { QaEngine } from '../engine';
 import type { Passage } from '../types';
 import { answerSentences, cleanMarkers, createMarkerFilter, verifyAnswer, type PromptPassage } from './verify';
+import { completeSentences } from './answer-sentences';
 
 let engine: QaEngine;
 let passages: PromptPassage[];
@@ -39,7 +40,57 @@ describe('citation markers', () => {
   });
 });
 
+describe('model output that would take quadratic time to scan', () => {
+  const valid = new Set([1, 2]);
+  // Bounds generous enough for a busy machine; the quadratic scans these replace took 8–10 s each.
+  it('cleans 100,000 spaces, with or without a bracket after them, in linear time', () => {
+    for (const text of [' '.repeat(100_000), `a${' '.repeat(100_000)}[`, `a${' '.repeat(100_000)}[1]`, '[ 1 ,'.repeat(20_000), '['.repeat(100_000)]) {
+      const started = performance.now();
+      cleanMarkers(text, valid);
+      answerSentences(text);
+      expect(performance.now() - started, JSON.stringify(text.slice(0, 12))).toBeLessThan(1000);
+    }
+    expect(cleanMarkers(`a${' '.repeat(1000)}[9]`, valid).text).toBe('a');
+  });
+
+  it('streams 100,000 spaces through the live filter, in deltas of 1 and 10 characters, in linear time', () => {
+    for (const size of [1, 10]) {
+      const filter = createMarkerFilter(valid);
+      const started = performance.now();
+      let out = '';
+      for (let i = 0; i < 100_000; i += size) out += filter.push(' '.repeat(size));
+      out += filter.push('end[1]') + filter.flush();
+      expect(performance.now() - started, `deltas of ${size}`).toBeLessThan(1500);
+      expect(out).toBe('end[1]');
+    }
+  });
+
+  it('agrees with cleanMarkers on random text cut into random deltas', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const alphabet = [' ', ' ', '\n', '[', ']', '［', '】', '【', '1', '2', '9', '１', ',', '-', '、', 'a', '。', '字'];
+    for (let round = 0; round < 300; round++) {
+      const raw = Array.from({ length: 1 + Math.floor(random() * 60) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      const filter = createMarkerFilter(valid);
+      let out = '';
+      for (let i = 0; i < raw.length; ) {
+        const size = 1 + Math.floor(random() * 6);
+        out += filter.push(raw.slice(i, i + size));
+        i += size;
+      }
+      out += filter.flush();
+      expect(out, JSON.stringify(raw)).toBe(cleanMarkers(raw, valid).text.trim());
+    }
+  });
+});
+
 describe('sentences', () => {
+  it('cut at the end of the last complete sentence, markers included', () => {
+    expect(completeSentences('開発費は600万ドル以下[1]。中国は56.3％[2]。DeepSeekは')).toBe('開発費は600万ドル以下[1]。中国は56.3％[2]。');
+    expect(completeSentences('It was 2016. [3] And then')).toBe('It was 2016. [3]');
+    expect(completeSentences('no sentence ends here')).toBe('');
+  });
+
   it('attach markers written after the full stop to their sentence and keep decimals whole', () => {
     expect(answerSentences('中国は56.3％である[2]。開発費は600万ドル以下。[1] It was 2016.[3] Next [4].')).toEqual([
       { text: '中国は56.3％である[2]。', refs: [2] },
@@ -67,10 +118,14 @@ describe('verifying a generated answer', () => {
   });
 
   it('drops a citation of a passage that was not given, with a warning', () => {
-    const { answer } = verify('開発コストは600万ドル以下とされる[1]。詳細は別の資料にある[9]。');
-    expect(answer!.answer).toBe('開発コストは600万ドル以下とされる[1]。詳細は別の資料にある。');
+    const { answer } = verify('開発コストは600万ドル以下とされる[1]。火星の研究所が公表した[9]。');
+    expect(answer!.answer).toBe('開発コストは600万ドル以下とされる[1]。火星の研究所が公表した。');
     expect(answer!.citations.map((c) => c.ref)).toEqual([1]);
-    expect(answer!.warnings).toEqual(['Dropped citation [9]: no passage [9] was given (only [1]–[4])']);
+    expect(answer!.warnings).toEqual([
+      'Dropped citation [9]: no passage [9] was given (only [1]–[4])',
+      // Left citing nothing, the sentence is checked against [1], which does not say it.
+      expect.stringMatching(/^Not supported by any cited passage: "火星の研究所が公表した。"/),
+    ]);
   });
 
   it('flags a number that none of the passages a sentence cites holds, naming it', () => {
@@ -84,6 +139,30 @@ describe('verifying a generated answer', () => {
   it('checks an uncited sentence against every passage the answer cites', () => {
     expect(verify('中国のシェアは56.3％。開発費は600万ドル以下とされる[1][2]。').answer!.warnings).toBeUndefined();
     expect(verify('中国のシェアは57.9％。開発費は600万ドル以下とされる[1][2]。').answer!.warnings).toEqual([expect.stringContaining('"57.9"')]);
+  });
+
+  it('names a fluent sentence its cited passage does not support', () => {
+    const { answer } = verify('DeepSeekが発表した開発コストは600万ドル以下とされる[1]。生成AIを使う人の割合は中国が56.3％と最も高い[2]。DeepSeekは火星で創業された。[1]');
+    expect(answer!.grounded).toBe(true);
+    expect(answer!.warnings).toEqual(['Not supported by the passage it cites ([1]): "DeepSeekは火星で創業された。[1]" (not found there: 火星, 創業)']);
+  });
+
+  it('rejects an answer most of whose sentences are unsupported', () => {
+    const { answer, warnings } = verify('DeepSeekは火星で創業された。[1]創業者は宇宙飛行士である。[2]');
+    expect(answer).toBeUndefined();
+    expect(warnings).toEqual([expect.stringContaining('DeepSeekは火星で創業された。'), expect.stringContaining('創業者は宇宙飛行士である。'), expect.stringMatching(/^Most of the generated answer is not supported/)]);
+  });
+
+  it('checks an English sentence against the English rendering of the passage it cites', () => {
+    const rendered = passages.map((p, i) => (i === 0 ? { ...p, rendering: 'The development cost DeepSeek announced (under $6 million) covers training only.' } : p));
+    const check = (raw: string) => verifyAnswer(raw, rendered, { lang: 'en', generator: 'openai:test', footnotesOf: () => [] });
+    expect(check('The announced development cost of under $6 million covers only training [1].').answer!.warnings).toBeUndefined();
+    const made = check('The announced development cost covers training only [1]. DeepSeek was founded on Mars by astronauts [1]. Its founders trained on Jupiter moons [1].');
+    expect(made.answer).toBeUndefined();
+    expect(made.warnings[0]).toMatch(/^Not supported by the passage it cites \(\[1\]\): "DeepSeek was founded on Mars/);
+    // Without a rendering only names written alike in both languages can be compared.
+    expect(verify('DeepSeek says the cost covers training only [1].', 'en').answer!.warnings).toBeUndefined();
+    expect(verify('Huawei trained R7 on the cluster [1].', 'en').warnings).toEqual([expect.stringContaining('(not found there: r7)'), expect.stringMatching(/^Most of/)]);
   });
 
   it('rejects an answer that cites no given passage, so the caller can answer extractively', () => {

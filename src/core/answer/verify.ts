@@ -1,111 +1,26 @@
 /**
  * Checks a generated answer against the passages it was given: citation markers are normalised
  * to [n] and those naming no given passage dropped; every number a sentence states must appear
- * in a passage that sentence cites (else a warning names it); an answer citing nothing is
- * rejected, so the caller can fall back to the extractive answer.
+ * in a passage that sentence cites, and every sentence must be supported by the passages it cites
+ * (see support.ts), else a warning names it. An answer citing nothing, or one whose checked
+ * sentences are mostly unsupported, is rejected, so the caller falls back to the extractive answer.
  */
+import { answerSentences, type AnswerSentence } from './answer-sentences';
+import { cleanMarkers } from './markers';
 import { heldValues, isHeld, statedNumbers } from './numbers';
+import { sentenceSupport, sourceTerms, type SourceTerms } from './support';
 import type { ChatAnswer } from '../engine';
 import type { Citation, Footnote, Lang, Passage } from '../types';
+
+export { answerSentences, type AnswerSentence } from './answer-sentences';
+export { cleanMarkers, createMarkerFilter } from './markers';
 
 export interface PromptPassage {
   /** The number the passage had in the prompt, and keeps in the answer. */
   ref: number;
   passage: Passage;
-}
-
-const DIGIT = /[０-９]/g;
-const ascii = (s: string) => s.replace(DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-/** [1] [1, 2] [1,2] [1-3] ［１］ 【1】, with the spaces before them. */
-const MARKER = /(\s*)[[［【]\s*([0-9０-９]{1,3}(?:\s*[,，、\-–~～]\s*[0-9０-９]{1,3})*)\s*[\]］】]/g;
-
-function markerRefs(list: string): number[] {
-  const refs: number[] = [];
-  for (const part of ascii(list).split(/\s*[,，、]\s*/)) {
-    const range = /^(\d+)\s*[-–~～]\s*(\d+)$/.exec(part);
-    if (range) {
-      const [from, to] = [Number(range[1]), Number(range[2])];
-      if (to >= from && to - from < 10) for (let n = from; n <= to; n++) refs.push(n);
-    } else if (/^\d+$/.test(part)) refs.push(Number(part));
-  }
-  return refs;
-}
-
-/** Every marker written as [n][m]; markers naming no valid passage removed with the space before them. */
-export function cleanMarkers(text: string, valid: ReadonlySet<number>): { text: string; dropped: number[] } {
-  const dropped: number[] = [];
-  const out = text.replace(MARKER, (_, space: string, list: string) => {
-    const refs = markerRefs(list);
-    const kept = refs.filter((n) => valid.has(n));
-    dropped.push(...refs.filter((n) => !valid.has(n)));
-    return kept.length ? `${space}${[...new Set(kept)].map((n) => `[${n}]`).join('')}` : '';
-  });
-  return { text: out, dropped: [...new Set(dropped)] };
-}
-
-/** A trailing "[", "［1," or run of spaces may still become (part of) a marker when more text arrives. */
-const UNFINISHED = /(?:\s*[[［【][0-9０-９,，、\-–~～\s]{0,12}|\s+)$/;
-
-/**
- * Cleans a live stream of deltas the same way cleanMarkers cleans the whole text: what it lets
- * through, joined, equals cleanMarkers(whole).text with leading and trailing space trimmed.
- */
-export function createMarkerFilter(valid: ReadonlySet<number>): { push(delta: string): string; flush(): string } {
-  let pending = '';
-  let started = false;
-  const release = (text: string) => {
-    let out = cleanMarkers(text, valid).text;
-    if (!started) out = out.trimStart();
-    if (out) started = true;
-    return out;
-  };
-  return {
-    push(delta) {
-      pending += delta;
-      const hold = UNFINISHED.exec(pending);
-      const cut = hold ? hold.index : pending.length;
-      const out = release(pending.slice(0, cut));
-      pending = pending.slice(cut);
-      return out;
-    },
-    flush() {
-      const out = release(pending).trimEnd();
-      pending = '';
-      return out;
-    },
-  };
-}
-
-export interface AnswerSentence {
-  text: string;
-  refs: number[];
-}
-
-const CLOSERS = /^[」』）)"'”’]+/;
-const TRAILING_MARKERS = /^(?:\s*\[\d{1,3}\])+/;
-
-/** Sentences of answer text, each with the [n] markers written in or straight after it. */
-export function answerSentences(text: string): AnswerSentence[] {
-  const out: AnswerSentence[] = [];
-  let start = 0;
-  const push = (end: number) => {
-    const s = text.slice(start, end);
-    if (s.trim()) out.push({ text: s.trim(), refs: [...s.matchAll(/\[(\d{1,3})\]/g)].map((m) => Number(m[1])) });
-    start = end;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    const end = /[。！？!?\n]/.test(ch) || (ch === '.' && /^(?:\s|\[|$)/.test(text.slice(i + 1, i + 2)));
-    if (!end) continue;
-    let j = i + 1;
-    while (j < text.length && /[。！？!?.]/.test(text[j]!)) j++;
-    j += CLOSERS.exec(text.slice(j))?.[0].length ?? 0;
-    j += TRAILING_MARKERS.exec(text.slice(j))?.[0].length ?? 0;
-    push(j);
-    i = j - 1;
-  }
-  push(text.length);
-  return out;
+  /** The English edition's rendering of the passage, where it has one: English sentences are checked against it. */
+  rendering?: string;
 }
 
 /** The numbers a passage holds: in its text, its section title, its page and its footnote numbers. */
@@ -118,29 +33,66 @@ function held(p: Passage): number[] {
 
 const excerpt = (s: string) => (s.length > 60 ? `${s.slice(0, 60)}…` : s);
 
+/** The passages a sentence is checked against: those it cites, or (citing none) every passage the answer cites. */
+function scopes(sentences: AnswerSentence[], passages: PromptPassage[]): { sentence: AnswerSentence; refs: number[]; scope: number[] }[] {
+  const given = new Set(passages.map((p) => p.ref));
+  const citedAnywhere = [...new Set(sentences.flatMap((s) => s.refs))].filter((r) => given.has(r));
+  return sentences.map((sentence) => {
+    const refs = sentence.refs.filter((r) => given.has(r));
+    return { sentence, refs, scope: refs.length ? refs : citedAnywhere };
+  });
+}
+
+const citedBy = (refs: number[]) => (refs.length ? `the passage${refs.length > 1 ? 's' : ''} it cites (${refs.map((r) => `[${r}]`).join('')})` : 'any cited passage');
+
 /**
  * Warnings for numbers no cited passage holds. A sentence without markers is checked against
  * every passage the answer cites (a claim often carries its citation on the next sentence).
  */
 export function numberWarnings(sentences: AnswerSentence[], passages: PromptPassage[]): string[] {
   const byRef = new Map(passages.map((p) => [p.ref, p.passage]));
-  const citedAnywhere = [...new Set(sentences.flatMap((s) => s.refs))].filter((r) => byRef.has(r));
   const warnings: string[] = [];
-  for (const s of sentences) {
-    const refs = s.refs.filter((r) => byRef.has(r));
-    const scope = refs.length ? refs : citedAnywhere;
+  for (const { sentence, refs, scope } of scopes(sentences, passages)) {
     const values = scope.flatMap((r) => held(byRef.get(r)!));
-    for (const n of statedNumbers(s.text.replace(/\[\d{1,3}\]/g, ' '))) {
-      if (isHeld(n, values)) continue;
-      const where = refs.length ? `the passage${refs.length > 1 ? 's' : ''} it cites (${refs.map((r) => `[${r}]`).join('')})` : 'any cited passage';
-      warnings.push(`The number "${n.text}" is not in ${where}: "${excerpt(s.text)}"`);
+    for (const n of statedNumbers(sentence.text.replace(/\[\d{1,3}\]/g, ' '))) {
+      if (!isHeld(n, values)) warnings.push(`The number "${n.text}" is not in ${citedBy(refs)}: "${excerpt(sentence.text)}"`);
     }
   }
   return warnings;
 }
 
+/**
+ * Sentences no cited passage supports, each named in a warning, and whether they are more than half
+ * of the sentences that could be judged.
+ */
+export function supportWarnings(sentences: AnswerSentence[], passages: PromptPassage[]): { warnings: string[]; mostlyUnsupported: boolean } {
+  const terms = new Map<number, SourceTerms>(passages.map((p) => [p.ref, sourceTerms({ text: `${p.passage.text}\n${p.passage.section}`, ...(p.rendering ? { rendering: p.rendering } : {}) })]));
+  const warnings: string[] = [];
+  let checked = 0;
+  for (const { sentence, refs, scope } of scopes(sentences, passages)) {
+    const support = sentenceSupport(sentence.text, scope.map((r) => terms.get(r)!));
+    if (!support.checked) continue;
+    checked++;
+    if (support.supported) continue;
+    const missing = support.missing.slice(0, 6).join(', ');
+    warnings.push(`Not supported by ${citedBy(refs)}: "${excerpt(sentence.text)}" (not found there: ${missing})`);
+  }
+  return { warnings, mostlyUnsupported: warnings.length * 2 > checked };
+}
+
+/** Most warnings an answer carries: a long answer can break every rule in every sentence. */
+export const MAX_WARNINGS = 8;
+
+/** Distinct warnings, at most MAX_WARNINGS, the last saying how many more there were. */
+export function capWarnings(warnings: string[]): string[] {
+  const distinct = [...new Set(warnings)];
+  if (distinct.length <= MAX_WARNINGS) return distinct;
+  const kept = distinct.slice(0, MAX_WARNINGS - 1);
+  return [...kept, `…and ${distinct.length - kept.length} more warnings`];
+}
+
 export interface VerifiedAnswer {
-  /** Undefined when the text cites no given passage: the caller answers extractively instead. */
+  /** Undefined when the text cites no given passage or is mostly unsupported: the caller answers extractively instead. */
   answer?: ChatAnswer;
   warnings: string[];
 }
@@ -158,10 +110,15 @@ export function verifyAnswer(
   const citedRefs = new Set(sentences.flatMap((s) => s.refs));
   const cited = passages.filter((p) => citedRefs.has(p.ref));
   if (cited.length === 0) {
-    warnings.push('The generated answer cited no passage of the report, so the report\'s own sentences are shown instead');
-    return { warnings };
+    return { warnings: [...capWarnings(warnings), 'The generated answer cited no passage of the report, so the report\'s own sentences are shown instead'] };
   }
-  warnings.push(...numberWarnings(sentences, passages));
+  const support = supportWarnings(sentences, passages);
+  // Concatenated, not spread into push: an answer may hold more sentences than a call has arguments.
+  const all = capWarnings(warnings.concat(numberWarnings(sentences, passages), support.warnings));
+  if (support.mostlyUnsupported) {
+    all.push('Most of the generated answer is not supported by the passages it cites, so the report\'s own sentences are shown instead');
+    return { warnings: all };
+  }
   const citations: Citation[] = cited.map(({ ref, passage: p }) => ({ ref, id: p.id, text: p.text, section: p.section, page: p.page, footnotes: p.footnotes, quote: p.text }));
   const answer: ChatAnswer = {
     answer: answerText,
@@ -171,7 +128,7 @@ export function verifyAnswer(
     citations,
     footnotes: options.footnotesOf(citations.flatMap((c) => c.footnotes)),
     generator: options.generator,
-    ...(warnings.length ? { warnings } : {}),
+    ...(all.length ? { warnings: all } : {}),
   };
-  return { answer, warnings };
+  return { answer, warnings: all };
 }

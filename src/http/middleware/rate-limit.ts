@@ -5,8 +5,9 @@
  * have refilled is indistinguishable from a new one and is dropped, and a hard cap evicts the
  * least recently seen client first.
  */
-import type { Context, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import { sendError } from '../respond';
+import type { ClientKey } from './client-address';
 
 export interface RateLimitOptions {
   /** Sustained requests a client may make per minute. */
@@ -19,10 +20,15 @@ export interface RateLimitOptions {
   now?: () => number;
 }
 
-/** Who a request counts against. Undefined when the host cannot tell (all such requests share one bucket). */
-export type ClientKey = (c: Context) => string | undefined;
-
 export type TakeResult = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
+
+/** The key of requests whose client the host cannot tell: they share one bucket. */
+export const UNKNOWN_CLIENT = 'unknown';
+
+/** Decides whether a client may make one more request: TokenBuckets here, or a platform's limiter (the Worker's binding). */
+export interface Limiter {
+  take(key: string): TakeResult | Promise<TakeResult>;
+}
 
 interface Bucket {
   tokens: number;
@@ -32,7 +38,7 @@ interface Bucket {
 
 export const DEFAULT_MAX_CLIENTS = 10_000;
 
-export class TokenBuckets {
+export class TokenBuckets implements Limiter {
   private readonly buckets = new Map<string, Bucket>();
   private readonly perMs: number;
   /** How long an untouched bucket takes to refill completely: after that it may be forgotten. */
@@ -90,55 +96,15 @@ export class TokenBuckets {
 }
 
 /** Middleware: 429 `rate_limited` JSON with Retry-After once a client's bucket is empty. */
-export function rateLimit(options: RateLimitOptions & { clientKey?: ClientKey }): MiddlewareHandler {
-  const buckets = new TokenBuckets(options);
+export function rateLimit(options: (RateLimitOptions | { limiter: Limiter }) & { clientKey?: ClientKey }): MiddlewareHandler {
+  const limiter = 'limiter' in options ? options.limiter : new TokenBuckets(options);
   const keyOf = options.clientKey ?? (() => undefined);
   return async (c, next) => {
-    const result = buckets.take(keyOf(c) ?? 'unknown');
+    const result = await limiter.take(keyOf(c) ?? UNKNOWN_CLIENT);
     if (!result.allowed) {
       const wait = result.retryAfterSeconds;
       return sendError(c, 'rate_limited', `too many requests; try again in ${wait} second${wait === 1 ? '' : 's'}`, { 'Retry-After': String(wait) });
     }
     await next();
-  };
-}
-
-/**
- * One key per client address: IPv4-mapped IPv6 as plain IPv4, and IPv6 by its /64 prefix,
- * since one host commonly holds a whole /64 and could otherwise rotate through addresses.
- */
-export function normaliseAddress(address: string): string {
-  const a = address.trim().toLowerCase().replace(/^\[|\]$/g, '').replace(/%.*$/, '');
-  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(a);
-  if (mapped) return mapped[1]!;
-  if (!a.includes(':')) return a;
-  return `${expandIpv6(a).slice(0, 4).join(':')}::/64`;
-}
-
-function expandIpv6(a: string): string[] {
-  const [head = '', tail] = a.split('::', 2);
-  const left = head ? head.split(':') : [];
-  const right = tail ? tail.split(':') : [];
-  const fill = tail === undefined ? [] : Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0');
-  return [...left, ...fill, ...right].map((g) => g.replace(/^0+(?=.)/, ''));
-}
-
-/**
- * The client key from the connection's address, or — behind `trustedProxies` reverse proxies —
- * from X-Forwarded-For. Each trusted proxy appends the address it saw, so the client is the entry
- * that many places from the right; entries further left are whatever the client chose to send.
- */
-export function clientKeyFrom(options: { trustedProxies: number; remoteAddress: (c: Context) => string | undefined }): ClientKey {
-  return (c) => {
-    const remote = options.remoteAddress(c);
-    if (options.trustedProxies > 0) {
-      const hops = (c.req.header('x-forwarded-for') ?? '')
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean);
-      const client = hops[hops.length - options.trustedProxies];
-      if (client) return normaliseAddress(client);
-    }
-    return remote ? normaliseAddress(remote) : undefined;
   };
 }

@@ -3,10 +3,10 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { collectAnswer, type ChatEvent, type QaEngine } from '../../core/engine';
 import { AppError } from '../../core/errors';
+import { prefersEventStream } from '../accept';
 import { describeZodError, errorBody, sendError } from '../respond';
 import { chatIn, type ChatResponse } from '../schemas';
 
-const wantsEventStream = (accept: string | undefined) => (accept ?? '').includes('text/event-stream');
 
 export function chatRoutes(engine: QaEngine): Hono {
   return new Hono().post('/api/chat', async (c) => {
@@ -19,7 +19,7 @@ export function chatRoutes(engine: QaEngine): Hono {
     const parsed = chatIn.safeParse(body);
     if (!parsed.success) return sendError(c, 'validation_failed', describeZodError(parsed.error));
     const input = { question: parsed.data.question, history: parsed.data.history ?? [], ...(parsed.data.lang ? { lang: parsed.data.lang } : {}) };
-    if (!wantsEventStream(c.req.header('accept'))) {
+    if (!prefersEventStream(c.req.header('accept'))) {
       const answer: ChatResponse = await collectAnswer(engine.chat(input, c.req.raw.signal));
       return c.json(answer);
     }
