@@ -18,7 +18,7 @@ import { repoRoot, startWorker, type StartedWorker } from './helpers/worker';
 
 const work = resolve(repoRoot, '.tmp', `worker-e2e-${process.pid}`);
 const corpusDir = join(repoRoot, 'corpus');
-const devQuestionsPath = resolve(repoRoot, '../shared/eval/qa.dev.jsonl');
+const devQuestionPaths = ['qa.dev.jsonl', 'qa.dev2.jsonl'].map((f) => resolve(repoRoot, 'test/eval', f));
 const PUBLISHER = 'https://publisher.example';
 
 let built: BuildWorkerResult;
@@ -158,24 +158,33 @@ describe('the Worker in workerd', () => {
     expect((await preflight('https://elsewhere.example')).headers.get('access-control-allow-origin')).toBeNull();
   });
 
-  it.runIf(existsSync(devQuestionsPath))('ranks and grounds every dev question exactly as the Node app over the same index', async () => {
-    const questions = readFileSync(devQuestionsPath, 'utf8')
-      .split('\n')
-      .filter((line) => line.trim())
-      .map((line) => JSON.parse(line) as { id: string; question: string });
-    expect(questions.length).toBeGreaterThan(20);
+  it('answers every development question exactly as the Node app over the same index, English edition included', async () => {
+    const questions = devQuestionPaths.flatMap((path) =>
+      readFileSync(path, 'utf8')
+        .split('\n')
+        .filter((line) => line.trim())
+        .map((line) => JSON.parse(line) as { id: string; question: string; history?: unknown[] }),
+    );
+    expect(questions.length).toBeGreaterThan(150);
     const mismatches: string[] = [];
-    for (const { id, question } of questions) {
-      const [w, n] = await Promise.all([worker.get(search(question)).then(json), Promise.resolve(nodeApp.request(search(question))).then(json)]);
-      const [wc, nc] = await Promise.all([worker.get('/api/chat', chatInit(question)).then(json), Promise.resolve(nodeApp.request('/api/chat', chatInit(question))).then(json)]);
+    const compare = async ({ id, question, history }: (typeof questions)[number]) => {
+      const init = (): RequestInit => ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ question, ...(history ? { history } : {}) }) });
+      const [w, n, wc, nc] = await Promise.all([
+        worker.get(search(question)).then(json),
+        Promise.resolve(nodeApp.request(search(question))).then(json),
+        worker.get('/api/chat', init()).then(json),
+        Promise.resolve(nodeApp.request('/api/chat', init())).then(json),
+      ]);
       const ids = (r: { body: { results: { id: string }[] } }) => r.body.results.map((x) => x.id).join(' ');
       if (ids(w) !== ids(n)) mismatches.push(`${id} search: worker ${ids(w)} / node ${ids(n)}`);
-      if (wc.body.grounded !== nc.body.grounded) mismatches.push(`${id} grounded: worker ${wc.body.grounded} / node ${nc.body.grounded}`);
-      const cited = (r: { body: { citations: { id: string }[] } }) => r.body.citations.map((c) => c.id).join(' ');
-      if (cited(wc) !== cited(nc)) mismatches.push(`${id} citations: worker ${cited(wc)} / node ${cited(nc)}`);
-    }
+      if (wc.body.status !== nc.body.status) mismatches.push(`${id} status: worker ${wc.body.status} / node ${nc.body.status}`);
+      if (wc.body.answer !== nc.body.answer) mismatches.push(`${id} answer differs`);
+      const cited = (r: { body: { citations: { id: string; quote: string; translation?: string }[] } }) => r.body.citations.map((c) => `${c.id}:${c.quote}:${c.translation ?? ''}`).join(' ');
+      if (cited(wc) !== cited(nc)) mismatches.push(`${id} citations differ`);
+    };
+    for (let i = 0; i < questions.length; i += 8) await Promise.all(questions.slice(i, i + 8).map(compare));
     expect(mismatches).toEqual([]);
-  });
+  }, 120_000);
 });
 
 describe('a snapshot built with a transformer model', () => {

@@ -16,7 +16,7 @@ import { renderingOf, type Edition } from './ingest/edition';
 import { Library } from './library';
 import type { Embedder, Generator, VectorSearch } from './ports';
 import { Retriever } from './search/retrieve';
-import { latinNames } from './search/transliterate';
+import { katakanaWords, latinNames } from './search/transliterate';
 import { defaults } from './settings';
 import type { Answer, Footnote, Hit, Lang, Passage, Turn } from './types';
 
@@ -107,8 +107,9 @@ export function createEngine(parts: EngineParts): QaEngine {
   const bm25En = edition ? Bm25Index.build(parts.passages.map((p) => ({ id: p.id, text: sentences.english(p) ?? '', boostText: sentenceSection(p.section, edition) }))) : undefined;
   const dense = embedder && vectors ? { embedder, vectors, ...denseSettings(embedder) } : {};
   const vocabulary = reportVocabulary(sentences, parts.passages.map((p) => p.section));
-  const names = latinNames(parts.passages.map((p) => p.text).join('\n'));
-  const retriever = new Retriever({ library, bm25, lexicon, names, vocabulary, ...(bm25En ? { bm25En } : {}), ...(synonyms ? { synonyms } : {}), ...dense });
+  const text = parts.passages.map((p) => p.text).join('\n');
+  const names = latinNames(text);
+  const retriever = new Retriever({ library, bm25, lexicon, names, vocabulary, katakana: katakanaWords(text), ...(bm25En ? { bm25En } : {}), ...(synonyms ? { synonyms } : {}), ...dense });
   const ctx: AnswerContext = {
     library,
     sentences,

@@ -7,7 +7,7 @@
 import { mergeTerms, type WeightedTerm } from './bm25';
 import { translateQuery, type Lexicon } from './lexicon';
 import { englishSynonymTerms, japaneseSynonymTerms, noSynonyms, SYNONYM_WEIGHT, type Synonyms } from './synonyms';
-import { matchLatinName } from './transliterate';
+import { matchKatakana, matchLatinName } from './transliterate';
 import { detectLang, tokenize } from './tokenize';
 import type { Lang } from '../types';
 
@@ -27,6 +27,20 @@ export interface TermSources {
   names?: readonly string[];
   /** The report's text, squashed, to tell a katakana word the report uses from one it does not. */
   vocabulary?: string;
+  /** The report's katakana words, for Latin spellings of them in English questions (Gujarat). */
+  katakana?: readonly string[];
+}
+
+/** Capitalised English words the report writes in katakana: the katakana's terms. */
+function katakanaNames(text: string, sources: TermSources): WeightedTerm[] {
+  const terms: WeightedTerm[] = [];
+  if (!sources.katakana?.length) return terms;
+  for (const [word] of text.normalize('NFKC').matchAll(/\b[A-Z][a-z]{3,}\b/g)) {
+    if (sources.vocabulary?.includes(word.toLowerCase())) continue;
+    const katakana = matchKatakana(word, sources.katakana);
+    if (katakana) for (const term of tokenize(katakana)) terms.push({ term, weight: SYNONYM_WEIGHT });
+  }
+  return terms;
 }
 
 const KATAKANA_WORD = /[\p{Script=Katakana}ー]{3,}/gu;
@@ -63,7 +77,8 @@ export function textTerms(text: string, lang: Lang, sources: TermSources): Query
     return { ja: [...tokenize(rest).map((term) => ({ term, weight: 1 })), ...terms, ...names.terms], en: [] };
   }
   const own = tokenize(text).map((term) => ({ term, weight: 1 }));
-  const ja = sources.lexicon ? translateQuery(text, sources.lexicon) : own;
+  // Without an English edition, a foreign name the report writes in katakana is found by its sound.
+  const ja = [...(sources.lexicon ? translateQuery(text, sources.lexicon) : own), ...(sources.english ? [] : katakanaNames(text, sources))];
   const en = sources.english ? englishSynonymTerms(own.map((t) => t.term), synonyms) : [];
   return { ja, en };
 }

@@ -31,6 +31,7 @@ export interface RetrieverDeps {
   /** The report's Latin names and squashed text, for katakana spellings of its names. */
   names?: readonly string[];
   vocabulary?: string;
+  katakana?: readonly string[];
 }
 
 export interface RetrievalQuery extends QuestionParts {

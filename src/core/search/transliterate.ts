@@ -42,6 +42,7 @@ export function skeleton(latin: string): string {
     .toLowerCase()
     .replace(/[^a-z]/g, '')
     .replace(/tsu|ts/g, 't')
+    .replace(/([bdgkpt])h/g, '$1')
     .replace(/shi|sh|ch/g, 's')
     .replace(/th/g, 's')
     .replace(/ph/g, 'f')
@@ -85,6 +86,25 @@ export function matchLatinName(katakana: string, names: readonly string[]): stri
     if (score >= 0.75 && (!best || score > best.score)) best = { name, score };
   }
   return best?.name;
+}
+
+/**
+ * The report's katakana word a Latin name spells (Gujarat → グジャラート, Dholera → ドレラ), for an
+ * English question about a report that writes foreign names in katakana.
+ */
+export function matchKatakana(latin: string, katakanaWords: readonly string[]): string | undefined {
+  let best: { word: string; score: number } | undefined;
+  for (const word of katakanaWords) {
+    if (matchLatinName(word, [latin]) === undefined) continue;
+    const score = 1 - distance(skeleton(romanise(word)), skeleton(latin)) / Math.max(skeleton(latin).length, 1);
+    if (!best || score > best.score) best = { word, score };
+  }
+  return best?.word;
+}
+
+/** Katakana words of a text (three characters or more), once each. */
+export function katakanaWords(text: string): string[] {
+  return [...new Set(text.normalize('NFKC').match(/[\p{Script=Katakana}ー]{3,}/gu) ?? [])];
 }
 
 /** Latin names in a text: single words and two-word names written together (Open AI → OpenAI). */
