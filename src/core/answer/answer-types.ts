@@ -100,6 +100,9 @@ const EXPLANATION: Partial<Record<AnswerType, RegExp>> = {
   method: /ことで|により|によって|を通じて|を活用|を用い|利用する|\b(?:by (?:using|\w+ing)|through|using|by means of)\b/i,
 };
 
+/** A sentence that gives the reason for the one before it. */
+export const BECAUSE = /(?:から|ため)(?:だ|である|です)。$|^(?:というのも|なぜなら|それは)/;
+
 /** Whether a sentence explains (for why and how questions); other kinds have no such mark. */
 export function explains(text: string, type: AnswerType): boolean {
   return EXPLANATION[type]?.test(text.normalize('NFKC')) ?? false;

@@ -10,7 +10,7 @@ import type { ChatAnswer } from '../engine';
 import type { QueryTerms } from '../search/query-terms';
 import type { Retrieval } from '../search/retrieve';
 import { stem, tokenize } from '../search/tokenize';
-import { explains, FACTOID_TYPES, withoutReferences, type TypeEvidence } from './answer-types';
+import { BECAUSE, explains, FACTOID_TYPES, withoutReferences, type TypeEvidence } from './answer-types';
 import { compose } from './compose';
 import { SOURCE_TOKENS, type AnswerContext } from './context';
 import { notInReport, notStated } from './decline';
@@ -171,13 +171,19 @@ const SUBJECT_SHARE = 0.6;
  */
 function withExplanation(chosen: Candidate[], list: Candidate[], expected: TypeEvidence, ctx: AnswerContext): Candidate[] {
   if (expected.type !== 'reason' && expected.type !== 'method') return chosen;
-  const first = chosen[0];
-  if (!first || chosen.some((c) => explainsSentence(c.sentence, expected))) return chosen;
-  const next = ctx.sentences.after(first.sentence, 2).find((s) => !s.lead && explainsSentence(s, expected));
-  if (!next) return chosen;
+  const followers = (c: Candidate) => ctx.sentences.after(c.sentence, 2).filter((s) => !s.lead);
+  const givesReason = (c: Candidate) => BECAUSE.test(followers(c)[0]?.ja.trim() ?? '');
+  // "This is because …" / 「…からだ。」 right after a chosen sentence is its reason: the two are the answer.
+  const first = chosen.find(givesReason) ?? [...chosen].sort((a, b) => b.score - a.score)[0];
+  if (!first) return chosen;
+  const following = followers(first);
+  const because = givesReason(first) ? following[0] : undefined;
+  const next = because ?? (chosen.some((c) => explainsSentence(c.sentence, expected)) ? undefined : following.find((s) => explainsSentence(s, expected)));
+  if (!next || chosen.some((c) => c.sentence === next)) return chosen;
   const candidate = list.find((c) => c.sentence === next) ?? { ...first, sentence: next };
-  return [...chosen, candidate].sort((a, b) => a.sentence.order - b.sentence.order);
+  return (because ? [first, candidate] : [...chosen, candidate]).sort((a, b) => a.sentence.order - b.sentence.order);
 }
+
 
 const explainsSentence = (s: Sentence, expected: TypeEvidence) => explains(s.ja, expected.type) || (s.en !== undefined && explains(s.en, expected.type));
 

@@ -7,7 +7,7 @@
 import type { Bm25Index, WeightedTerm } from '../search/bm25';
 import type { QueryTerms } from '../search/query-terms';
 import type { Hit, Passage } from '../types';
-import { explains, FACTOID_TYPES, holdsAnswer, type TypeEvidence } from './answer-types';
+import { BECAUSE, explains, FACTOID_TYPES, holdsAnswer, type TypeEvidence } from './answer-types';
 import type { Sentence, SentenceIndex } from './sentences';
 
 const HIRAGANA = /^[\p{Script=Hiragana}ー]+$/u;
@@ -101,8 +101,10 @@ export function candidates(hits: Hit[], sentences: SentenceIndex, q: WeightedQue
       if (seen.has(sentence)) continue;
       const c = sentenceCoverage(q, sentence);
       const typed = holdsAnswer(sentence.ja, expected) || (sentence.en !== undefined && holdsAnswer(sentence.en, expected));
-      const explained = explains(sentence.ja, expected.type) || (sentence.en !== undefined && explains(sentence.en, expected.type));
-      const typeFactor = FACTOID_TYPES.has(expected.type) ? (typed ? 1.25 : 0.6) : explained ? 1.15 : 1;
+      // A sentence explains when it gives a reason or a way, or when the next one does (This is because…).
+      const next = expected.type === 'reason' ? sentences.after(sentence, 1)[0] : undefined;
+      const explained = explains(sentence.ja, expected.type) || (sentence.en !== undefined && explains(sentence.en, expected.type)) || (next !== undefined && !next.lead && BECAUSE.test(next.ja.trim()));
+      const typeFactor = FACTOID_TYPES.has(expected.type) ? (typed ? 1.25 : 0.6) : explained ? 1.25 : 1;
       const reference = !options.wantsSource && BARE_REFERENCE.test(sentence.ja) ? 0.3 : 1;
       // A question the report asks itself (…だろうか。) frames a topic; it answers nothing.
       const asks = QUESTIONING.test(sentence.ja.trim()) ? 0.5 : 1;
