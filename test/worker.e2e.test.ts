@@ -3,7 +3,7 @@
  * snapshot → wrangler bundle), served by wrangler's dev server on loopback, and compared with the
  * Node app's engine over the same index, question by question.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

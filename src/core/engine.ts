@@ -4,7 +4,7 @@
  * whatever the runtime provides (an embedder and vector search, a generator). The HTTP layer
  * and the scripts only see `QaEngine`.
  */
-import { answerQuestion, searchPassages } from './answer/answer-question';
+import { answerQuestion, searchPassages, type Answered } from './answer/answer-question';
 import { reportVocabulary, type AnswerContext } from './answer/context';
 import { generateAnswer } from './answer/generate';
 import { analyseQuery } from './answer/question';
@@ -76,6 +76,27 @@ export interface EngineParts {
   generator?: Generator;
 }
 
+/** Longest request (question and history, as a cache key) whose result is remembered. */
+const CACHE_KEY_CHARS = 4000;
+
+/**
+ * A small least-recently-used memo for results that depend only on the request and the index.
+ * Keys longer than CACHE_KEY_CHARS are never kept, and a failed result is forgotten.
+ */
+function remember<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  if (key.length > CACHE_KEY_CHARS) return make();
+  let entry = cache.get(key);
+  if (entry) cache.delete(key);
+  else {
+    entry = make();
+    const pending = entry;
+    entry.catch(() => cache.get(key) === pending && cache.delete(key));
+    if (cache.size >= defaults.candidateCacheEntries) cache.delete(cache.keys().next().value!);
+  }
+  cache.set(key, entry);
+  return entry;
+}
+
 /** Runs a chat stream to its end and returns the final answer. */
 export async function collectAnswer(events: AsyncIterable<ChatEvent>): Promise<ChatAnswer> {
   let last: ChatAnswer | undefined;
@@ -122,14 +143,27 @@ export function createEngine(parts: EngineParts): QaEngine {
   };
   const info: EngineInfo = { embedder: parts.embedderId ?? embedder?.id ?? 'none', retrieval: retriever.dense ? 'hybrid' : 'lexical', editions: edition ? ['ja', 'en'] : ['ja'] };
 
+  const searched = new Map<string, Promise<Hit[]>>();
   async function search(query: string, k: number, history: Turn[] = []): Promise<Hit[]> {
-    return searchPassages(ctx, retriever, analyseQuery(query, history), k);
+    const key = JSON.stringify([query, k, history.map((t) => [t.role, t.content])]);
+    return remember(searched, key, () => searchPassages(ctx, retriever, analyseQuery(query, history), k));
   }
+
+  /**
+   * Extractive answers of recent questions: the same question over the same index reads the same
+   * (the widget's starter questions are asked again and again). Only short requests are kept, so
+   * the cache stays small whatever clients send.
+   */
+  const answered = new Map<string, Promise<Answered>>();
+  const read = (input: ChatInput, analysis: ReturnType<typeof analyseQuery>, lang: Lang): Promise<Answered> => {
+    const key = JSON.stringify([input.question, lang, input.history.map((t) => [t.role, t.content, t.citations ?? []])]);
+    return remember(answered, key, () => answerQuestion(ctx, retriever, analysis, lang));
+  };
 
   async function* chat(input: ChatInput, signal?: AbortSignal): AsyncIterable<ChatEvent> {
     const analysis = analyseQuery(input.question, input.history);
     const lang = input.lang ?? analysis.lang;
-    const { answer: result, hits } = await answerQuestion(ctx, retriever, analysis, lang);
+    const { answer: result, hits } = await read(input, analysis, lang);
     if (signal?.aborted) return;
     // A question on the report's topics goes to the model, which may find the passages do not
     // answer it (mapped to not_stated); an off-topic one keeps "not in the report" and costs no call.

@@ -116,9 +116,8 @@ export function explains(text: string, type: AnswerType): boolean {
 const REFERENCE = /[（(][^（）()]*(?:https?:\/\/|『|\b(?:Reuters|News|Times|Hardware|Journal)\b)[^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*[）)]/g;
 export const withoutReferences = (text: string) => text.replace(REFERENCE, ' ');
 
-/** Whether `text` (a sentence, Japanese or its English rendering) holds an answer of the expected kind. */
-export function holdsAnswer(text: string, expected: TypeEvidence): boolean {
-  const t = withoutReferences(text.normalize('NFKC'));
+/** Whether `text` (a sentence or its English rendering, references set aside) holds an answer of the expected kind. */
+export function holdsAnswer(t: string, expected: TypeEvidence): boolean {
   if (!FACTOID_TYPES.has(expected.type)) return true;
   if (expected.type === 'count' && expected.unit === 'age') return /\d+\s*(歳|才)|\baged? \d+|\b\d+[- ]years?[- ]old\b/i.test(t);
   if (expected.type === 'count' && expected.unit === 'people') return /\d[\d,.]*\s*(万|千)?\s*(人|名)|\b\d[\d,]*\s*(people|persons|respondents|employees)\b/i.test(t);

@@ -10,7 +10,7 @@ import type { ChatAnswer } from '../engine';
 import type { QueryTerms } from '../search/query-terms';
 import type { Retrieval } from '../search/retrieve';
 import { stem, tokenize } from '../search/tokenize';
-import { BECAUSE, explains, FACTOID_TYPES, withoutReferences, type TypeEvidence } from './answer-types';
+import { BECAUSE, explains, FACTOID_TYPES, type TypeEvidence } from './answer-types';
 import { compose } from './compose';
 import { SOURCE_TOKENS, type AnswerContext } from './context';
 import { notInReport, notStated } from './decline';
@@ -55,9 +55,8 @@ export function answerFact(ctx: AnswerContext, analysis: QueryAnalysis, retrieva
   const hits = retrieval.hits.slice(0, 6);
   const q = weighQuery(retrieval.terms, { ja: ctx.bm25, ...(ctx.bm25En ? { en: ctx.bm25En } : {}) }, analysis.wantsSource ? SOURCE_TOKENS : undefined);
   const topic = Math.max(0, ...hits.slice(0, 3).map((h) => {
-    const sentences = ctx.sentences.of(h.passage);
-    const tokens = new Set([...sentences.flatMap((s) => [...s.tokens]), ...tokenize(h.passage.section)]);
-    return coverage(q, tokens, new Set(sentences.flatMap((s) => [...s.enTokens])));
+    const { tokens, enTokens } = ctx.sentences.tokensOf(h.passage);
+    return coverage(q, tokens, enTokens);
   }));
   let list = candidates(hits, ctx.sentences, q, expected, { wantsSource: analysis.wantsSource });
   const subject = analysis.followUp?.subject;
@@ -150,8 +149,7 @@ function withSubject(list: Candidate[], subject: string, terms?: QueryTerms): Ca
   const own = tokenize(subject);
   const names = (c: Candidate) => {
     // A name inside a reference (『36Kr Japan』, 日本経済新聞) is the source's, not the sentence's subject.
-    const tokens = new Set(tokenize(withoutReferences(c.sentence.ja)));
-    const enTokens = new Set(c.sentence.en ? tokenize(withoutReferences(c.sentence.en)) : []);
+    const { tokens, enTokens } = c.sentence.plain;
     if (own.length > 0 && (own.every((t) => tokens.has(t)) || own.every((t) => enTokens.has(t)))) return true;
     const ja = terms?.ja ?? [];
     const total = ja.reduce((x, t) => x + t.weight, 0);

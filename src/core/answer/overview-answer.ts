@@ -62,8 +62,8 @@ export function overviewSentences(ctx: AnswerContext, analysis: QueryAnalysis, r
   const english = retrieval.terms.en.length > 0 && ctx.bm25En !== undefined;
   const terms = english ? { ja: [], en: retrieval.terms.en } : retrieval.terms;
   const q = weighQuery(terms, { ja: ctx.bm25, ...(ctx.bm25En ? { en: ctx.bm25En } : {}) }, OVERVIEW_TOKENS);
-  const sections = bySection(ctx.sentences.all, (s) => s.passage.section);
-  const closing = new Set(sections.map((s) => s.at(-1)!));
+  const { sections: sectionGroups, chapters: chapterGroups } = groupsOf(ctx);
+  const closing = new Set(sectionGroups.map((g) => g.sentences.at(-1)!));
   const body = ctx.sentences.all.filter((s) => s.passage.kind === 'body');
   const last = body.at(-1);
   const key = (scope: Sentence[], count: number) =>
@@ -73,9 +73,9 @@ export function overviewSentences(ctx: AnswerContext, analysis: QueryAnalysis, r
       .slice(0, count)
       .map((x) => x.s);
   const points = requestedPoints(analysis.focus);
-  const scoped = topicScope(ctx, q, [...sections, ...bySection(ctx.sentences.all, chapterOf)]);
+  const scoped = topicScope(q, [...sectionGroups, ...chapterGroups]);
   if (scoped) return key(scoped, points ?? 3);
-  const chapters = bySection(ctx.sentences.all, chapterOf);
+  const chapters = chapterGroups.map((g) => g.sentences);
   if (chapters.length === 0) return [];
   if (/結論|conclu/i.test(analysis.focus) && !points) return key(chapters.at(-1)!, 3);
   const wanted = points ?? Math.min(4, chapters.length);
@@ -84,18 +84,41 @@ export function overviewSentences(ctx: AnswerContext, analysis: QueryAnalysis, r
   return pool.slice(-wanted).map((chapter) => key(chapter, 1)[0]!);
 }
 
+interface Group {
+  sentences: Sentence[];
+  title: { tokens: ReadonlySet<string>; enTokens: ReadonlySet<string> };
+  body: { tokens: ReadonlySet<string>; enTokens: ReadonlySet<string> };
+}
+
+/** Sections and chapters with their titles' and texts' tokens: fixed for a report, so made once. */
+const groupsCache = new WeakMap<AnswerContext['sentences'], { sections: Group[]; chapters: Group[] }>();
+function groupsOf(ctx: AnswerContext): { sections: Group[]; chapters: Group[] } {
+  let g = groupsCache.get(ctx.sentences);
+  if (!g) {
+    const group = (sentences: Sentence[], title: string): Group => {
+      const titleEn = ctx.edition ? (renderingOf(ctx.edition, title) ?? '') : '';
+      return {
+        sentences,
+        title: { tokens: new Set(tokenize(title)), enTokens: new Set(tokenize(titleEn)) },
+        body: { tokens: new Set(sentences.flatMap((s) => [...s.tokens])), enTokens: new Set(sentences.flatMap((s) => [...s.enTokens])) },
+      };
+    };
+    g = {
+      sections: bySection(ctx.sentences.all, (s) => s.passage.section).map((ss) => group(ss, ss[0]!.passage.section.split(' › ').at(-1) ?? '')),
+      chapters: bySection(ctx.sentences.all, chapterOf).map((ss) => group(ss, chapterOf(ss[0]!))),
+    };
+    groupsCache.set(ctx.sentences, g);
+  }
+  return g;
+}
+
 /** The section (or chapter) a named topic points to, when one clearly leads: its title counts double. */
-function topicScope(ctx: AnswerContext, q: WeightedQuery, groups: Sentence[][]): Sentence[] | undefined {
+function topicScope(q: WeightedQuery, groups: Group[]): Sentence[] | undefined {
   if (q.total === 0) return undefined;
   let best: { sentences: Sentence[]; score: number } | undefined;
-  for (const sentences of groups) {
-    const path = sentences[0]!.passage.section.split(' › ');
-    const title = path.at(-1) ?? '';
-    const titleEn = ctx.edition ? (renderingOf(ctx.edition, title) ?? '') : '';
-    const score =
-      TITLE_WEIGHT * coverage(q, new Set(tokenize(title)), new Set(tokenize(titleEn))) +
-      coverage(q, new Set(sentences.flatMap((s) => [...s.tokens])), new Set(sentences.flatMap((s) => [...s.enTokens])));
-    if (!best || score > best.score + 1e-9) best = { sentences, score };
+  for (const g of groups) {
+    const score = TITLE_WEIGHT * coverage(q, g.title.tokens, g.title.enTokens) + coverage(q, g.body.tokens, g.body.enTokens);
+    if (!best || score > best.score + 1e-9) best = { sentences: g.sentences, score };
   }
   return best && best.score >= SCOPE_SCORE ? best.sentences : undefined;
 }

@@ -71,13 +71,16 @@ export function coverage(q: WeightedQuery, tokens: ReadonlySet<string>, enTokens
 const ANTECEDENT_WEIGHT = 0.5;
 const CLAIM_WEIGHT = 0.3;
 
-/** A sentence's coverage, with the topic of the sentence it points back to. */
+/** A sentence's coverage, with the topic of the sentence it continues. */
 export function sentenceCoverage(q: WeightedQuery, s: Sentence): number {
   const own = coverage(q, s.tokens, s.enTokens);
   const a = s.antecedent;
-  if (!a) return own;
-  const both = coverage(q, new Set([...s.tokens, ...a.tokens]), new Set([...s.enTokens, ...a.enTokens]));
-  return own + (both - own) * (s.passage.kind === 'footnote' ? CLAIM_WEIGHT : ANTECEDENT_WEIGHT);
+  if (!a || q.total === 0) return own;
+  // What only the antecedent holds, added at its weight (no sets built per request).
+  let extra = 0;
+  for (const [t, w] of q.ja) if (!s.tokens.has(t) && a.tokens.has(t)) extra += w;
+  for (const [t, w] of q.en) if (!s.enTokens.has(t) && a.enTokens.has(t)) extra += w;
+  return own + (extra / q.total) * (s.passage.kind === 'footnote' ? CLAIM_WEIGHT : ANTECEDENT_WEIGHT);
 }
 
 export interface Candidate {
@@ -100,7 +103,7 @@ export function candidates(hits: Hit[], sentences: SentenceIndex, q: WeightedQue
     for (const sentence of sentences.of(hit.passage)) {
       if (seen.has(sentence)) continue;
       const c = sentenceCoverage(q, sentence);
-      const typed = holdsAnswer(sentence.ja, expected) || (sentence.en !== undefined && holdsAnswer(sentence.en, expected));
+      const typed = holdsAnswer(sentence.plain.ja, expected) || (sentence.plain.en !== undefined && holdsAnswer(sentence.plain.en, expected));
       // A sentence explains when it gives a reason or a way, or when the next one does (This is because…).
       const next = expected.type === 'reason' ? sentences.after(sentence, 1)[0] : undefined;
       const explained = explains(sentence.ja, expected.type) || (sentence.en !== undefined && explains(sentence.en, expected.type)) || (next !== undefined && !next.lead && BECAUSE.test(next.ja.trim()));

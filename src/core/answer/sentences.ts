@@ -8,6 +8,7 @@ import { renderingOf, type Edition } from '../ingest/edition';
 import { splitSentences } from '../ingest/sentences';
 import { tokenize } from '../search/tokenize';
 import type { Passage } from '../types';
+import { withoutReferences } from './answer-types';
 import { displayText } from './display';
 
 export interface Sentence {
@@ -26,6 +27,8 @@ export interface Sentence {
   footnotes: number[];
   tokens: ReadonlySet<string>;
   enTokens: ReadonlySet<string>;
+  /** The same, with parenthesised references (a source's name and date) set aside. */
+  plain: { ja: string; en?: string; tokens: ReadonlySet<string>; enTokens: ReadonlySet<string> };
   /**
    * The sentence whose topic it continues: the one before, when a demonstrative at its start
    * points back to it (これは…, This…); for a footnote, the sentence whose marker cites it.
@@ -47,9 +50,16 @@ export function passageSentenceSpans(text: string): { start: number; end: number
   return spans;
 }
 
+function plainOf(ja: string, en: string | undefined): Sentence['plain'] {
+  const plainJa = withoutReferences(ja.normalize('NFKC'));
+  const plainEn = en === undefined ? undefined : withoutReferences(en.normalize('NFKC'));
+  return { ja: plainJa, ...(plainEn !== undefined ? { en: plainEn } : {}), tokens: new Set(tokenize(plainJa)), enTokens: new Set(plainEn ? tokenize(plainEn) : []) };
+}
+
 export class SentenceIndex {
   readonly all: Sentence[] = [];
   private readonly byPassage = new Map<string, Sentence[]>();
+  private readonly passageTokens = new Map<string, { tokens: ReadonlySet<string>; enTokens: ReadonlySet<string> }>();
   private readonly byText = new Map<string, Sentence>();
 
   constructor(passages: readonly Passage[], edition?: Edition) {
@@ -78,6 +88,7 @@ export class SentenceIndex {
           footnotes: [...new Set(footnotes)],
           tokens: new Set(tokenize(ja)),
           enTokens: new Set(en ? tokenize(en) : []),
+          plain: plainOf(ja, en),
         };
         const before = this.all.at(-1);
         if (before && before.passage.kind === p.kind && (p.kind !== 'footnote' || before.passage.id === p.id) && POINTS_BACK.test(ja.trim())) sentence.antecedent = before;
@@ -97,6 +108,17 @@ export class SentenceIndex {
 
   of(passage: Passage): Sentence[] {
     return this.byPassage.get(passage.id) ?? [];
+  }
+
+  /** All tokens of a passage's sentences and its section title, in both languages: fixed, so made once. */
+  tokensOf(passage: Passage): { tokens: ReadonlySet<string>; enTokens: ReadonlySet<string> } {
+    let t = this.passageTokens.get(passage.id);
+    if (!t) {
+      const sentences = this.of(passage);
+      t = { tokens: new Set([...sentences.flatMap((s) => [...s.tokens]), ...tokenize(passage.section)]), enTokens: new Set(sentences.flatMap((s) => [...s.enTokens])) };
+      this.passageTokens.set(passage.id, t);
+    }
+    return t;
   }
 
   /** The English rendering of a passage, when every sentence of it has one. */

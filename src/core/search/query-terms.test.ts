@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { questionTerms } from './query-terms';
+
+describe('questionTerms', () => {
+  it('keeps at most 64 terms a question, however long its context, weighting the question over the context', () => {
+    const context = Array.from({ length: 400 }, (_, i) => `語彙${i}を含む長い文脈`).join('、');
+    const terms = questionTerms({ lang: 'ja', focus: 'ジニ係数の推移は？', context }, { english: false });
+    expect(terms.ja.length).toBeLessThanOrEqual(64);
+    const weight = (t: string) => terms.ja.find((x) => x.term === t)?.weight ?? 0;
+    expect(weight('ジニ')).toBeGreaterThan(weight('文脈'));
+  });
+
+  it('weighs a new subject double', () => {
+    const terms = questionTerms({ lang: 'ja', focus: '日本は？', subject: '日本', context: '中国の利用率は？' }, { english: false });
+    expect(terms.ja.find((t) => t.term === '日本')?.weight).toBe(2);
+  });
+});
