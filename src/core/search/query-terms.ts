@@ -98,7 +98,10 @@ export function questionTerms(q: QuestionParts, sources: TermSources): QueryTerm
   else parts.push({ terms: textTerms(q.focus, q.lang, sources), weight: 1 });
   if (q.context) {
     const contextLang = detectLang(q.context);
-    const ctx = textTerms(q.context, contextLang, sources);
+    // A word repeated through a long earlier turn counts once: the turn is a hint, not a document.
+    const once = (terms: WeightedTerm[]) => mergeTerms(terms).map((t) => ({ term: t.term, weight: Math.min(t.weight, 1) }));
+    const raw = textTerms(q.context, contextLang, sources);
+    const ctx = { ja: once(raw.ja), en: once(raw.en) };
     // An English question after a Japanese turn still searches the edition with the turn's meaning via the report.
     parts.push({ terms: { ja: ctx.ja, en: q.lang === 'en' ? ctx.en : [] }, weight: CONTEXT_WEIGHT });
   }
