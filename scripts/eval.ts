@@ -1,8 +1,8 @@
 /**
  * npm run eval [-- file.jsonl …] [--failures]: runs the development questions in-process over the
- * configured index (both sets in test/eval/ by default) and prints a table per set.
+ * configured index (every test/eval/qa.dev*.jsonl by default) and prints a table per set.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { evaluate, formatReport, parseEvalFile } from './eval/evaluate';
 import { loadConfig } from '../src/node/config';
@@ -12,7 +12,9 @@ import { openEngine } from '../src/node/open-engine';
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const files = args.filter((a) => !a.startsWith('-'));
-const sets = files.length ? files.map((f) => resolve(f)) : ['qa.dev.jsonl', 'qa.dev2.jsonl'].map((f) => resolve(root, 'test/eval', f));
+// Every development set of this report by default; other reports' sets are named on the command line.
+const devSets = async () => (await readdir(resolve(root, 'test/eval'))).filter((f) => /^qa\.dev\d*\.jsonl$/.test(f)).sort().map((f) => resolve(root, 'test/eval', f));
+const sets = files.length ? files.map((f) => resolve(f)) : await devSets();
 const showFailures = args.includes('--failures');
 try {
   const config = loadConfig();

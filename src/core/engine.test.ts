@@ -7,6 +7,7 @@ let engine: QaEngine;
 beforeAll(async () => {
   engine = await realEngine();
 });
+const quotes = (a: { citations: { quote: string }[] }) => a.citations.map((c) => c.quote.replace(/\s+/g, '')).join('\n');
 const ask = (question: string, history: { role: 'user' | 'assistant'; content: string }[] = [], lang?: 'ja' | 'en') =>
   collectAnswer(engine.chat({ question, history, ...(lang ? { lang } : {}) }));
 
@@ -66,6 +67,34 @@ describe('answers from the report', () => {
     const a = await ask('日本の首相は誰ですか？');
     expect(a.grounded).toBe(false);
     expect(a.answer).toMatch(/「首相」についての記述はありません/);
+  });
+
+  it('declines a question about something else however it is framed ("what does the report say about …")', async () => {
+    for (const q of ['What does the report say about cricket?', 'How does the report rate Peru’s mining sector?', 'この資料は野球について何と述べていますか？', 'Does the paper mention anything about coffee exports?']) {
+      const a = await ask(q);
+      expect(a.status, q).toBe('not_in_report');
+    }
+  });
+
+  it('answers a framed question about a topic the report names only in passing from the sentences that name it', async () => {
+    const a = await ask('What does the report say about India?');
+    expect(a.status).toBe('answered');
+    expect(a.footnotes.map((f) => f.n)).toContain(16);
+    const japan = await ask('このレポートは日本について何と述べていますか？');
+    expect(japan.citations.some((c) => /日本にとっての課題/.test(c.section))).toBe(true);
+  });
+
+  it('finds who or what was asked in the footnote behind the claim, and a name in the sentence that introduces it', async () => {
+    const who = await ask('Which DeepSeek person took part in the symposium Xi held with entrepreneurs?');
+    expect(who.status).toBe('answered');
+    expect(quotes(who)).toContain('梁文峰');
+    const name = await ask('R1を開発した会社の正式名称は？');
+    expect(quotes(name)).toContain('杭州深度求索人工智能基础技术研究有限公司');
+  });
+
+  it('does not take a citation year or a span of time for the date asked', async () => {
+    const a = await ask('When was DeepSeek established?');
+    expect(a.status).toBe('not_stated');
   });
 
   it('reads follow-ups in the context of the previous question', async () => {

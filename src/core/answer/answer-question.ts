@@ -31,7 +31,7 @@ export async function retrieveFor(retriever: Retriever, a: QueryAnalysis, k: num
 export async function searchPassages(ctx: AnswerContext, retriever: Retriever, a: QueryAnalysis, k: number): Promise<Hit[]> {
   const retrieval = await retrieveFor(retriever, a, k);
   if (a.expected.type !== 'overview') return retrieval.hits;
-  const key = [...new Set(overviewSentences(ctx, a, retrieval).map((s) => s.passage))];
+  const key = [...new Set((overviewSentences(ctx, a, retrieval) ?? []).map((s) => s.passage))];
   const top = retrieval.hits[0]?.score ?? 1;
   const hits = [...key.map((passage) => ({ passage, score: top })), ...retrieval.hits.filter((h) => !key.includes(h.passage))];
   return hits.slice(0, k);

@@ -27,15 +27,15 @@ export const FACTOID_TYPES: ReadonlySet<AnswerType> = new Set(['amount', 'percen
 
 /** Checked in order: the first that matches decides. */
 const QUESTION_PATTERNS: [AnswerType, RegExp][] = [
-  ['overview', /要点|要約|まとめ|結論|要するに|つまり何|\bbottom line\b|\bin a nutshell\b|\bto sum up\b|全体像|ざっくり|概要|ポイントを\s*\d|[0-9０-９一二三四五]つ(挙げ|に|の)|への影響は[？?]?$|にとっての意味は|(について|に関して)(何と|どう|どのように)(書|述|言|論)|\bsummar(y|ise|ize)|\bconclu(de|sion)|\bmain (points|takeaways|argument|challenges)|\bbig picture|\bkey (points|takeaways)|\bin (three|3|two|2|five|5) points|\boverall\b|\bgist\b|\bwhat does (the|this) (report|author|paper|note) (say|think|conclude|argue)\b|\bhow does (the|this) (report|author|paper) (see|view|assess)\b|\b(impact|implications?) (on|for) [A-Z]/i],
+  ['overview', /要点|要約|まとめ|結論|要するに|つまり何|\bbottom line\b|\bin a nutshell\b|\bto sum up\b|全体像|ざっくり|概要|ポイントを\s*\d|[0-9０-９一二三四五]つ(挙げ|に|の)|への影響は[？?]?$|にとっての意味は|(について|に関して)(何と|どう|どのように)(書|述|言|論)|\bsummar(y|ise|ize)|\bconclu(de|sion)|\bmain (points|takeaways|argument|challenges)|\bbig picture|\bkey (points|takeaways)|\bin (three|3|two|2|five|5) points|\boverall\b|\bgist\b|\bwhat does (the|this) (report|author|paper|note) (say|think|conclude|argue)\b|^(does|did) (the|this) (report|author|paper|note) (mention|discuss|cover|address|touch on|talk about|say anything)\b|(について|に関して|に)(触れ|言及|論じ)(て|られ)|\bhow does (the|this) (report|author|paper) (see|view|assess)\b|\b(impact|implications?) (on|for) [A-Z]/i],
   ['percent', /何\s*(％|%|パーセント)|割合|比率|シェア|\bpercent(age)?\b|\bwhat share\b|\bproportion\b/i],
-  ['number', /(率|係数|指数|水準|規模)は(いくつ|どれくらい|どのくらい|何)|\b(?:what|how high|how low) (?:is|was|are|were) .*\b(?:rate|ratio|coefficient|index|level|score)\b/i],
-  ['amount', /いくら|金額|費用|コスト|価格|値段|何ドル|何円|開発費|\bhow much (did|does|do|is|was|were|will|would|money)\b|\bprice\b|\bcost(s)?\b|\bhow expensive\b/i],
+  ['number', /(率|係数|指数|水準|規模)は(いくつ|どれくらい|どのくらい|何)|\bhow much (?:more|less|cheaper|pricier|costlier|higher|lower|faster|slower|bigger|larger|smaller|greater|better|worse|longer|shorter)\b|どれ(?:くらい|ほど|だけ)(?:安|高|多|少|大き|小さ|低|速)|\b(?:what|how high|how low) (?:is|was|are|were) .*\b(?:rate|ratio|coefficient|index|level|score)\b/i],
+  ['amount', /いくら|金額|費用|コスト|価格|値段|何\s*(?:兆|億|万|千)?\s*(?:ドル|円|元|ユーロ|ウォン)|開発費|\bhow much (did|does|do|is|was|were|will|would|money)\b|\bprice\b|\bcost(s)?\b|\bhow expensive\b/i],
   ['count', /何\s*(人|社|カ国|か国|ヶ国|棟|個|件|枚|台|回|つ|名|種類|歳|才)|いくつ|年齢|\bhow many\b|\bnumber of\b|\bhow old\b|\bwhat age\b/i],
   ['date', /いつ|何年|何月|何日|時期|年月日|\bwhen\b|\bwhat (year|date|month)\b|\bsince when\b|\bwhich year\b|\bhow (long|fast|quickly|soon)\b/i],
   ['person', /誰|だれ|どなた|何者|\bwho(m|se)?\b|\bwhich (person|people|researchers?|authors?|officials?|leaders?|executives?|ceo)\b/i],
   ['place', /どこの(国|都市|地域|街)|どの(国|都市|地域|街)|どこで|どこに|\bwhere\b(?! (does|do|did) .* come from)|\bwhich (countries|country|city|cities|places|regions?|governments?)\b/i],
-  ['organisation', /どこの(会社|企業|報道|メディア|新聞|機関|団体|組織)|どの(会社|企業|報道|メディア|新聞|機関|団体|組織)|(会社|企業|組織|団体)の名前|\bname of\b|\bwhich (company|companies|firms?|organi[sz]ations?|outlets?|newspapers?|media|agenc(y|ies)|institutes?|ministr(y|ies))\b|\bwhat (company|firm|news outlet|outlet|organi[sz]ation)\b/i],
+  ['organisation', /どこの(会社|企業|報道|メディア|新聞|機関|団体|組織)|どの(会社|企業|報道|メディア|新聞|機関|団体|組織)|(会社|企業|組織|団体)の?(正式な?)?(名前|名称)|(正式な?)?(社名|会社名|企業名)|\bname of\b|\bwhich (company|companies|firms?|organi[sz]ations?|outlets?|newspapers?|media|agenc(y|ies)|institutes?|ministr(y|ies))\b|\bwhat (company|firm|news outlet|outlet|organi[sz]ation)\b/i],
   ['reason', /なぜ|どうして|何故|理由|原因|背景|\bwhy\b|\bwhat (is|was|are) the reasons?\b|\bwhat (caused|causes|drives|drove)\b|\breason\b/i],
   ['method', /どのように|どうやって|どうすれば|方法|手段|\bhow (did|do|does|can|could|should|would|will|is|are|was|were)\b/i],
   ['definition', /とは|って何|ってなに|とは何|の意味|\bwhat (is|are) (a |an |the )?[\w-]+( [\w-]+)?\?$|\bwhat does .* mean\b|\bdefin(e|ition)\b/i],
@@ -67,7 +67,8 @@ const SENTENCE_PATTERNS: Partial<Record<AnswerType, RegExp>> = {
   percent: new RegExp(String.raw`${NUM}\s*(％|%|パーセント|percent)|${NUM}\s*分の\s*${NUM}|${NUM}\s*割|\d+\/\d+`, 'i'),
   count: new RegExp(String.raw`${NUM}\s*(万|億)?\s*(人|社|カ国|か国|ヶ国|棟|個|件|枚|台|回|つ|名|種類|本|倍)|\b\d[\d,]*\s+(of|people|persons|companies|firms|countries|buildings|data cent(re|er)s|benchmarks|GPUs|times|units|items|employees)\b`, 'i'),
   number: new RegExp(String.raw`(?<![A-Za-z\d-])${NUM}(?![A-Za-z\d]*年)(?!\s*(年|月|日))`),
-  date: /\d{1,4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|年代|\b(19|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b|\d+\s*(週間|カ月|か月|ヶ月|日間|年間)|\b\d+\s*(weeks?|months?|days?|years?)\b/i,
+  // Month names in their own case only ("may" is a verb), and May beside a day or a year.
+  date: /\d{1,4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|年代|\b(19|20)\d{2}\b|\b(January|February|March|April|June|July|August|September|October|November|December)\b|\bMay\s+\d|\b(?:in|of|since|until|by|from|early|late|mid-?)\s+May\b|\d+\s*(週間|カ月|か月|ヶ月|日間|年間)|\b\d+\s*(?:[Ww]eeks?|[Mm]onths?|[Dd]ays?|[Yy]ears?)\b/,
   person: /氏|総書記|大統領|首相|主席|CEO|会長|社長|研究員|教授|[\p{Script=Han}]{1,3}[・･]?[\p{Script=Han}]{0,3}（\d{4}）|\b(Mr|Ms|Dr|President|Premier|Minister|Professor)\b|\b[A-Z][a-z]+ [A-Z][a-z]+ \(\p{Script=Han}+\)|\b[A-Z][a-z]+ (?:\([^)]+\) )?\(\d{4}\)/u,
   organisation: /社|企業|省|政府|研究所|新聞|機関|銀行|大学|委員会|\b(Inc|Corp|Ltd|Ministry|Institute|News|Reuters|Hardware|University|Bank|Agency|Company|Group)\b|[A-Z][a-z]*[A-Z]\w*|\b[A-Z]{2,}\b/,
   place: /国|都市|地域|州|市|県|都|\b(countr(y|ies)|city|region|state|province)\b|[\p{Script=Katakana}]{2,}(?=[、やと・])/u,
@@ -78,8 +79,30 @@ export interface TypeEvidence {
   type: AnswerType;
   unit?: 'people' | 'age';
   precision?: 'day' | 'year';
+  /** A "when" that asks how long (how fast, 何日で): a span of time answers it, not only a date. */
+  span?: boolean;
+  /** Names a "who" question itself gives (習近平, Xi): the person asked for is someone else. */
+  named?: string[];
+  /** Asks what something is called (正式名称, full name): the sentence that introduces it by name answers. */
+  nameOf?: boolean;
   city?: boolean;
 }
+
+/** Kanji runs, katakana words and capitalised words of a question: what it names. */
+function namesIn(question: string): string[] {
+  return [...new Set(question.match(/\p{Script=Han}{2,}|[\p{Script=Katakana}ー]{3,}|(?<![A-Za-z])[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*/gu) ?? [])];
+}
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const OFFICE = /\p{Script=Han}{0,4}(?:総書記|国家主席|主席|大統領|首相)|\b(?:General Secretary|President|Premier|Prime Minister)(?: [A-Z][a-z]+){0,2}/gu;
+const TITLE = String.raw`\s*(?:氏|総書記|国家主席|主席|大統領|首相|CEO|会長|社長)?`;
+
+const NAME_REQUEST = /正式な?(名前|名称)|正式名|会社名|社名|企業名|組織名|略称|何の略|何て(いう|言う|呼ぶ)|何と(いう|呼ぶ)|\b(full|official|formal|legal|registered) (company )?name\b|\bstand for\b|\bshort for\b|\bwhat is .* called\b/i;
+/** A sentence that introduces something by name: 「杭州…有限公司」、通称DeepSeek; X (hereafter Y); known as. */
+export const NAMING = /通称|正式名称|略称|（以下、|\(以下、|\bknown as\b|\bhereafter\b|\bformally\b|\bshort for\b/i;
+
+const SPAN_QUESTION = /\bhow (long|fast|quickly|soon)\b|\bwithin how\b|何(日|年|カ月|か月|ヶ月|週間|時間)(で|間|後)|どれ(くらい|ほど)の(期間|速さ)|どのくらいで|どれくらいで/i;
+/** A span of time (1カ月, two weeks): it says how long, not when. */
+const SPAN = /\d+\s*(週間|カ月|か月|ヶ月|日間|年間)|\b\d+\s*(weeks?|months?|days?|years?)\b|\b(one|two|three|a) (weeks?|months?|days?|years?)\b/gi;
 
 /** What exactly the question expects, beyond its type. */
 export function typeEvidence(question: string): TypeEvidence {
@@ -89,8 +112,11 @@ export function typeEvidence(question: string): TypeEvidence {
   return {
     type,
     ...(unit ? { unit } : {}),
-    ...(type === 'date' ? { precision: datePrecision(q) } : {}),
+    // 何日で (in how many days) asks for a span, which no calendar date need hold.
+    ...(type === 'date' ? (SPAN_QUESTION.test(q) ? { precision: 'year' as const, span: true } : { precision: datePrecision(q) }) : {}),
     ...(type === 'place' && /都市|街|\bcit(y|ies)\b/i.test(q) ? { city: true } : {}),
+    ...(type === 'person' ? { named: namesIn(q) } : {}),
+    ...(NAME_REQUEST.test(q) ? { nameOf: true } : {}),
   };
 }
 
@@ -109,12 +135,43 @@ export function explains(text: string, type: AnswerType): boolean {
 }
 
 /**
- * A parenthesised reference (「…」（『日本経済新聞』2025年1月29日、https://…）, ("Title." Reuters,
+ * A parenthesised reference (（『日本経済新聞』2025年1月29日、https://…）, ("Title." Reuters,
  * February 5, 2025. https://…)) dates and names its source, not the fact: it is left out when a
- * sentence is checked for a date, a figure or a name.
+ * sentence is checked for a date, a figure or a name. Where references nest, the innermost
+ * bracket holding an outlet or a URL is the one cut.
  */
-const REFERENCE = /[（(][^（）()]*(?:https?:\/\/|『|\b(?:Reuters|News|Times|Hardware|Journal)\b)[^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*[）)]/g;
-export const withoutReferences = (text: string) => text.replace(REFERENCE, ' ');
+const REFERENCE_MARK = /https?:\/\/|『|\b(?:Reuters|News|Times|Hardware|Journal)\b/g;
+const OPEN = new Set(['(', '（']);
+const CLOSE = new Set([')', '）']);
+
+/** One pass over the text: the innermost bracketed spans that hold a reference mark are cut. */
+export function withoutReferences(text: string): string {
+  const marksBefore = new Uint32Array(text.length + 1);
+  for (const m of text.matchAll(REFERENCE_MARK)) marksBefore[m.index + 1] = 1;
+  for (let i = 1; i <= text.length; i++) marksBefore[i]! += marksBefore[i - 1]!;
+  const open: number[] = [];
+  const cuts: [number, number][] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (OPEN.has(ch)) open.push(i);
+    else if (CLOSE.has(ch) && open.length > 0) {
+      const start = open.pop()!;
+      if (marksBefore[i + 1]! - marksBefore[start]! === 0) continue;
+      // Around a cut span is the citation's own text — a quoted title can be the only place a figure is stated.
+      if (cuts.length > 0 && cuts.at(-1)![0] > start) continue;
+      cuts.push([start, i + 1]);
+    }
+  }
+  let out = '';
+  let at = 0;
+  for (const [a, b] of cuts) {
+    out += `${text.slice(at, a)} `;
+    at = b;
+  }
+  return out + text.slice(at);
+}
+/** An author-year citation (渡部・池田（2025）, DeepSeek-AI (2025)): the year its source appeared, not a date the sentence states. */
+const AUTHOR_YEAR = /[\p{L}\p{N}・･.\-]+\s?[（(](?:19|20)\d{2}[a-z]?[）)]/gu;
 
 /** Whether `text` (a sentence or its English rendering, references set aside) holds an answer of the expected kind. */
 export function holdsAnswer(t: string, expected: TypeEvidence): boolean {
@@ -125,6 +182,13 @@ export function holdsAnswer(t: string, expected: TypeEvidence): boolean {
   if (expected.type === 'place' && expected.city) return CITY.test(t);
   if (expected.type === 'number') return SENTENCE_PATTERNS.number!.test(t) || SENTENCE_PATTERNS.percent!.test(t);
   if (expected.type === 'count') return SENTENCE_PATTERNS.count!.test(t);
+  if (expected.type === 'person' && expected.named?.length) {
+    // The leader a question names is often written by title alone in the other language (習近平総書記 for "Xi"):
+    // titles of office count only beside a name the question does not give.
+    const asked = new RegExp(`(?:${expected.named.map(escape).join('|')})${TITLE}`, 'g');
+    return SENTENCE_PATTERNS.person!.test(t.replace(asked, ' ').replace(OFFICE, ' '));
+  }
+  if (expected.type === 'date') return SENTENCE_PATTERNS.date!.test(expected.span ? t.replace(AUTHOR_YEAR, ' ') : t.replace(AUTHOR_YEAR, ' ').replace(SPAN, ' '));
   return SENTENCE_PATTERNS[expected.type]!.test(t);
 }
 

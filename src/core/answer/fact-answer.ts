@@ -14,7 +14,8 @@ import { BECAUSE, explains, FACTOID_TYPES, type TypeEvidence } from './answer-ty
 import { compose } from './compose';
 import { SOURCE_TOKENS, type AnswerContext } from './context';
 import { notInReport, notStated } from './decline';
-import { absentKanjiWords, absentNames, questionYears, unknownCapitalised, unknownCounted, unknownModifier } from './names';
+import { MOSTLY_UNSEEN, namesAbsentParty } from './absent-topic';
+import { absentKanjiWords, absentNames, questionYears, unknownCounted, unknownModifier } from './names';
 import type { QueryAnalysis } from './question';
 import { candidates, coverage, footnoteDetails, pick, weighQuery, type Candidate, type WeightedQuery } from './read';
 import type { Sentence } from './sentences';
@@ -25,7 +26,6 @@ import type { Sentence } from './sentences';
  */
 const OFF_TOPIC_COVERAGE = 0.15;
 const WEAK_TOPIC_COVERAGE = 0.25;
-const MOSTLY_UNSEEN = 0.7;
 const offTopic = (topic: number, unseen: number) => topic < OFF_TOPIC_COVERAGE || (topic < WEAK_TOPIC_COVERAGE && unseen >= MOSTLY_UNSEEN);
 /** A typed sentence must cover this share of what the best sentence covers to count as on topic. */
 const ON_TOPIC_SHARE = 0.6;
@@ -36,8 +36,6 @@ const MAX_SENTENCES = 3;
 const NUMERIC: ReadonlySet<string> = new Set(['date', 'count', 'amount', 'percent', 'number']);
 /** A sentence covering this much of the question answers it, whatever word the reader chose. */
 const CONFIDENT_COVERAGE = 0.5;
-/** A share of the question's weight that makes a word one of its main subjects. */
-const MAJOR_SHARE = 0.3;
 /** A footnote sentence that names where a claim comes from: a URL, an author-year, a quoted title. */
 const REFERENCE = /https?:\/\/|[（(]\d{4}[）)]|『|「.+」[.．、，,]|"[^"]+"|\b(News|Reuters|Times|Journal|Hardware)\b/;
 
@@ -83,7 +81,9 @@ export function answerFact(ctx: AnswerContext, analysis: QueryAnalysis, retrieva
   // A figure asked for a given year (…in 2025?) is not answered by one for another year.
   const years = factoid && NUMERIC.has(expected.type) && expected.type !== 'date' ? questionYears(analysis.focus) : [];
   const ofYear = (c: Candidate) => years.every((y) => c.sentence.ja.includes(y) || c.sentence.en?.includes(y) || c.sentence.ja.includes(`${y.slice(2)}年`));
-  const typedOnTopic = !factoid || list.some((c) => onTopic(c) && ofYear(c));
+  // What was asked may be found only in the footnote behind the best sentence (who attended, the figure for another country).
+  const inFootnote = factoid && best && !list.some(onTopic) ? footnoteDetails([best.sentence], q, ctx.sentences, (n) => ctx.library.passage(`fn-${n}`), expected) : [];
+  const typedOnTopic = !factoid || list.some((c) => onTopic(c) && ofYear(c)) || inFootnote.length > 0;
   const missingYear = factoid && years.length > 0 && list.some(onTopic) && !typedOnTopic ? years.join(', ') : undefined;
   inspect?.({ topic, unseen: q.unseen, ...(best ? { best } : {}), typedOnTopic, absent });
 
@@ -92,12 +92,7 @@ export function answerFact(ctx: AnswerContext, analysis: QueryAnalysis, retrieva
     if (!best) return notStated({ kind: 'term', term: subject }, [], options);
   } else if (!best || offTopic(topic, q.unseen)) return notInReport(lang, retrieval.hits, ctx.edition);
   // A place or people the report never mentions, carrying much of the question: not in the report.
-  if (analysis.lang === 'en' && ctx.bm25En && !subject) {
-    const english = ctx.bm25En;
-    const unknown = unknownCapitalised(analysis.focus, (s) => english.docFrequency(s) > 0 || Boolean(ctx.synonyms?.en.has(s)) || ctx.bm25.docFrequency(s) > 0 || Boolean(ctx.lexicon?.entries.has(s)));
-    const englishTotal = [...q.en.values()].reduce((x, y) => x + y, 0);
-    if (englishTotal > 0 && unknown.some((w) => (q.en.get(stem(w)) ?? 0) / englishTotal >= MAJOR_SHARE)) return notInReport(lang, retrieval.hits, ctx.edition);
-  }
+  if (!subject && namesAbsentParty(ctx, analysis, q)) return notInReport(lang, retrieval.hits, ctx.edition);
   const related = pick(list, q, 2).map((c) => c.sentence);
   if (absent.length > 0) {
     // Asked about something the report never names, on a topic it barely touches: not in the report.
@@ -108,9 +103,10 @@ export function answerFact(ctx: AnswerContext, analysis: QueryAnalysis, retrieva
     const term = missingYear ?? (scope && list.some((c) => c.typed) ? scope : undefined);
     return notStated(term ? { kind: 'term', term } : { kind: 'type', expected }, related, options);
   }
+  if (inFootnote.length > 0 && best) return compose([best.sentence, ...inFootnote], options);
   // A new subject wants its own figure, not the neighbours' again.
   const picked = withExplanation(pick(list, q, subject ? 2 : MAX_SENTENCES), list, expected, ctx).map((c) => c.sentence);
-  const chosen = subject ? picked : [...picked, ...footnoteDetails(picked, q, ctx.sentences, (n) => ctx.library.passage(`fn-${n}`))];
+  const chosen = subject ? picked : [...picked, ...footnoteDetails(picked, q, ctx.sentences, (n) => ctx.library.passage(`fn-${n}`), expected)];
   return compose(analysis.wantsSource ? withReferences(chosen, ctx) : chosen, options);
 }
 

@@ -14,7 +14,7 @@ const isSpecific = (token: string) => /\d/.test(token) || /^[A-Z]{2,}[a-z]?$/.te
 
 const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
 /** Interrogatives and qualifiers: they frame a Japanese question, they do not name its subject. */
-const FRAME = /^(?:何|一番|最も|直近|最近|具体|大体|およそ|実際|本当|正確|今後|現在|出典|出所|文献|記述|記事|根拠|内容|情報|会社|企業|組織|機関|団体|人物|都市|地域|年間|毎年|毎月|一日|時点|前後|程度|合計|全体)/;
+const FRAME = /^(?:何|正式|名前|名称|一番|最も|直近|最近|具体|大体|およそ|実際|本当|正確|今後|現在|出典|出所|文献|記述|記事|根拠|内容|情報|会社|企業|組織|機関|団体|人物|都市|地域|年間|毎年|毎月|一日|時点|前後|程度|合計|全体)/;
 
 /**
  * Japanese words of two or more kanji in a question that the report never writes (施行, 株価):
@@ -48,12 +48,16 @@ export function unknownModifier(question: string, known: (stem: string) => boole
   return undefined;
 }
 
+/** Words that open a request and are capitalised only for that (Tell me about…, Compare…). */
+const OPENING_VERBS = new Set(['tell', 'explain', 'describe', 'list', 'give', 'show', 'summarise', 'summarize', 'compare', 'name', 'outline', 'define', 'please', 'briefly', 'so', 'and', 'ok', 'okay', 'apart', 'besides', 'beyond', 'except', 'other', 'also']);
+
 /**
- * Capitalised words after the first (France, Brits) that the report and its edition never use
- * and no synonym maps: a place, a people or a brand the report does not discuss.
+ * Capitalised words (France, Brits) that the report and its edition never use and no synonym
+ * maps: a place, a people or a brand the report does not discuss. The first word counts too
+ * (a keyword query: "Brazil coffee exports"), unless it only opens the request.
  */
 export function unknownCapitalised(question: string, known: (stem: string) => boolean): string[] {
-  const words = question.normalize('NFKC').split(/\s+/).slice(1);
+  const words = question.normalize('NFKC').split(/\s+/).filter((w, i) => i > 0 || !OPENING_VERBS.has(w.toLowerCase().replace(/[^a-z]/g, '')));
   const out: string[] = [];
   for (const raw of words) {
     const word = /^[A-Z][a-z]+/.exec(raw.replace(/^["'(]/, ''))?.[0];

@@ -7,8 +7,12 @@
 import type { ChatAnswer } from '../engine';
 import { renderingOf } from '../ingest/edition';
 import type { Retrieval } from '../search/retrieve';
+import { textTerms } from '../search/query-terms';
 import { tokenize } from '../search/tokenize';
+import { overviewOfAbsentTopic } from './absent-topic';
 import { compose } from './compose';
+import { notInReport } from './decline';
+import { answerFact } from './fact-answer';
 import type { AnswerContext } from './context';
 import type { QueryAnalysis } from './question';
 import { coverage, weighQuery, type WeightedQuery } from './read';
@@ -16,8 +20,8 @@ import type { Sentence } from './sentences';
 
 /** Words that ask for an overview, or for an aspect of any topic, rather than name the topic. */
 const OVERVIEW_WORDS = [
-  ...['要点', '要約', 'まとめ', '結論', '全体像', 'ざっくり', '概要', 'ポイント', 'レポート', '資料', '本稿', '教えて', '影響', '意味', '関係', '効果', '見方'],
-  ...['summary', 'summarize', 'summarise', 'conclusion', 'conclude', 'main', 'point', 'points', 'takeaway', 'report', 'big', 'picture', 'overall', 'gist', 'three', 'author', 'view', 'say', 'see', 'think', 'assess', 'look', 'impact', 'effect', 'implication', 'mean'],
+  ...['要点', '要約', 'まとめ', '結論', '全体像', 'ざっくり', '概要', 'ポイント', '要するに', 'つまり', '要は', '簡単に', '一言で', 'レポート', '資料', '本稿', '教えて', '影響', '意味', '関係', '効果', '見方'],
+  ...['summary', 'summarize', 'summarise', 'conclusion', 'conclude', 'main', 'point', 'points', 'takeaway', 'takeaways', 'bottom', 'line', 'nutshell', 'argument', 'key', 'report', 'big', 'picture', 'overall', 'gist', 'three', 'author', 'view', 'say', 'see', 'think', 'assess', 'look', 'impact', 'effect', 'implication', 'mean', 'give', 'tell', 'show', 'explain', 'describe', 'list', 'please', 'brief', 'briefly', 'short'],
 ];
 const OVERVIEW_TOKENS: ReadonlySet<string> = new Set(OVERVIEW_WORDS.flatMap((w) => tokenize(w)));
 /** Sentences that state a judgement or a conclusion (Japanese report prose). */
@@ -28,6 +32,8 @@ const NUMBERS: Record<string, number> = { 二: 2, 三: 3, 四: 4, 五: 5, two: 2
 const TITLE_WEIGHT = 2;
 /** A named topic must point to one section this clearly to scope the answer. */
 const SCOPE_SCORE = 0.9;
+
+const concludes = (question: string) => /結論|conclu/i.test(question);
 
 function requestedPoints(question: string): number | undefined {
   const m = COUNT.exec(question.normalize('NFKC'));
@@ -53,15 +59,37 @@ function keyness(s: Sentence, closing: ReadonlySet<Sentence>, last: Sentence | u
 }
 
 export function answerOverview(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retrieval): ChatAnswer {
-  return compose(overviewSentences(ctx, analysis, retrieval), { lang: analysis.lang, library: ctx.library, ...(ctx.edition ? { edition: ctx.edition } : {}) });
+  if (overviewOfAbsentTopic(ctx, analysis, topicQuery(ctx, analysis, retrieval))) return notInReport(analysis.lang, retrieval.hits, ctx.edition);
+  const sentences = overviewSentences(ctx, analysis, retrieval);
+  // A topic no section is about (a country named once, in a footnote) is answered by the sentences that name it.
+  if (!sentences) return answerFact(ctx, { ...analysis, expected: { type: 'list' } }, retrieval);
+  return compose(sentences, { lang: analysis.lang, library: ctx.library, ...(ctx.edition ? { edition: ctx.edition } : {}) });
 }
 
-export function overviewSentences(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retrieval): Sentence[] {
+/** The topic an overview names, weighted; the words that ask for an overview left out. */
+function topicQuery(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retrieval): WeightedQuery {
+  // A question of its own is read again without the overview words, so their synonyms (key →
+  // cardinal, gist → core) do not pose as a topic; a follow-up keeps the turn it follows.
+  const terms = analysis.followUp ? retrieval.terms : textTerms(topicText(analysis.focus), analysis.lang, { ...(ctx.lexicon ? { lexicon: ctx.lexicon } : {}), ...(ctx.synonyms ? { synonyms: ctx.synonyms } : {}), english: ctx.bm25En !== undefined });
   // An English question is scoped on the English edition alone: the lexicon's guesses at
   // Japanese words for "main" or "view" only blur which section it points to.
-  const english = retrieval.terms.en.length > 0 && ctx.bm25En !== undefined;
-  const terms = english ? { ja: [], en: retrieval.terms.en } : retrieval.terms;
-  const q = weighQuery(terms, { ja: ctx.bm25, ...(ctx.bm25En ? { en: ctx.bm25En } : {}) }, OVERVIEW_TOKENS);
+  const english = terms.en.length > 0 && ctx.bm25En !== undefined;
+  return weighQuery(english ? { ja: [], en: terms.en } : terms, { ja: ctx.bm25, ...(ctx.bm25En ? { en: ctx.bm25En } : {}) }, OVERVIEW_TOKENS);
+}
+
+const JAPANESE_OVERVIEW_WORDS = OVERVIEW_WORDS.filter((w) => !/^[a-z]/.test(w));
+function topicText(question: string): string {
+  let text = question;
+  for (const w of JAPANESE_OVERVIEW_WORDS) text = text.split(w).join('、');
+  return text.replace(/[A-Za-z][A-Za-z'’-]*/g, (w) => (tokenize(w).every((t) => OVERVIEW_TOKENS.has(t)) ? ' ' : w));
+}
+
+/**
+ * The key sentences of the report, of the section a named topic points to, or undefined when the
+ * question names a topic that no section is about.
+ */
+export function overviewSentences(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retrieval): Sentence[] | undefined {
+  const q = topicQuery(ctx, analysis, retrieval);
   const { sections: sectionGroups, chapters: chapterGroups } = groupsOf(ctx);
   const closing = new Set(sectionGroups.map((g) => g.sentences.at(-1)!));
   const body = ctx.sentences.all.filter((s) => s.passage.kind === 'body');
@@ -73,11 +101,12 @@ export function overviewSentences(ctx: AnswerContext, analysis: QueryAnalysis, r
       .slice(0, count)
       .map((x) => x.s);
   const points = requestedPoints(analysis.focus);
-  const scoped = topicScope(q, [...sectionGroups, ...chapterGroups]);
+  const scoped = topicScope(usedByReport(ctx, q), [...sectionGroups, ...chapterGroups]);
   if (scoped) return key(scoped, points ?? 3);
+  if (q.total > 0 && !concludes(analysis.focus) && !points) return undefined;
   const chapters = chapterGroups.map((g) => g.sentences);
   if (chapters.length === 0) return [];
-  if (/結論|conclu/i.test(analysis.focus) && !points) return key(chapters.at(-1)!, 3);
+  if (concludes(analysis.focus) && !points) return key(chapters.at(-1)!, 3);
   const wanted = points ?? Math.min(4, chapters.length);
   // The opening chapter sets the scene; the points are made in the ones that follow.
   const pool = chapters.length > wanted ? chapters.slice(1) : chapters;
@@ -110,6 +139,14 @@ function groupsOf(ctx: AnswerContext): { sections: Group[]; chapters: Group[] } 
     groupsCache.set(ctx.sentences, g);
   }
   return g;
+}
+
+/** Only the words the report uses: one it never uses cannot point to any section, and only dilutes those that do. */
+function usedByReport(ctx: AnswerContext, q: WeightedQuery): WeightedQuery {
+  const ja = new Map([...q.ja].filter(([t]) => ctx.bm25.docFrequency(t) > 0));
+  const en = new Map([...q.en].filter(([t]) => (ctx.bm25En?.docFrequency(t) ?? 0) > 0));
+  const total = [...ja.values(), ...en.values()].reduce((x, y) => x + y, 0);
+  return { ja, en, total, unseen: 0 };
 }
 
 /** The section (or chapter) a named topic points to, when one clearly leads: its title counts double. */

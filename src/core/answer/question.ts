@@ -6,6 +6,7 @@ import { detectLang } from '../search/tokenize';
 import type { Lang, Turn } from '../types';
 import { typeEvidence, type TypeEvidence } from './answer-types';
 import { readFollowUp, type FollowUp } from './follow-up';
+import { withoutFrame } from './question-frame';
 
 export interface QueryAnalysis {
   /** Language of the question itself. */
@@ -15,7 +16,7 @@ export interface QueryAnalysis {
   /** Asks where a claim comes from (source, article, URL, 出典…). */
   wantsSource: boolean;
   expected: TypeEvidence;
-  /** The question as retrieval and reading use it: a follow-up's lead-in ("もう少し詳しく。") removed. */
+  /** The question as retrieval and reading use it: a follow-up's lead-in ("もう少し詳しく。") and the frame ("what does the report say about") removed. */
   focus: string;
   followUp?: FollowUp;
   /** Earlier turns the question is read with (a hint, bounded: see follow-up.ts). */
@@ -51,13 +52,13 @@ export function analyseQuery(question: string, history: readonly Turn[] = []): Q
   const footnoteNumbers = footnoteNumbersIn(question);
   const wantsSource = footnoteNumbers.length > 0 || asksForSource(question);
   const followUp = footnoteNumbers.length === 0 ? readFollowUp(question, lang, history, wantsSource) : undefined;
-  const focus = followUp?.focus ?? question;
+  const asked = followUp?.focus ?? question;
   return {
     lang,
     footnoteNumbers,
     wantsSource,
-    expected: typeEvidence(followUp?.kind === 'subject' ? followUp.previous : focus),
-    focus,
+    expected: typeEvidence(followUp?.kind === 'subject' ? followUp.previous : asked),
+    focus: withoutFrame(asked),
     ...(followUp ? { followUp, context: followUp.context } : {}),
   };
 }

@@ -7,7 +7,7 @@
 import type { Bm25Index, WeightedTerm } from '../search/bm25';
 import type { QueryTerms } from '../search/query-terms';
 import type { Hit, Passage } from '../types';
-import { BECAUSE, explains, FACTOID_TYPES, holdsAnswer, type TypeEvidence } from './answer-types';
+import { BECAUSE, explains, FACTOID_TYPES, holdsAnswer, NAMING, type TypeEvidence } from './answer-types';
 import type { Sentence, SentenceIndex } from './sentences';
 
 const HIRAGANA = /^[\p{Script=Hiragana}ー]+$/u;
@@ -24,13 +24,39 @@ export interface WeightedQuery {
   unseen: number;
 }
 
+const SCRIPT = [/\p{Script=Han}/u, /\p{Script=Hiragana}/u, /[\p{Script=Katakana}ー]/u] as const;
+const scriptOf = (ch: string) => SCRIPT.findIndex((re) => re.test(ch));
+const [HAN, HIRAGANA_SCRIPT] = [0, 1];
+const KATAKANA_WORD = /^[\p{Script=Katakana}ー]{3,}$/u;
+
+/**
+ * Bigrams that straddle a word boundary say nothing about the question's topic: a kana glued to
+ * the next word (つリ, な会, ム油) — only kanji followed by its kana ending (上げ) is one word —
+ * and the pieces of a katakana word the report never uses (リリ, ース in リリース), which match unrelated words.
+ */
+function boundaryArtefacts(terms: WeightedTerm[], index: Bm25Index): Set<string> {
+  // Pieces of a katakana word the report uses find that word anyway; only an unknown word's mislead.
+  const katakanaWords = terms.map((t) => t.term).filter((t) => KATAKANA_WORD.test(t) && index.docFrequency(t) === 0);
+  const out = new Set<string>();
+  for (const { term } of terms) {
+    const chars = [...term];
+    if (chars.length !== 2) continue;
+    const [a, b] = [scriptOf(chars[0]!), scriptOf(chars[1]!)];
+    if (a < 0 || b < 0) continue;
+    if (a !== b && !(a === HAN && b === HIRAGANA_SCRIPT)) out.add(term);
+    else if (a === 2 && b === 2 && katakanaWords.some((w) => w.includes(term))) out.add(term);
+  }
+  return out;
+}
+
 function weigh(terms: WeightedTerm[], index: Bm25Index | undefined, ignore: ReadonlySet<string>, into: Map<string, number>): { total: number; unseen: number } {
   let total = 0;
   let unseen = 0;
   if (!index) return { total, unseen };
   const maxIdf = Math.log(1 + (index.size + 0.5) / 0.5);
+  const artefacts = boundaryArtefacts(terms, index);
   for (const t of terms) {
-    if (ignore.has(t.term)) continue;
+    if (ignore.has(t.term) || artefacts.has(t.term)) continue;
     const grammar = HIRAGANA.test(t.term) ? GRAMMAR_FACTOR : 1;
     const seen = index.docFrequency(t.term) > 0;
     const w = t.weight * grammar * (seen ? index.idf(t.term) : maxIdf * UNSEEN_IDF_FACTOR);
@@ -93,6 +119,8 @@ export interface Candidate {
 }
 
 const rankFactor = (rank: number) => 1 - Math.min(rank, 8) * 0.06;
+/** Asked what something is called, the sentence that introduces it by name counts this much more. */
+const NAMING_FACTOR = 1.6;
 const QUESTIONING = /(?:だろうか|でしょうか|のか|か)[。？?]$|\?$/;
 /** A footnote sentence that is only a reference (`川島（2025）`) answers where, not what. */
 const BARE_REFERENCE = /^[\p{Script=Han}\p{Script=Katakana}・ー\w\s.,]{1,20}[（(]\d{4}[）)](?:参照)?[。.]?$/u;
@@ -109,9 +137,10 @@ export function candidates(hits: Hit[], sentences: SentenceIndex, q: WeightedQue
       const explained = explains(sentence.ja, expected.type) || (sentence.en !== undefined && explains(sentence.en, expected.type)) || (next !== undefined && !next.lead && BECAUSE.test(next.ja.trim()));
       const typeFactor = FACTOID_TYPES.has(expected.type) ? (typed ? 1.25 : 0.6) : explained ? 1.25 : 1;
       const reference = !options.wantsSource && BARE_REFERENCE.test(sentence.ja) ? 0.3 : 1;
+      const naming = expected.nameOf && (NAMING.test(sentence.ja) || NAMING.test(sentence.en ?? '')) ? NAMING_FACTOR : 1;
       // A question the report asks itself (…だろうか。) frames a topic; it answers nothing.
       const asks = QUESTIONING.test(sentence.ja.trim()) ? 0.5 : 1;
-      seen.set(sentence, { sentence, rank, coverage: c, typed, score: c * rankFactor(rank) * typeFactor * reference * asks });
+      seen.set(sentence, { sentence, rank, coverage: c, typed, score: c * rankFactor(rank) * typeFactor * reference * asks * naming });
     }
   });
   return [...seen.values()].sort((a, b) => b.score - a.score || a.sentence.order - b.sentence.order);
@@ -153,7 +182,9 @@ export function pick(list: Candidate[], q: WeightedQuery, max: number): Candidat
  * A detail the reader asked for may sit in the footnote behind a chosen sentence (who attended,
  * which chip): that footnote's sentence is added when it covers terms the chosen ones do not.
  */
-export function footnoteDetails(chosen: Sentence[], q: WeightedQuery, sentences: SentenceIndex, footnoteOf: (n: number) => Passage | undefined): Sentence[] {
+export function footnoteDetails(chosen: Sentence[], q: WeightedQuery, sentences: SentenceIndex, footnoteOf: (n: number) => Passage | undefined, expected?: TypeEvidence): Sentence[] {
+  // The kind of thing asked for (a name, a figure), found only in the footnote: any new term of the question will do.
+  const answers = (s: Sentence) => expected !== undefined && FACTOID_TYPES.has(expected.type) && !chosen.some((c) => holds(c, expected)) && holds(s, expected);
   const has = (s: Sentence, t: string, en: boolean) => (en ? s.enTokens.has(t) : s.tokens.has(t));
   const uncovered = (s: Sentence) => {
     let w = 0;
@@ -169,10 +200,14 @@ export function footnoteDetails(chosen: Sentence[], q: WeightedQuery, sentences:
       .of(passage)
       .map((s) => ({ s, gain: uncovered(s) }))
       .sort((a, b) => b.gain - a.gain)[0];
-    if (best && best.gain >= FOOTNOTE_DETAIL && !chosen.includes(best.s)) out.push(best.s);
+    const answering = sentences.of(passage).find((s) => answers(s) && uncovered(s) > 0);
+    const detail = best && best.gain >= FOOTNOTE_DETAIL ? best.s : answering;
+    if (detail && !chosen.includes(detail)) out.push(detail);
   }
   return out;
 }
+
+const holds = (s: Sentence, expected: TypeEvidence) => holdsAnswer(s.plain.ja, expected) || (s.plain.en !== undefined && holdsAnswer(s.plain.en, expected));
 
 /** Share of the question a footnote must add to be quoted beside its claim. */
 const FOOTNOTE_DETAIL = 0.05;

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { holdsAnswer, typeEvidence, withoutReferences } from './answer-types';
+
+describe('typeEvidence', () => {
+  it('reads how much more / どれくらい安い as a figure, and 何兆元 as an amount', () => {
+    expect(typeEvidence('How much cheaper is the new model than the old one?').type).toBe('number');
+    expect(typeEvidence('How much water does a plant use?').type).not.toBe('number');
+    expect(typeEvidence('旧モデルよりどれくらい安い？').type).toBe('number');
+    expect(typeEvidence('市場規模を何兆元にする目標？').type).toBe('amount');
+  });
+
+  it('reads a request for an official name as a question about an organisation that wants its name', () => {
+    expect(typeEvidence('その会社の正式な会社名は？')).toMatchObject({ type: 'organisation', nameOf: true });
+    expect(typeEvidence("What is the startup's official name?").nameOf).toBe(true);
+    expect(typeEvidence('Who founded the startup?').nameOf).toBeUndefined();
+  });
+});
+
+describe('holdsAnswer', () => {
+  const when = typeEvidence('When was the company founded?');
+  it('does not take the year of an author-year citation for a date', () => {
+    expect(holdsAnswer('性能が高いことが示されている（Zhang（2024））。', when)).toBe(false);
+    expect(holdsAnswer('The paper shows it matched the benchmark (Zhang (2024)).', when)).toBe(false);
+    expect(holdsAnswer('2024年に発表された。', when)).toBe(true);
+  });
+
+  it('takes a span of time for how long, not for when', () => {
+    expect(holdsAnswer('公開からはや1カ月が経つ。', when)).toBe(false);
+    expect(holdsAnswer('公開からはや1カ月が経つ。', typeEvidence('How long has it been since the launch?'))).toBe(true);
+    expect(holdsAnswer('わずか1週間で首位になった。', typeEvidence('何日で首位になった？'))).toBe(true);
+  });
+
+  it('does not take the leader a who-question names (or his title alone) for the answer', () => {
+    const who = typeEvidence('Who attended the symposium Xi Jinping held?');
+    expect(holdsAnswer('習近平総書記が民営企業家を招いて座談会を開催した。', who)).toBe(false);
+    expect(holdsAnswer('General Secretary Xi Jinping invited private entrepreneurs.', who)).toBe(false);
+    expect(holdsAnswer('Others also took part, including Liang Wenfeng (梁文峰) of the startup.', who)).toBe(true);
+    expect(holdsAnswer('それ以外に、新興企業の梁文峰氏も参加していた。', typeEvidence('習近平の座談会に誰が来た？'))).toBe(true);
+  });
+});
+
+describe('withoutReferences', () => {
+  it('cuts the innermost bracket holding an outlet or URL, however deep, and keeps a quoted title around it', () => {
+    const text = 'It used the data ("\'$6 million\' is a misunderstanding: 50,000 GPUs held" (36Kr Japan, February 7, 2025, https://36kr.jp/1/); "Data misuse?" (Nikkei (日本経済新聞), January 29, 2025, https://www.nikkei.com/a/)).';
+    const plain = withoutReferences(text);
+    expect(plain).not.toMatch(/2025|https|January|February/);
+    expect(plain).toContain('50,000 GPUs held');
+    expect(withoutReferences('上昇した（『日本経済新聞』2025年1月29日、https://x.jp/）。')).toBe('上昇した 。');
+    expect(withoutReferences('開発費は（推計で）600万ドル。')).toBe('開発費は（推計で）600万ドル。');
+  });
+
+  it('takes time in proportion to the text, deep or unbalanced brackets included', () => {
+    const deep = `${'（'.repeat(20_000)}https://x${'）'.repeat(20_000)}${'(('.repeat(20_000)}`;
+    const t = performance.now();
+    withoutReferences(deep);
+    expect(performance.now() - t).toBeLessThan(200);
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { Bm25Index } from '../search/bm25';
+import { tokenize } from '../search/tokenize';
+import { weighQuery } from './read';
+
+const index = Bm25Index.build([
+  { id: 'a', text: '2025年1月20日に公開されたR1はランキングで1位になった。' },
+  { id: 'b', text: 'リーダー企業のコースを見直す会議が開かれた。' },
+  { id: 'c', text: '中国の銀行は融資を拡大した。' },
+]);
+const terms = (q: string) => ({ ja: tokenize(q).map((term) => ({ term, weight: 1 })), en: [] });
+
+describe('weighQuery', () => {
+  it('leaves out bigrams that straddle a word boundary and the pieces of a katakana word the report never uses', () => {
+    const q = weighQuery(terms('R1っていつリリースされたんですか？'), { ja: index });
+    expect([...q.ja.keys()]).toContain('r1');
+    expect([...q.ja.keys()]).toContain('リリース');
+    for (const artefact of ['つリ', 'スさ', 'リリ', 'リー', 'ース']) expect(q.ja.has(artefact)).toBe(false);
+  });
+
+  it('keeps a kanji word with its kana ending, and the pieces of a katakana word the report uses', () => {
+    const q = weighQuery(terms('リーダーが見直す'), { ja: index });
+    expect(q.ja.has('直す')).toBe(true);
+    expect(q.ja.has('リー')).toBe(true);
+  });
+
+  it('counts what the report never uses as unseen', () => {
+    expect(weighQuery(terms('サッカーの試合'), { ja: index }).unseen).toBe(1);
+    expect(weighQuery(terms('中国の銀行'), { ja: index }).unseen).toBe(0);
+  });
+});
