@@ -76,6 +76,11 @@ describe('answers from the report', () => {
     }
   });
 
+  it('declines a question whose object is something the report never mentions', async () => {
+    for (const q of ['How do I renew a driving licence?', 'Where can I buy cheap sneakers?']) expect((await ask(q)).status, q).toBe('not_in_report');
+    expect((await ask('Is the Western response to R1 entirely hostile?')).status).toBe('answered');
+  });
+
   it('answers a framed question about a topic the report names only in passing from the sentences that name it', async () => {
     const a = await ask('What does the report say about India?');
     expect(a.status).toBe('answered');

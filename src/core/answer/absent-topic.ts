@@ -3,10 +3,10 @@
  * names: shared by fact and overview answers, so "what does the report say about football?" is
  * declined like "how big is football in China?". Web APIs only.
  */
-import { stem } from '../search/tokenize';
+import { ENGLISH_STOP_WORDS, stem } from '../search/tokenize';
 import type { AnswerContext } from './context';
 import { unknownCapitalised, unknownModifier } from './names';
-import type { QueryAnalysis } from './question';
+import { SOURCE_WORDS, type QueryAnalysis } from './question';
 import type { WeightedQuery } from './read';
 
 /** Most of a question's weight in words the report never uses. */
@@ -31,6 +31,26 @@ export function namesAbsentParty(ctx: AnswerContext, analysis: QueryAnalysis, q:
   return share >= ABSENT_NAMES_SHARE;
 }
 
+const SOURCE_STEMS = new Set(SOURCE_WORDS.map((w) => stem(w.toLowerCase())));
+
+/**
+ * The thing an English question ends on — its object, usually what it is about (renew a
+ * **passport**, a recipe for **broth**) — is a word the report never uses, and weighs in the
+ * question: it asks about something else. A yes/no question may end on a judgement (…hostile?),
+ * so it is left to the other checks.
+ */
+export function endsOnAbsentThing(ctx: AnswerContext, analysis: QueryAnalysis, q: WeightedQuery): boolean {
+  if (analysis.lang !== 'en' || analysis.expected.type === 'yesno' || analysis.wantsSource) return false;
+  const words = analysis.focus.normalize('NFKC').replace(/[^A-Za-z0-9\s'’-]/g, ' ').split(/\s+/).filter((w) => w && !ENGLISH_STOP_WORDS.has(w.toLowerCase()));
+  const last = words.at(-1)?.replace(/['’]s$/, '').toLowerCase();
+  if (!last || /^\d/.test(last)) return false;
+  const s = stem(last);
+  if (SOURCE_STEMS.has(s) || knownEnglish(ctx)(s)) return false;
+  const weights = ctx.bm25En ? q.en : q.ja;
+  const total = [...weights.values()].reduce((x, y) => x + y, 0);
+  return total > 0 && (weights.get(s) ?? 0) / total >= ABSENT_NAMES_SHARE;
+}
+
 /**
  * An overview of a topic (what does it say about X?) the report does not discuss: X is mostly
  * words it never uses, names a party it never mentions, or is a kind of a thing it discusses
@@ -38,7 +58,7 @@ export function namesAbsentParty(ctx: AnswerContext, analysis: QueryAnalysis, q:
  */
 export function overviewOfAbsentTopic(ctx: AnswerContext, analysis: QueryAnalysis, q: WeightedQuery): boolean {
   if (q.total === 0) return false;
-  if (namesAbsentParty(ctx, analysis, q)) return true;
+  if (namesAbsentParty(ctx, analysis, q) || endsOnAbsentThing(ctx, analysis, q)) return true;
   if (analysis.lang === 'ja' || !ctx.bm25En) return onlyUnseenNouns(ctx, q);
   if (q.unseen >= MOSTLY_UNSEEN) return true;
   return unknownModifier(analysis.focus, knownEnglish(ctx)) !== undefined;

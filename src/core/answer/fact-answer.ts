@@ -14,7 +14,7 @@ import { BECAUSE, explains, FACTOID_TYPES, type TypeEvidence } from './answer-ty
 import { compose } from './compose';
 import { SOURCE_TOKENS, type AnswerContext } from './context';
 import { notInReport, notStated } from './decline';
-import { MOSTLY_UNSEEN, namesAbsentParty } from './absent-topic';
+import { endsOnAbsentThing, MOSTLY_UNSEEN, namesAbsentParty } from './absent-topic';
 import { absentKanjiWords, absentNames, questionYears, unknownCounted, unknownModifier } from './names';
 import type { QueryAnalysis } from './question';
 import { candidates, coverage, footnoteDetails, pick, weighQuery, type Candidate, type WeightedQuery } from './read';
@@ -92,7 +92,7 @@ export function answerFact(ctx: AnswerContext, analysis: QueryAnalysis, retrieva
     if (!best) return notStated({ kind: 'term', term: subject }, [], options);
   } else if (!best || offTopic(topic, q.unseen)) return notInReport(lang, retrieval.hits, ctx.edition);
   // A place or people the report never mentions, carrying much of the question: not in the report.
-  if (!subject && namesAbsentParty(ctx, analysis, q)) return notInReport(lang, retrieval.hits, ctx.edition);
+  if (!subject && (namesAbsentParty(ctx, analysis, q) || endsOnAbsentThing(ctx, analysis, q))) return notInReport(lang, retrieval.hits, ctx.edition);
   const related = pick(list, q, 2).map((c) => c.sentence);
   if (absent.length > 0) {
     // Asked about something the report never names, on a topic it barely touches: not in the report.
