@@ -35,12 +35,14 @@ export function createSseDataParser(limits: StreamLimits = {}): SseDataParser {
   };
 }
 
-/** Reads a byte stream to its end, yielding each event's data; stops reading when `signal` aborts. */
-export async function* sseData(body: ReadableStream<Uint8Array>, signal?: AbortSignal, limits: StreamLimits = {}): AsyncIterable<string> {
-  const maxBytes = limits.maxResponseBytes ?? LLM_STREAM_LIMITS.maxResponseBytes;
+/**
+ * A byte stream as decoded text chunks, refused past `maxBytes` (StreamLimitError, naming `what`).
+ * Stops reading when `signal` aborts; a consumer that stops early cancels the stream, so no
+ * connection is left open.
+ */
+async function* boundedChunks(body: ReadableStream<Uint8Array>, maxBytes: number, what: string, signal?: AbortSignal): AsyncIterable<string> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
-  const parser = createSseDataParser(limits);
   const onAbort = () => void reader.cancel(signal?.reason).catch(() => {});
   signal?.addEventListener('abort', onAbort, { once: true });
   let finished = false;
@@ -51,19 +53,24 @@ export async function* sseData(body: ReadableStream<Uint8Array>, signal?: AbortS
       const { done, value } = await reader.read();
       if (done) break;
       bytes += value.byteLength;
-      if (bytes > maxBytes) throw new StreamLimitError(`the event stream is larger than ${maxBytes} bytes`);
-      yield* parser.push(decoder.decode(value, { stream: true }));
+      if (bytes > maxBytes) throw new StreamLimitError(`${what} is larger than ${maxBytes} bytes`);
+      yield decoder.decode(value, { stream: true });
     }
     finished = true;
     signal?.throwIfAborted();
-    yield* parser.push(decoder.decode());
-    yield* parser.end();
+    yield decoder.decode();
   } finally {
     signal?.removeEventListener('abort', onAbort);
-    // A consumer that stops early must not leave the connection open.
     if (!finished) await reader.cancel().catch(() => {});
     reader.releaseLock();
   }
+}
+
+/** Reads a byte stream to its end, yielding each event's data; stops reading when `signal` aborts. */
+export async function* sseData(body: ReadableStream<Uint8Array>, signal?: AbortSignal, limits: StreamLimits = {}): AsyncIterable<string> {
+  const parser = createSseDataParser(limits);
+  for await (const chunk of boundedChunks(body, limits.maxResponseBytes ?? LLM_STREAM_LIMITS.maxResponseBytes, 'the event stream', signal)) yield* parser.push(chunk);
+  yield* parser.end();
 }
 
 /** The JSON payloads of an LLM event stream, up to `data: [DONE]`; a payload that is not JSON is counted and skipped. */
@@ -83,25 +90,7 @@ export async function* sseJson(body: ReadableStream<Uint8Array>, signal: AbortSi
 
 /** A whole response body as text, read no further than `maxBytes` (StreamLimitError beyond it). */
 export async function readBoundedText(body: ReadableStream<Uint8Array> | null, maxBytes: number, signal?: AbortSignal): Promise<string> {
-  if (!body) return '';
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
   let text = '';
-  let bytes = 0;
-  let finished = false;
-  try {
-    for (;;) {
-      signal?.throwIfAborted();
-      const { done, value } = await reader.read();
-      if (done) break;
-      bytes += value.byteLength;
-      if (bytes > maxBytes) throw new StreamLimitError(`the response is larger than ${maxBytes} bytes`);
-      text += decoder.decode(value, { stream: true });
-    }
-    finished = true;
-    return text + decoder.decode();
-  } finally {
-    if (!finished) await reader.cancel().catch(() => {});
-    reader.releaseLock();
-  }
+  if (body) for await (const chunk of boundedChunks(body, maxBytes, 'the response', signal)) text += chunk;
+  return text;
 }

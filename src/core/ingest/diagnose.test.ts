@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../errors';
 import type { Report } from '../types';
 import { diagnoseReport, type ReportProblem } from './diagnose';
 import { parseReport, readReport } from './parse';
+import { parseError } from '../../../test/helpers/parse-error';
 
 const read = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
 const diagnose = (text: string) => diagnoseReport(readReport(text), text);
@@ -11,16 +11,6 @@ const lines = (...l: string[]) => l.join('\n');
 /** `n` printed body lines in the middle of a paragraph. */
 const body = (n: number, from = 1) => Array.from({ length: n }, (_, i) => `本文の${from + i}行目が続いていく`);
 const only = (problems: ReportProblem[], code: ReportProblem['code']) => problems.filter((p) => p.code === code);
-
-function parseError(text: string): AppError {
-  try {
-    parseReport(text);
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected parseReport to throw');
-}
 
 describe('diagnoseReport', () => {
   it('finds nothing wrong with the two reports in the layout', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../errors';
 import { parseReport } from './parse';
+import { parseError } from '../../../test/helpers/parse-error';
 
 /** Variations an extraction of the same layout may show, applied to the two reports we have. */
 const read = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
@@ -13,16 +13,6 @@ const fullWidth = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(
 /** The raw line where footnote n starts (its number, then the first words of its text). */
 const footnoteLine = (n: number) => lines.findIndex((l) => l.startsWith(`${n} ${fixtureReport.footnotes[n - 1]?.text.slice(0, 6)}`));
 const withoutLine = (i: number) => lines.filter((_, j) => j !== i).join('\n');
-
-function unreadable(text: string): AppError {
-  try {
-    parseReport(text);
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected parseReport to throw');
-}
 
 describe('parseReport on variations of the layout', () => {
   it('reads CRLF line ends and a byte-order mark like plain LF', () => {
@@ -105,7 +95,7 @@ describe('parseReport on variations of the layout', () => {
   });
 
   it('refuses text whose lines were trimmed: page starts and rules are gone', () => {
-    const error = unreadable(fixture.split('\n').map((l) => l.trim()).join('\n'));
+    const error = parseError(fixture.split('\n').map((l) => l.trim()).join('\n'));
     expect(error.code).toBe('unreadable_report');
     expect(error.status).toBe(422);
     expect(error.message).toMatch(/no page starts found \(lines beginning with a space\)/);
