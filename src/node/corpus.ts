@@ -9,7 +9,8 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseEdition, type Edition } from '../core/ingest/edition';
 import { metadataFileSchema, type MetadataFile } from '../core/ingest/metadata';
-import { parseGlossary, parseLexicon, type Lexicon } from '../core/search/lexicon';
+import type { Lexicon } from '../core/search/lexicon';
+import { parseGlossary, parseLexicon } from '../core/search/lexicon-files';
 import type { IngestInputs } from '../core/ingest/build-index';
 import { languageResourceVersions } from './language-resources';
 

@@ -3,7 +3,8 @@
  * English edition) → parsed report, passages, lexical index, reduced lexicon, vectors.
  */
 import { Bm25Index } from '../search/bm25';
-import { deriveLexicon, lexiconToJson, type Lexicon } from '../search/lexicon';
+import type { Lexicon } from '../search/lexicon';
+import { deriveLexicon, lexiconToJson } from '../search/lexicon-files';
 import { reduceSudachi, type SudachiGroup } from '../search/sudachi-synonyms';
 import { synonymsToJson, type Synonyms } from '../search/synonyms';
 import { tokenize } from '../search/tokenize';

@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { Bm25Index } from '../search/bm25';
-import { lexiconFromJson, type Lexicon } from '../search/lexicon';
+import type { Lexicon } from '../search/lexicon';
+import { lexiconFromJson } from '../search/lexicon-files';
 import { noSynonyms, synonymsFromJson, type Synonyms } from '../search/synonyms';
 import { footnoteSchema, passageSchema } from '../types';
 import type { Edition } from './edition';

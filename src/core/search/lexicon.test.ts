@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Bm25Index, type WeightedTerm } from './bm25';
-import { deriveLexicon, lexiconFromJson, lexiconKey, lexiconToJson, parseGlossary, parseLexicon, translateQuery } from './lexicon';
+import { lexiconKey, translateQuery } from './lexicon';
+import { deriveLexicon, lexiconFromJson, lexiconToJson, parseGlossary, parseLexicon } from './lexicon-files';
 import { tokenize } from './tokenize';
 
 const read = (path: string): string => readFileSync(new URL(path, import.meta.url), 'utf8');

@@ -2,7 +2,7 @@
  * English → Japanese query terms, so an English question can be matched lexically against the
  * Japanese report. A general dictionary (resources/lexicon.en-ja.json, from EDICT) and the
  * report's optional domain glossary are reduced at ingest to the words the report uses
- * (`deriveLexicon`); the engine applies that reduced lexicon. Web APIs only.
+ * (`deriveLexicon`, in lexicon-files.ts); the engine applies that reduced lexicon. Web APIs only.
  */
 import type { WeightedTerm } from './bm25';
 import { mergeTerms } from './bm25';
@@ -57,37 +57,6 @@ export function englishWords(text: string): string[] {
 /** The lookup key of an English phrase: its words, stemmed, joined by one space. */
 export function lexiconKey(phrase: string): string {
   return englishWords(phrase).map(stem).join(' ');
-}
-
-export function parseLexicon(json: unknown): Lexicon {
-  const fail = (why: string): never => {
-    throw new Error(`Invalid lexicon: ${why}`);
-  };
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return fail('not an object');
-  const data = json as Record<string, unknown>;
-  for (const field of ['source', 'licence', 'attribution'] as const) {
-    if (typeof data[field] !== 'string' || data[field] === '') fail(`"${field}" must be a non-empty string`);
-  }
-  const raw = data.entries;
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('"entries" must be an object');
-  const entries = new Map<string, string[]>();
-  for (const [phrase, terms] of Object.entries(raw as Record<string, unknown>)) {
-    if (!Array.isArray(terms) || terms.length === 0 || !terms.every((t) => typeof t === 'string' && t !== '')) {
-      fail(`entry "${phrase}" must be a non-empty array of strings`);
-    }
-    const key = lexiconKey(phrase);
-    if (key === '') continue;
-    const list = entries.get(key) ?? [];
-    for (const term of terms as string[]) if (!list.includes(term)) list.push(term);
-    entries.set(key, list);
-  }
-  if (entries.size === 0) fail('no entries');
-  return {
-    source: data.source as string,
-    licence: data.licence as string,
-    attribution: data.attribution as string,
-    entries,
-  };
 }
 
 interface WordSlot {
@@ -231,93 +200,4 @@ function relatedForms(key: string): string[] {
   if (key.endsWith('ic')) forms.push(`${key.slice(0, -2)}y`);
   if (key.endsWith('ly')) forms.push(key.slice(0, -2));
   return forms;
-}
-
-/** The lexicon as an index stores it: phrase keys already computed, so loading is one pass. */
-export interface LexiconJson {
-  source: string;
-  licence: string;
-  attribution: string;
-  /** Phrase key (as `lexiconKey` computes it) → Japanese terms, best first. */
-  entries: Record<string, string[]>;
-}
-
-export function lexiconToJson(lexicon: Lexicon): LexiconJson {
-  const { source, licence, attribution } = lexicon;
-  return { source, licence, attribution, entries: Object.fromEntries([...lexicon.entries].map(([key, terms]) => [key, [...terms]])) };
-}
-
-const isText = (value: unknown): value is string => typeof value === 'string' && value !== '';
-
-/** Rebuilds a stored lexicon, checking its shape cheaply (ingest validated the content). */
-export function lexiconFromJson(json: unknown): Lexicon {
-  const fail = (why: string): never => {
-    throw new Error(`the stored lexicon is damaged: ${why}`);
-  };
-  const data = (typeof json === 'object' && json !== null ? json : fail('not an object')) as Record<string, unknown>;
-  const { source, licence, attribution, entries } = data;
-  if (!isText(source) || !isText(licence) || !isText(attribution)) return fail('source, licence and attribution must be non-empty strings');
-  if (typeof entries !== 'object' || entries === null || Array.isArray(entries)) return fail('entries must be an object');
-  const map = new Map<string, readonly string[]>();
-  for (const [key, terms] of Object.entries(entries)) {
-    if (!Array.isArray(terms) || terms.length === 0 || !terms.every(isText)) fail(`entry "${key}" must be a non-empty list of terms`);
-    map.set(key, terms as string[]);
-  }
-  return { source, licence, attribution, entries: map };
-}
-
-const KANA_ONLY = /^[\p{Script=Hiragana}\p{Script=Katakana}ー]+$/u;
-const HIRAGANA = /^[\p{Script=Hiragana}ー]+$/u;
-/** Japanese terms kept per phrase for one report, best first. */
-const MAX_REPORT_TERMS = 6;
-
-const squash = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
-
-/**
- * The form of a dictionary term (`表記|よみ`) that the report uses, if any. Short kana strings
- * occur inside unrelated words, so a word found only by its reading needs more length, and
- * hiragana more than katakana.
- */
-function formInReport(term: string, report: string): string | undefined {
-  const [written = '', reading] = term.split('|');
-  const length = [...written].length;
-  const usable = KANA_ONLY.test(written) ? length >= 3 : /\p{Script=Han}/u.test(written) || (length >= 2 && /\p{L}/u.test(written));
-  if (usable && report.includes(squash(written))) return written;
-  const minimum = reading && HIRAGANA.test(reading) ? 4 : 3;
-  if (reading && KANA_ONLY.test(reading) && [...reading].length >= minimum && report.includes(reading)) return reading;
-  return undefined;
-}
-
-/**
- * The lexicon one report needs: each general entry reduced to the terms the report uses (in the
- * dictionary's order), then the report's glossary, whose entries replace the dictionary's for the
- * same phrase. Phrases left without a term are dropped.
- */
-export function deriveLexicon(general: Lexicon, reportText: string, glossary?: ReadonlyMap<string, readonly string[]>): Lexicon {
-  const report = squash(reportText);
-  const entries = new Map<string, readonly string[]>();
-  for (const [key, terms] of general.entries) {
-    const present = [...new Set(terms.map((t) => formInReport(t, report)).filter((t): t is string => t !== undefined))].slice(0, MAX_REPORT_TERMS);
-    if (present.length > 0) entries.set(key, present);
-  }
-  for (const [key, terms] of glossary ?? []) {
-    const present = terms.filter((t) => report.includes(squash(t)));
-    if (present.length > 0) entries.set(key, present);
-  }
-  const source = glossary?.size ? `${general.source}, reduced to the report's words, plus the report's glossary` : `${general.source}, reduced to the report's words`;
-  return { source, licence: general.licence, attribution: general.attribution, entries };
-}
-
-/** A glossary file (`{"entries": {"english phrase": ["日本語", …]}}`) as phrase keys → terms. */
-export function parseGlossary(json: unknown): Map<string, string[]> {
-  const raw = (json as { entries?: unknown } | null)?.entries;
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error('Invalid glossary: "entries" must be an object of phrase → list of Japanese terms');
-  const out = new Map<string, string[]>();
-  for (const [phrase, terms] of Object.entries(raw as Record<string, unknown>)) {
-    if (!Array.isArray(terms) || !terms.every(isText)) throw new Error(`Invalid glossary: entry "${phrase}" must be a list of Japanese terms`);
-    const key = lexiconKey(phrase);
-    if (key.split(' ').length > MAX_PHRASE_WORDS) throw new Error(`Invalid glossary: "${phrase}" is longer than ${MAX_PHRASE_WORDS} words`);
-    if (key !== '') out.set(key, [...(out.get(key) ?? []), ...(terms as string[])]);
-  }
-  return out;
 }
