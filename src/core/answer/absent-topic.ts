@@ -20,15 +20,20 @@ function knownEnglish(ctx: AnswerContext): (s: string) => boolean {
 /** Names the report never uses carrying this share of a question make it a question about something else. */
 export const ABSENT_NAMES_SHARE = 0.25;
 
+/**
+ * The share of an English question's weight these stems carry: weighed on the English edition,
+ * or without one on the terms the question searches the report with.
+ */
+function englishShare(ctx: AnswerContext, q: WeightedQuery, stems: readonly string[]): number {
+  const weights = ctx.bm25En ? q.en : q.ja;
+  const total = [...weights.values()].reduce((x, y) => x + y, 0);
+  return total === 0 ? 0 : stems.reduce((sum, s) => sum + (weights.get(s) ?? 0), 0) / total;
+}
+
 /** Places, people or brands the report never names (Samsung's Galaxy, the Paris Olympics) carry much of an English question. */
 export function namesAbsentParty(ctx: AnswerContext, analysis: QueryAnalysis, q: WeightedQuery): boolean {
   if (analysis.lang !== 'en') return false;
-  // Weighed on the English edition, or without one on the terms the question searches the report with.
-  const weights = ctx.bm25En ? q.en : q.ja;
-  const total = [...weights.values()].reduce((x, y) => x + y, 0);
-  if (total === 0) return false;
-  const share = unknownCapitalised(analysis.focus, knownEnglish(ctx)).reduce((sum, w) => sum + (weights.get(stem(w)) ?? 0), 0) / total;
-  return share >= ABSENT_NAMES_SHARE;
+  return englishShare(ctx, q, unknownCapitalised(analysis.focus, knownEnglish(ctx)).map(stem)) >= ABSENT_NAMES_SHARE;
 }
 
 const SOURCE_STEMS = new Set(SOURCE_WORDS.map((w) => stem(w.toLowerCase())));
@@ -46,9 +51,7 @@ export function endsOnAbsentThing(ctx: AnswerContext, analysis: QueryAnalysis, q
   if (!last || /^\d/.test(last)) return false;
   const s = stem(last);
   if (SOURCE_STEMS.has(s) || knownEnglish(ctx)(s)) return false;
-  const weights = ctx.bm25En ? q.en : q.ja;
-  const total = [...weights.values()].reduce((x, y) => x + y, 0);
-  return total > 0 && (weights.get(s) ?? 0) / total >= ABSENT_NAMES_SHARE;
+  return englishShare(ctx, q, [s]) >= ABSENT_NAMES_SHARE;
 }
 
 /**

@@ -81,16 +81,17 @@ export interface TypeEvidence {
   precision?: 'day' | 'year';
   /** A "when" that asks how long (how fast, 何日で): a span of time answers it, not only a date. */
   span?: boolean;
-  /** Names a "who" question itself gives (習近平, Xi): the person asked for is someone else. */
-  named?: string[];
+  /** The names a "who" question itself gives (習近平, Xi), each with a title after it: the person asked for is someone else. */
+  named?: RegExp;
   /** Asks what something is called (正式名称, full name): the sentence that introduces it by name answers. */
   nameOf?: boolean;
   city?: boolean;
 }
 
-/** Kanji runs, katakana words and capitalised words of a question: what it names. */
-function namesIn(question: string): string[] {
-  return [...new Set(question.match(/\p{Script=Han}{2,}|[\p{Script=Katakana}ー]{3,}|(?<![A-Za-z])[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*/gu) ?? [])];
+/** Kanji runs, katakana words and capitalised words of a question, as one pattern compiled once per question. */
+function namedIn(question: string): { named?: RegExp } {
+  const names = [...new Set(question.match(/\p{Script=Han}{2,}|[\p{Script=Katakana}ー]{3,}|(?<![A-Za-z])[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*/gu) ?? [])];
+  return names.length ? { named: new RegExp(`(?:${names.map(escape).join('|')})${TITLE}`, 'g') } : {};
 }
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const OFFICE = /\p{Script=Han}{0,4}(?:総書記|国家主席|主席|大統領|首相)|\b(?:General Secretary|President|Premier|Prime Minister)(?: [A-Z][a-z]+){0,2}/gu;
@@ -115,7 +116,7 @@ export function typeEvidence(question: string): TypeEvidence {
     // 何日で (in how many days) asks for a span, which no calendar date need hold.
     ...(type === 'date' ? (SPAN_QUESTION.test(q) ? { precision: 'year' as const, span: true } : { precision: datePrecision(q) }) : {}),
     ...(type === 'place' && /都市|街|\bcit(y|ies)\b/i.test(q) ? { city: true } : {}),
-    ...(type === 'person' ? { named: namesIn(q) } : {}),
+    ...(type === 'person' ? namedIn(q) : {}),
     ...(NAME_REQUEST.test(q) ? { nameOf: true } : {}),
   };
 }
@@ -182,11 +183,10 @@ export function holdsAnswer(t: string, expected: TypeEvidence): boolean {
   if (expected.type === 'place' && expected.city) return CITY.test(t);
   if (expected.type === 'number') return SENTENCE_PATTERNS.number!.test(t) || SENTENCE_PATTERNS.percent!.test(t);
   if (expected.type === 'count') return SENTENCE_PATTERNS.count!.test(t);
-  if (expected.type === 'person' && expected.named?.length) {
+  if (expected.type === 'person' && expected.named) {
     // The leader a question names is often written by title alone in the other language (習近平総書記 for "Xi"):
     // titles of office count only beside a name the question does not give.
-    const asked = new RegExp(`(?:${expected.named.map(escape).join('|')})${TITLE}`, 'g');
-    return SENTENCE_PATTERNS.person!.test(t.replace(asked, ' ').replace(OFFICE, ' '));
+    return SENTENCE_PATTERNS.person!.test(t.replace(expected.named, ' ').replace(OFFICE, ' '));
   }
   if (expected.type === 'date') return SENTENCE_PATTERNS.date!.test(expected.span ? t.replace(AUTHOR_YEAR, ' ') : t.replace(AUTHOR_YEAR, ' ').replace(SPAN, ' '));
   return SENTENCE_PATTERNS[expected.type]!.test(t);

@@ -59,8 +59,9 @@ function keyness(s: Sentence, closing: ReadonlySet<Sentence>, last: Sentence | u
 }
 
 export function answerOverview(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retrieval): ChatAnswer {
-  if (overviewOfAbsentTopic(ctx, analysis, topicQuery(ctx, analysis, retrieval))) return notInReport(analysis.lang, retrieval.hits, ctx.edition);
-  const sentences = overviewSentences(ctx, analysis, retrieval);
+  const q = topicQuery(ctx, analysis, retrieval);
+  if (overviewOfAbsentTopic(ctx, analysis, q)) return notInReport(analysis.lang, retrieval.hits, ctx.edition);
+  const sentences = overviewSentences(ctx, analysis, retrieval, q);
   // A topic no section is about (a country named once, in a footnote) is answered by the sentences that name it.
   if (!sentences) return answerFact(ctx, { ...analysis, expected: { type: 'list' } }, retrieval);
   return compose(sentences, { lang: analysis.lang, library: ctx.library, ...(ctx.edition ? { edition: ctx.edition } : {}) });
@@ -88,12 +89,8 @@ function topicText(question: string): string {
  * The key sentences of the report, of the section a named topic points to, or undefined when the
  * question names a topic that no section is about.
  */
-export function overviewSentences(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retrieval): Sentence[] | undefined {
-  const q = topicQuery(ctx, analysis, retrieval);
-  const { sections: sectionGroups, chapters: chapterGroups } = groupsOf(ctx);
-  const closing = new Set(sectionGroups.map((g) => g.sentences.at(-1)!));
-  const body = ctx.sentences.all.filter((s) => s.passage.kind === 'body');
-  const last = body.at(-1);
+export function overviewSentences(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retrieval, q: WeightedQuery = topicQuery(ctx, analysis, retrieval)): Sentence[] | undefined {
+  const { sections: sectionGroups, chapters: chapterGroups, closing, last } = groupsOf(ctx);
   const key = (scope: Sentence[], count: number) =>
     scope
       .map((s) => ({ s, score: keyness(s, closing, last) + coverage(q, s.tokens, s.enTokens) }))
@@ -119,9 +116,18 @@ interface Group {
   body: { tokens: ReadonlySet<string>; enTokens: ReadonlySet<string> };
 }
 
-/** Sections and chapters with their titles' and texts' tokens: fixed for a report, so made once. */
-const groupsCache = new WeakMap<AnswerContext['sentences'], { sections: Group[]; chapters: Group[] }>();
-function groupsOf(ctx: AnswerContext): { sections: Group[]; chapters: Group[] } {
+interface Structure {
+  sections: Group[];
+  chapters: Group[];
+  /** The last sentence of each section. */
+  closing: ReadonlySet<Sentence>;
+  /** The report's last body sentence. */
+  last: Sentence | undefined;
+}
+
+/** Sections and chapters with their titles' and texts' tokens, and the sentences that close them: fixed for a report, so made once. */
+const groupsCache = new WeakMap<AnswerContext['sentences'], Structure>();
+function groupsOf(ctx: AnswerContext): Structure {
   let g = groupsCache.get(ctx.sentences);
   if (!g) {
     const group = (sentences: Sentence[], title: string): Group => {
@@ -132,9 +138,12 @@ function groupsOf(ctx: AnswerContext): { sections: Group[]; chapters: Group[] } 
         body: { tokens: new Set(sentences.flatMap((s) => [...s.tokens])), enTokens: new Set(sentences.flatMap((s) => [...s.enTokens])) },
       };
     };
+    const sections = bySection(ctx.sentences.all, (s) => s.passage.section).map((ss) => group(ss, ss[0]!.passage.section.split(' › ').at(-1) ?? ''));
     g = {
-      sections: bySection(ctx.sentences.all, (s) => s.passage.section).map((ss) => group(ss, ss[0]!.passage.section.split(' › ').at(-1) ?? '')),
+      sections,
       chapters: bySection(ctx.sentences.all, chapterOf).map((ss) => group(ss, chapterOf(ss[0]!))),
+      closing: new Set(sections.map((x) => x.sentences.at(-1)!)),
+      last: ctx.sentences.all.filter((s) => s.passage.kind === 'body').at(-1),
     };
     groupsCache.set(ctx.sentences, g);
   }

@@ -26,7 +26,7 @@ export interface WeightedQuery {
 
 const SCRIPT = [/\p{Script=Han}/u, /\p{Script=Hiragana}/u, /[\p{Script=Katakana}ー]/u] as const;
 const scriptOf = (ch: string) => SCRIPT.findIndex((re) => re.test(ch));
-const [HAN, HIRAGANA_SCRIPT] = [0, 1];
+const [HAN, HIRAGANA_SCRIPT, KATAKANA_SCRIPT] = [0, 1, 2];
 const KATAKANA_WORD = /^[\p{Script=Katakana}ー]{3,}$/u;
 
 /**
@@ -44,7 +44,7 @@ function boundaryArtefacts(terms: WeightedTerm[], index: Bm25Index): Set<string>
     const [a, b] = [scriptOf(chars[0]!), scriptOf(chars[1]!)];
     if (a < 0 || b < 0) continue;
     if (a !== b && !(a === HAN && b === HIRAGANA_SCRIPT)) out.add(term);
-    else if (a === 2 && b === 2 && katakanaWords.some((w) => w.includes(term))) out.add(term);
+    else if (a === KATAKANA_SCRIPT && b === KATAKANA_SCRIPT && katakanaWords.some((w) => w.includes(term))) out.add(term);
   }
   return out;
 }
@@ -118,6 +118,9 @@ export interface Candidate {
   score: number;
 }
 
+/** Whether a sentence, or its English rendering, holds an answer of the expected kind (references set aside). */
+const holds = (s: Sentence, expected: TypeEvidence) => holdsAnswer(s.plain.ja, expected) || (s.plain.en !== undefined && holdsAnswer(s.plain.en, expected));
+
 const rankFactor = (rank: number) => 1 - Math.min(rank, 8) * 0.06;
 /** Asked what something is called, the sentence that introduces it by name counts this much more. */
 const NAMING_FACTOR = 1.6;
@@ -131,7 +134,7 @@ export function candidates(hits: Hit[], sentences: SentenceIndex, q: WeightedQue
     for (const sentence of sentences.of(hit.passage)) {
       if (seen.has(sentence)) continue;
       const c = sentenceCoverage(q, sentence);
-      const typed = holdsAnswer(sentence.plain.ja, expected) || (sentence.plain.en !== undefined && holdsAnswer(sentence.plain.en, expected));
+      const typed = holds(sentence, expected);
       // A sentence explains when it gives a reason or a way, or when the next one does (This is because…).
       const next = expected.type === 'reason' ? sentences.after(sentence, 1)[0] : undefined;
       const explained = explains(sentence.ja, expected.type) || (sentence.en !== undefined && explains(sentence.en, expected.type)) || (next !== undefined && !next.lead && BECAUSE.test(next.ja.trim()));
@@ -184,7 +187,7 @@ export function pick(list: Candidate[], q: WeightedQuery, max: number): Candidat
  */
 export function footnoteDetails(chosen: Sentence[], q: WeightedQuery, sentences: SentenceIndex, footnoteOf: (n: number) => Passage | undefined, expected?: TypeEvidence): Sentence[] {
   // The kind of thing asked for (a name, a figure), found only in the footnote: any new term of the question will do.
-  const answers = (s: Sentence) => expected !== undefined && FACTOID_TYPES.has(expected.type) && !chosen.some((c) => holds(c, expected)) && holds(s, expected);
+  const typeWanted = expected !== undefined && FACTOID_TYPES.has(expected.type) && !chosen.some((c) => holds(c, expected)) ? expected : undefined;
   const has = (s: Sentence, t: string, en: boolean) => (en ? s.enTokens.has(t) : s.tokens.has(t));
   const uncovered = (s: Sentence) => {
     let w = 0;
@@ -196,18 +199,14 @@ export function footnoteDetails(chosen: Sentence[], q: WeightedQuery, sentences:
   for (const n of [...new Set(chosen.filter((s) => s.passage.kind !== 'footnote').flatMap((s) => s.footnotes))]) {
     const passage = footnoteOf(n);
     if (!passage) continue;
-    const best = sentences
-      .of(passage)
-      .map((s) => ({ s, gain: uncovered(s) }))
-      .sort((a, b) => b.gain - a.gain)[0];
-    const answering = sentences.of(passage).find((s) => answers(s) && uncovered(s) > 0);
-    const detail = best && best.gain >= FOOTNOTE_DETAIL ? best.s : answering;
+    const scored = sentences.of(passage).map((s) => ({ s, gain: uncovered(s) }));
+    const best = scored.reduce<(typeof scored)[number] | undefined>((a, b) => (a === undefined || b.gain > a.gain ? b : a), undefined);
+    const detail = best && best.gain >= FOOTNOTE_DETAIL ? best.s : typeWanted && scored.find((x) => x.gain > 0 && holds(x.s, typeWanted))?.s;
     if (detail && !chosen.includes(detail)) out.push(detail);
   }
   return out;
 }
 
-const holds = (s: Sentence, expected: TypeEvidence) => holdsAnswer(s.plain.ja, expected) || (s.plain.en !== undefined && holdsAnswer(s.plain.en, expected));
 
 /** Share of the question a footnote must add to be quoted beside its claim. */
 const FOOTNOTE_DETAIL = 0.05;
