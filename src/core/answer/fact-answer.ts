@@ -17,7 +17,7 @@ import { notInReport, notStated } from './decline';
 import { endsOnAbsentThing, MOSTLY_UNSEEN, namesAbsentParty } from './absent-topic';
 import { absentKanjiWords, absentNames, questionYears, unknownCounted, unknownModifier } from './names';
 import type { QueryAnalysis } from './question';
-import { candidates, coverage, footnoteDetails, pick, weighQuery, type Candidate, type WeightedQuery } from './read';
+import { candidates, coverage, footnoteDetails, holds, pick, weighQuery, type Candidate, type WeightedQuery } from './read';
 import type { Sentence } from './sentences';
 
 /**
@@ -82,7 +82,7 @@ export function answerFact(ctx: AnswerContext, analysis: QueryAnalysis, retrieva
   const years = factoid && NUMERIC.has(expected.type) && expected.type !== 'date' ? questionYears(analysis.focus) : [];
   const ofYear = (c: Candidate) => years.every((y) => c.sentence.ja.includes(y) || c.sentence.en?.includes(y) || c.sentence.ja.includes(`${y.slice(2)}年`));
   // What was asked may be found only in the footnote behind the best sentence (who attended, the figure for another country).
-  const inFootnote = factoid && best && !list.some(onTopic) ? footnoteDetails([best.sentence], q, ctx.sentences, (n) => ctx.library.passage(`fn-${n}`), expected) : [];
+  const inFootnote = factoid && best && !list.some(onTopic) ? footnoteDetails([best.sentence], q, ctx.sentences, (n) => ctx.library.passage(`fn-${n}`), expected).filter((s) => holds(s, expected)) : [];
   const typedOnTopic = !factoid || list.some((c) => onTopic(c) && ofYear(c)) || inFootnote.length > 0;
   const missingYear = factoid && years.length > 0 && list.some(onTopic) && !typedOnTopic ? years.join(', ') : undefined;
   inspect?.({ topic, unseen: q.unseen, ...(best ? { best } : {}), typedOnTopic, absent });

@@ -119,7 +119,7 @@ export interface Candidate {
 }
 
 /** Whether a sentence, or its English rendering, holds an answer of the expected kind (references set aside). */
-const holds = (s: Sentence, expected: TypeEvidence) => holdsAnswer(s.plain.ja, expected) || (s.plain.en !== undefined && holdsAnswer(s.plain.en, expected));
+export const holds = (s: Sentence, expected: TypeEvidence) => holdsAnswer(s.plain.ja, expected) || (s.plain.en !== undefined && holdsAnswer(s.plain.en, expected));
 
 const rankFactor = (rank: number) => 1 - Math.min(rank, 8) * 0.06;
 /** Asked what something is called, the sentence that introduces it by name counts this much more. */
