@@ -8,7 +8,7 @@ import type { Retriever } from '../search/retrieve';
 import { defaults } from '../settings';
 import type { Hit, Lang } from '../types';
 import { compose } from './compose';
-import type { AnswerContext } from './context';
+import { composeOptions, type AnswerContext } from './context';
 import { answerFact } from './fact-answer';
 import type { FollowUp } from './follow-up';
 import { answerFootnotes, answerSourceOf } from './footnote-answer';
@@ -60,7 +60,7 @@ async function answerWith(ctx: AnswerContext, retriever: Retriever, a: QueryAnal
 }
 
 export async function answerQuestion(ctx: AnswerContext, retriever: Retriever, a: QueryAnalysis, lang: Lang): Promise<Answered> {
-  const options = { lang, library: ctx.library, ...(ctx.edition ? { edition: ctx.edition } : {}) };
+  const options = composeOptions(ctx, lang);
   if (a.footnoteNumbers.length > 0) {
     const answer = answerFootnotes(ctx, a.footnoteNumbers, lang);
     return { answer, hits: answer.citations.map((c) => ({ passage: ctx.library.passage(c.id)!, score: 1 })) };

@@ -7,6 +7,8 @@ import type { Synonyms } from '../search/synonyms';
 import { SOURCE_WORDS } from './question';
 import type { SentenceIndex } from './sentences';
 import { tokenize } from '../search/tokenize';
+import type { Lang } from '../types';
+import type { ComposeOptions } from './compose';
 
 export interface AnswerContext {
   library: Library;
@@ -28,4 +30,9 @@ export const squash = (text: string) => text.normalize('NFKC').toLowerCase().rep
 
 export function reportVocabulary(sentences: SentenceIndex, sections: readonly string[]): string {
   return squash([...sentences.all.flatMap((s) => [s.ja, s.en ?? '']), ...sections].join('\n'));
+}
+
+/** What composing an answer from this report takes: its library and English edition, in the answer's language. */
+export function composeOptions(ctx: AnswerContext, lang: Lang): ComposeOptions {
+  return { lang, library: ctx.library, ...(ctx.edition ? { edition: ctx.edition } : {}) };
 }

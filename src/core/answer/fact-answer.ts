@@ -12,7 +12,7 @@ import type { Retrieval } from '../search/retrieve';
 import { stem, tokenize } from '../search/tokenize';
 import { BECAUSE, explains, FACTOID_TYPES, type TypeEvidence } from './answer-types';
 import { compose } from './compose';
-import { SOURCE_TOKENS, type AnswerContext } from './context';
+import { composeOptions, SOURCE_TOKENS, type AnswerContext } from './context';
 import { notInReport, notStated } from './decline';
 import { endsOnAbsentThing, MOSTLY_UNSEEN, namesAbsentParty } from './absent-topic';
 import { absentKanjiWords, absentNames, questionYears, unknownCounted, unknownModifier } from './names';
@@ -49,7 +49,7 @@ export interface FactFeatures {
 
 export function answerFact(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retrieval, inspect?: (f: FactFeatures) => void): ChatAnswer {
   const { lang, expected } = analysis;
-  const options = { lang, library: ctx.library, ...(ctx.edition ? { edition: ctx.edition } : {}) };
+  const options = composeOptions(ctx, lang);
   const hits = retrieval.hits.slice(0, 6);
   const q = weighQuery(retrieval.terms, { ja: ctx.bm25, ...(ctx.bm25En ? { en: ctx.bm25En } : {}) }, analysis.wantsSource ? SOURCE_TOKENS : undefined);
   const topic = Math.max(0, ...hits.slice(0, 3).map((h) => {

@@ -6,7 +6,7 @@
 import type { ChatAnswer } from '../engine';
 import type { Passage } from '../types';
 import { compose } from './compose';
-import type { AnswerContext } from './context';
+import { composeOptions, type AnswerContext } from './context';
 import type { Sentence } from './sentences';
 import type { Lang } from '../types';
 
@@ -32,7 +32,7 @@ export function answerFootnotes(ctx: AnswerContext, numbers: number[], lang: Lan
     const claim = claimOf(ctx, n);
     if (claim) sentences.push(claim);
   }
-  return compose(sentences, { lang, library, keepOrder: true, ...(ctx.edition ? { edition: ctx.edition } : {}) });
+  return compose(sentences, { ...composeOptions(ctx, lang), keepOrder: true });
 }
 
 /** Footnote references behind the given passages (a footnote passage is its own source). */
@@ -56,7 +56,7 @@ export function referencesOf(ctx: AnswerContext, passages: Passage[], quoted?: S
 
 /** The source of what an earlier answer cited: its footnotes' references, or an honest "none given". */
 export function answerSourceOf(ctx: AnswerContext, cited: Sentence[], lang: Lang): ChatAnswer {
-  const options = { lang, library: ctx.library, keepOrder: true, ...(ctx.edition ? { edition: ctx.edition } : {}) };
+  const options = { ...composeOptions(ctx, lang), keepOrder: true };
   const passages = [...new Map(cited.map((s) => [s.passage.id, s.passage])).values()];
   const references = referencesOf(ctx, passages, cited);
   if (references.length > 0) return compose(references, options);

@@ -13,7 +13,7 @@ import { overviewOfAbsentTopic } from './absent-topic';
 import { compose } from './compose';
 import { notInReport } from './decline';
 import { answerFact } from './fact-answer';
-import type { AnswerContext } from './context';
+import { composeOptions, type AnswerContext } from './context';
 import type { QueryAnalysis } from './question';
 import { coverage, weighQuery, type WeightedQuery } from './read';
 import type { Sentence } from './sentences';
@@ -64,7 +64,7 @@ export function answerOverview(ctx: AnswerContext, analysis: QueryAnalysis, retr
   const sentences = overviewSentences(ctx, analysis, retrieval, q);
   // A topic no section is about (a country named once, in a footnote) is answered by the sentences that name it.
   if (!sentences) return answerFact(ctx, { ...analysis, expected: { type: 'list' } }, retrieval);
-  return compose(sentences, { lang: analysis.lang, library: ctx.library, ...(ctx.edition ? { edition: ctx.edition } : {}) });
+  return compose(sentences, composeOptions(ctx, analysis.lang));
 }
 
 /** The topic an overview names, weighted; the words that ask for an overview left out. */
