@@ -127,3 +127,24 @@ export interface Answer {
   citations: Citation[];
   footnotes: Footnote[];
 }
+
+export interface ChatInput {
+  question: string;
+  history: Turn[];
+  lang?: Lang;
+}
+
+/** A chat answer plus what the UI may show around it. */
+export interface ChatAnswer extends Answer {
+  /** Nearest sections, offered when the report does not answer the question. */
+  suggestions?: string[];
+  /** `extractive`, or the id of the generator that wrote the text. */
+  generator?: string;
+  warnings?: string[];
+}
+
+/** A streamed answer: metadata (citations) first, then text deltas, then the whole answer. */
+export type ChatEvent =
+  | { type: 'meta'; answer: Omit<ChatAnswer, 'answer'> }
+  | { type: 'delta'; text: string }
+  | { type: 'done'; answer: ChatAnswer };

@@ -3,7 +3,7 @@
  * source of what was just cited, more of what was just cited, an overview from the report's
  * structure, or a fact — and returns the answer with the passages it retrieved. Web APIs only.
  */
-import type { ChatAnswer } from '../engine';
+import type { ChatAnswer } from '../types';
 import type { Retriever } from '../search/retrieve';
 import { defaults } from '../settings';
 import type { Hit, Lang } from '../types';

@@ -4,7 +4,7 @@
  * edition's renderings under an honest lead-in. Each citation quotes exactly the original
  * sentences used, with their rendering for English answers. Web APIs only.
  */
-import type { ChatAnswer } from '../engine';
+import type { ChatAnswer } from '../types';
 import { renderingOf, type Edition } from '../ingest/edition';
 import type { Library } from '../library';
 import type { AnswerStatus, Citation, Lang } from '../types';

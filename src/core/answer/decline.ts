@@ -3,7 +3,7 @@
  * it; the nearest sections are offered) and `not_stated` (it discusses the topic but not what was
  * asked: say what is missing, then what the report does say, cited). Web APIs only.
  */
-import type { ChatAnswer } from '../engine';
+import type { ChatAnswer } from '../types';
 import type { Edition } from '../ingest/edition';
 import type { Library } from '../library';
 import type { Hit, Lang } from '../types';

@@ -6,7 +6,7 @@
  * - otherwise the sentences that answer it, with the footnotes they cite (and, for a source
  *   question, the footnote's reference itself).
  */
-import type { ChatAnswer } from '../engine';
+import type { ChatAnswer } from '../types';
 import type { QueryTerms } from '../search/query-terms';
 import type { Retrieval } from '../search/retrieve';
 import { stem, tokenize } from '../search/tokenize';

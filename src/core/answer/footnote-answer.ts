@@ -3,7 +3,7 @@
  * answered by the footnote itself, then the claim that cites it; "where is that from?" after an
  * answer, by the references of exactly the footnotes behind what that answer cited. Web APIs only.
  */
-import type { ChatAnswer } from '../engine';
+import type { ChatAnswer } from '../types';
 import type { Passage } from '../types';
 import { compose } from './compose';
 import { composeOptions, type AnswerContext } from './context';

@@ -17,7 +17,7 @@
  * the text is cut at the end of its last complete sentence, checked like any answer, and carries
  * a warning saying it was cut. With no complete sentence the extractive answer is returned.
  */
-import type { ChatAnswer, ChatEvent, ChatInput } from '../engine';
+import type { ChatAnswer, ChatEvent, ChatInput } from '../types';
 import type { Library } from '../library';
 import type { Generator } from '../ports';
 import type { Citation, Hit, Lang, Passage } from '../types';

@@ -4,7 +4,7 @@
  * paragraph or close a section — from each chapter, or from the section a named topic points to.
  * The concluding chapter and the report's closing sentence speak for its conclusion. Web APIs only.
  */
-import type { ChatAnswer } from '../engine';
+import type { ChatAnswer } from '../types';
 import { renderingOf } from '../ingest/edition';
 import type { Retrieval } from '../search/retrieve';
 import { textTerms } from '../search/query-terms';

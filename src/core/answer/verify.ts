@@ -9,7 +9,7 @@ import { answerSentences, type AnswerSentence } from './answer-sentences';
 import { cleanMarkers } from './markers';
 import { heldValues, isHeld, statedNumbers } from './numbers';
 import { sentenceSupport, sourceTerms, type SourceTerms } from './support';
-import type { ChatAnswer } from '../engine';
+import type { ChatAnswer } from '../types';
 import type { Citation, Footnote, Lang, Passage } from '../types';
 
 export { answerSentences, type AnswerSentence } from './answer-sentences';
