@@ -30,6 +30,8 @@ export const healthOut = z.object({
 
 export const reportOut = z.object({
   title: z.string(),
+  /** The language the report is written in (absent from older servers: Japanese). */
+  language: lang.optional(),
   titleEn: z.string().optional(),
   publisher: z.string(),
   publisherEn: z.string().optional(),
