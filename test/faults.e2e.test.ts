@@ -203,6 +203,7 @@ function slowEngine(real: QaEngine, pieces = 30, delayMs = 20) {
     info: real.info,
     english: (p) => real.english(p),
     search: (q, k) => real.search(q, k),
+    explain: (q, h) => real.explain(q, h),
     async *chat(input, signal): AsyncIterable<ChatEvent> {
       const answer = await collectAnswer(real.chat(input));
       try {

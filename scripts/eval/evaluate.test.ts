@@ -24,6 +24,7 @@ function scripted(answers: Record<string, Partial<ChatAnswer>>, passages: Record
     chat: async function* (input): AsyncIterable<ChatEvent> {
       yield { type: 'done', answer: answer(input.question) };
     },
+    explain: () => Promise.reject(new Error('the metrics never ask how a question was read')),
   };
 }
 

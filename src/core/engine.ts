@@ -4,7 +4,7 @@
  * whatever the runtime provides (an embedder and vector search, a generator). The HTTP layer
  * and the scripts only see `QaEngine`.
  */
-import { answerQuestion, searchPassages, type Answered } from './answer/answer-question';
+import { answerQuestion, explainQuestion, searchPassages, type Answered, type Explanation } from './answer/answer-question';
 import { reportVocabulary, type AnswerContext } from './answer/context';
 import { generateAnswer } from './answer/generate';
 import { analyseQuery } from './answer/question';
@@ -18,6 +18,12 @@ import type { Embedder, Generator, VectorSearch } from './ports';
 import { Retriever } from './search/retrieve';
 import { katakanaWords, latinNames } from './search/transliterate';
 import { defaults } from './settings';
+import { defaultReaderModel } from './answer/reader-model';
+import type { ReaderModel } from './answer/model';
+import { detectLang } from './search/tokenize';
+
+/** Characters of a report read to tell its language. */
+const REPORT_LANG_SAMPLE = 20_000;
 import type { ChatAnswer, ChatEvent, ChatInput, Footnote, Hit, Lang, Passage, Turn } from './types';
 
 export type { ChatAnswer, ChatEvent, ChatInput } from './types';
@@ -37,6 +43,8 @@ export interface QaEngine {
   /** Passages for a query; `history` lets a follow-up be read with the turn it follows. */
   search(query: string, k: number, history?: Turn[]): Promise<Hit[]>;
   chat(input: ChatInput, signal?: AbortSignal): AsyncIterable<ChatEvent>;
+  /** How a question is read as a fact question: its features and the reader's decision. */
+  explain(question: string, history?: Turn[]): Promise<Explanation>;
 }
 
 /** What an engine is made of: the built index, plus what the runtime can run. */
@@ -55,6 +63,8 @@ export interface EngineParts {
   embedderId?: string;
   /** Writes answers from the retrieved passages; omitted, answers are extractive. */
   generator?: Generator;
+  /** The learned reader; omitted, the committed weights. */
+  reader?: ReaderModel;
 }
 
 /** Longest request (question and history, as a cache key) whose result is remembered. */
@@ -111,7 +121,9 @@ export function createEngine(parts: EngineParts): QaEngine {
   const vocabulary = reportVocabulary(sentences, parts.passages.map((p) => p.section));
   const text = parts.passages.map((p) => p.text).join('\n');
   const names = latinNames(text);
-  const retriever = new Retriever({ library, bm25, lexicon, names, vocabulary, katakana: katakanaWords(text), ...(bm25En ? { bm25En } : {}), ...(synonyms ? { synonyms } : {}), ...dense });
+  // What language the report is written in is read from the report itself.
+  const reportLang = detectLang(text.slice(0, REPORT_LANG_SAMPLE));
+  const retriever = new Retriever({ library, bm25, lexicon, names, vocabulary, reportLang, katakana: katakanaWords(text), ...(bm25En ? { bm25En } : {}), ...(synonyms ? { synonyms } : {}), ...dense });
   const ctx: AnswerContext = {
     library,
     sentences,
@@ -121,6 +133,8 @@ export function createEngine(parts: EngineParts): QaEngine {
     ...(synonyms ? { synonyms } : {}),
     lexicon,
     vocabulary,
+    reportLang,
+    reader: parts.reader ?? defaultReaderModel,
   };
   const info: EngineInfo = { embedder: parts.embedderId ?? embedder?.id ?? 'none', retrieval: retriever.dense ? 'hybrid' : 'lexical', editions: edition ? ['ja', 'en'] : ['ja'] };
 
@@ -166,7 +180,8 @@ export function createEngine(parts: EngineParts): QaEngine {
     yield { type: 'done', answer: result };
   }
 
-  return { library, info, english: (p) => sentences.english(p), search, chat };
+  const explain = (question: string, history: Turn[] = []) => explainQuestion(ctx, retriever, analyseQuery(question, history));
+  return { library, info, english: (p) => sentences.english(p), search, chat, explain };
 }
 
 /** A section path in English, for the English index's title boost. */

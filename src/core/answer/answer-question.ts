@@ -4,12 +4,14 @@
  * structure, or a fact — and returns the answer with the passages it retrieved. Web APIs only.
  */
 import type { ChatAnswer } from '../types';
-import type { Retriever } from '../search/retrieve';
+import type { Retrieval, Retriever } from '../search/retrieve';
 import { defaults } from '../settings';
 import type { Hit, Lang } from '../types';
 import { compose } from './compose';
 import { composeOptions, type AnswerContext } from './context';
 import { answerFact } from './fact-answer';
+import type { Decision } from './decide';
+import type { Reading } from './reading';
 import type { FollowUp } from './follow-up';
 import { answerFootnotes, answerSourceOf } from './footnote-answer';
 import { answerOverview, overviewSentences } from './overview-answer';
@@ -79,4 +81,20 @@ export async function answerQuestion(ctx: AnswerContext, retriever: Retriever, a
     }
   }
   return answerWith(ctx, retriever, a, lang);
+}
+
+/** How the reader read a fact question: its analysis, features and decision (for `npm run ask -- --explain` and training). */
+export interface Explanation {
+  analysis: QueryAnalysis;
+  retrieval: Retrieval;
+  reading?: Reading;
+  decision?: Decision;
+}
+
+export async function explainQuestion(ctx: AnswerContext, retriever: Retriever, a: QueryAnalysis): Promise<Explanation> {
+  const retrieval = await retrieveFor(retriever, a);
+  let reading: Reading | undefined;
+  let decision: Decision | undefined;
+  answerFact(ctx, a, retrieval, (r, d) => ((reading = r), (decision = d)));
+  return { analysis: a, retrieval, ...(reading ? { reading } : {}), ...(decision ? { decision } : {}) };
 }

@@ -21,6 +21,8 @@ export interface ComposeOptions {
   lead?: string;
   /** Sentences in the order given rather than reading order (a footnote before its claim). */
   keepOrder?: boolean;
+  /** The language the report is written in (default Japanese): quotes in another language are labelled. */
+  reportLang?: Lang;
 }
 
 const SECTION_SEPARATOR = ' › ';
@@ -39,8 +41,15 @@ const footnoteLabel = (n: number, lang: Lang) => (lang === 'ja' ? `脚注${n}：
 /** A sentence in the answer's language: its rendering in English (when there is one), else its readable original. */
 const said = (s: Sentence, lang: Lang) => (lang === 'en' && s.en ? s.en : s.display);
 
+/** Said before quotes in the report's own language when the question was asked in the other one. */
+const QUOTED_IN: Record<Lang, string> = { en: 'From the report (quoted in Japanese):', ja: 'レポートの原文（英語）より：' };
+/** Japanese sentences run on; English ones are spaced. */
+const joiner = (lang: Lang) => (lang === 'ja' ? '' : ' ');
+const s0en = (run: Sentence[]) => run.every((s) => s.en);
+
 export function compose(sentences: Sentence[], options: ComposeOptions): ChatAnswer {
   const { lang, library } = options;
+  const reportLang = options.reportLang ?? 'ja';
   const picked = sentences.filter((s, i) => sentences.indexOf(s) === i);
   if (!options.keepOrder) picked.sort((a, b) => a.order - b.order);
   const citations: Citation[] = [];
@@ -60,19 +69,20 @@ export function compose(sentences: Sentence[], options: ComposeOptions): ChatAns
   }
   for (const c of citations) {
     const own = picked.filter((s) => s.passage.id === c.id);
-    c.quote = own.map((s) => s.ja).join(lang === 'ja' ? '' : ' ');
+    c.quote = own.map((s) => s.ja).join(joiner(reportLang));
     c.footnotes = [...new Set(own.flatMap((s) => s.footnotes))].sort((a, b) => a - b);
     if (lang === 'en' && own.every((s) => s.en)) c.translation = own.map((s) => s.en).join(' ');
   }
   const parts = runs.map(({ citation, sentences: run }) => {
     const p = run[0]!.passage;
     const label = p.kind === 'footnote' ? footnoteLabel(p.footnotes[0] ?? 0, lang) : '';
-    const text = run.map((s) => said(s, lang)).join(lang === 'ja' ? '' : ' ');
+    const text = run.map((s) => said(s, lang)).join(joiner(lang === 'en' && s0en(run) ? 'en' : reportLang));
     return `${label}${text}[${citation.ref}]`;
   });
   const englishBody = lang === 'en' && picked.some((s) => s.en);
   const body = parts.join(lang === 'ja' ? '' : ' ');
-  const lead = [options.lead, englishBody ? ENGLISH_LEAD : lang === 'en' && picked.length ? 'From the report (quoted in Japanese):' : ''].filter(Boolean).join(' ');
+  const quotedIn = lang !== reportLang && picked.length > 0 && !englishBody ? QUOTED_IN[lang] : '';
+  const lead = [options.lead, englishBody ? ENGLISH_LEAD : quotedIn].filter(Boolean).join(' ');
   const answer = [lead, body].filter(Boolean).join(lang === 'ja' ? '' : ' ');
   const status = options.status ?? (citations.length > 0 ? 'answered' : 'not_in_report');
   return {

@@ -9,6 +9,7 @@ import type { SentenceIndex } from './sentences';
 import { tokenize } from '../search/tokenize';
 import type { Lang } from '../types';
 import type { ComposeOptions } from './compose';
+import type { ReaderModel } from './model';
 
 export interface AnswerContext {
   library: Library;
@@ -21,6 +22,10 @@ export interface AnswerContext {
   lexicon?: Lexicon;
   /** Everything the report says, squashed and lower-cased, for "does the report name X at all". */
   vocabulary: string;
+  /** The language the report is written in (its edition, if any, is English). */
+  reportLang: Lang;
+  /** The learned sentence and decision models. */
+  reader: ReaderModel;
 }
 
 /** Tokens of the words that ask for a source; they say nothing about which passage. */
@@ -34,5 +39,5 @@ export function reportVocabulary(sentences: SentenceIndex, sections: readonly st
 
 /** What composing an answer from this report takes: its library and English edition, in the answer's language. */
 export function composeOptions(ctx: AnswerContext, lang: Lang): ComposeOptions {
-  return { lang, library: ctx.library, ...(ctx.edition ? { edition: ctx.edition } : {}) };
+  return { lang, library: ctx.library, reportLang: ctx.reportLang, ...(ctx.edition ? { edition: ctx.edition } : {}) };
 }

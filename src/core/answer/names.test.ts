@@ -1,24 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { absentKanjiWords, unknownCapitalised } from './names';
+import { absentNames, questionYears } from './names';
 
-const known = new Set(['china', 'japan', 'export', 'control']);
-const isKnown = (s: string) => known.has(s);
-
-describe('unknownCapitalised', () => {
-  it('finds places and brands the report never names, the first word of a keyword query included', () => {
-    expect(unknownCapitalised("What about Norway's salmon farms?", isKnown)).toEqual(['Norway']);
-    expect(unknownCapitalised('Peru mining exports', isKnown)).toEqual(['Peru']);
+describe('absentNames', () => {
+  it('finds model numbers and acronyms the report never writes', () => {
+    const vocabulary = 'the firm released model x1 in 2024 and the oecd said so';
+    expect(absentNames('When was the Z9 released?', vocabulary)).toEqual(['Z9']);
+    expect(absentNames('What did the IMF say?', vocabulary)).toEqual(['IMF']);
   });
 
-  it('passes over words that only open a request, and names the report uses', () => {
-    expect(unknownCapitalised('Tell me about export controls on China', isKnown)).toEqual([]);
-    expect(unknownCapitalised('Apart from Japan, who else?', isKnown)).toEqual([]);
+  it('passes over names the report writes, with or without their hyphens, and plain capitalised words', () => {
+    const vocabulary = 'the firm released model x1 in 2024 and the oecd said so; gpt4 was cited';
+    expect(absentNames('When was X1 released? What did the OECD say about GPT-4?', vocabulary)).toEqual([]);
+    expect(absentNames('What does Brazil export?', vocabulary)).toEqual([]);
   });
 });
 
-describe('absentKanjiWords', () => {
-  it('treats words that ask for a name or frame the question as no topic', () => {
-    expect(absentKanjiWords('正式な名称は何？', '')).toEqual([]);
-    expect(absentKanjiWords('株価はいくら？', '')).toEqual(['株価']);
+describe('questionYears', () => {
+  it('reads four-digit years in either language, once each', () => {
+    expect(questionYears('2023年と2023年の売上は？')).toEqual(['2023']);
+    expect(questionYears('sales in 1999 and 2010?')).toEqual(['1999', '2010']);
+    expect(questionYears('a 12345 figure')).toEqual([]);
   });
 });

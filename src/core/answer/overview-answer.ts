@@ -9,10 +9,9 @@ import { renderingOf } from '../ingest/edition';
 import type { Retrieval } from '../search/retrieve';
 import { textTerms } from '../search/query-terms';
 import { tokenize } from '../search/tokenize';
-import { overviewOfAbsentTopic } from './absent-topic';
 import { compose } from './compose';
 import { notInReport } from './decline';
-import { answerFact } from './fact-answer';
+import { answerFact, discusses } from './fact-answer';
 import { composeOptions, type AnswerContext } from './context';
 import type { QueryAnalysis } from './question';
 import { coverage, weighQuery, type WeightedQuery } from './read';
@@ -60,7 +59,8 @@ function keyness(s: Sentence, closing: ReadonlySet<Sentence>, last: Sentence | u
 
 export function answerOverview(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retrieval): ChatAnswer {
   const q = topicQuery(ctx, analysis, retrieval);
-  if (overviewOfAbsentTopic(ctx, analysis, q)) return notInReport(analysis.lang, retrieval.hits, ctx.edition);
+  // An overview of a topic is declined as a question on it would be: the reader decides whether the report discusses it.
+  if (q.total > 0 && discusses(ctx, analysis, retrieval) === false) return notInReport(analysis.lang, retrieval.hits, ctx.edition);
   const sentences = overviewSentences(ctx, analysis, retrieval, q);
   // A topic no section is about (a country named once, in a footnote) is answered by the sentences that name it.
   if (!sentences) return answerFact(ctx, { ...analysis, expected: { type: 'list' } }, retrieval);
@@ -71,7 +71,7 @@ export function answerOverview(ctx: AnswerContext, analysis: QueryAnalysis, retr
 function topicQuery(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retrieval): WeightedQuery {
   // A question of its own is read again without the overview words, so their synonyms (key →
   // cardinal, gist → core) do not pose as a topic; a follow-up keeps the turn it follows.
-  const terms = analysis.followUp ? retrieval.terms : textTerms(topicText(analysis.focus), analysis.lang, { ...(ctx.lexicon ? { lexicon: ctx.lexicon } : {}), ...(ctx.synonyms ? { synonyms: ctx.synonyms } : {}), english: ctx.bm25En !== undefined });
+  const terms = analysis.followUp ? retrieval.terms : textTerms(topicText(analysis.focus), analysis.lang, { ...(ctx.lexicon ? { lexicon: ctx.lexicon } : {}), ...(ctx.synonyms ? { synonyms: ctx.synonyms } : {}), english: ctx.bm25En !== undefined, reportLang: ctx.reportLang });
   // An English question is scoped on the English edition alone: the lexicon's guesses at
   // Japanese words for "main" or "view" only blur which section it points to.
   const english = terms.en.length > 0 && ctx.bm25En !== undefined;

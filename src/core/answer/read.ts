@@ -1,13 +1,12 @@
 /**
- * Reading: which sentences of the retrieved passages answer the question. Each sentence is scored
- * by how much of the question it covers (query terms weighted by how rare they are in the report),
- * whether it holds the kind of answer expected (a date for "when"), and how well its passage
- * ranked; the best and the sentences that add to it make the answer. Web APIs only.
+ * The question as weighted terms, and how much of it a text covers: query terms weighted by how
+ * rare they are in the report, the sentence a text continues counted in part; and the footnote
+ * detail behind a chosen sentence. The reader's features are built on these. Web APIs only.
  */
 import type { Bm25Index, WeightedTerm } from '../search/bm25';
 import type { QueryTerms } from '../search/query-terms';
-import type { Hit, Passage } from '../types';
-import { BECAUSE, explains, FACTOID_TYPES, holdsAnswer, NAMING, type TypeEvidence } from './answer-types';
+import type { Passage } from '../types';
+import { FACTOID_TYPES, holdsAnswer, type TypeEvidence } from './answer-types';
 import type { Sentence, SentenceIndex } from './sentences';
 
 const HIRAGANA = /^[\p{Script=Hiragana}ー]+$/u;
@@ -109,77 +108,8 @@ export function sentenceCoverage(q: WeightedQuery, s: Sentence): number {
   return own + (extra / q.total) * (s.passage.kind === 'footnote' ? CLAIM_WEIGHT : ANTECEDENT_WEIGHT);
 }
 
-export interface Candidate {
-  sentence: Sentence;
-  /** Rank of the best hit holding the sentence (0 = first). */
-  rank: number;
-  coverage: number;
-  typed: boolean;
-  score: number;
-}
-
 /** Whether a sentence, or its English rendering, holds an answer of the expected kind (references set aside). */
 export const holds = (s: Sentence, expected: TypeEvidence) => holdsAnswer(s.plain.ja, expected) || (s.plain.en !== undefined && holdsAnswer(s.plain.en, expected));
-
-const rankFactor = (rank: number) => 1 - Math.min(rank, 8) * 0.06;
-/** Asked what something is called, the sentence that introduces it by name counts this much more. */
-const NAMING_FACTOR = 1.6;
-const QUESTIONING = /(?:だろうか|でしょうか|のか|か)[。？?]$|\?$/;
-/** A footnote sentence that is only a reference (`川島（2025）`) answers where, not what. */
-const BARE_REFERENCE = /^[\p{Script=Han}\p{Script=Katakana}・ー\w\s.,]{1,20}[（(]\d{4}[）)](?:参照)?[。.]?$/u;
-
-export function candidates(hits: Hit[], sentences: SentenceIndex, q: WeightedQuery, expected: TypeEvidence, options: { wantsSource: boolean }): Candidate[] {
-  const seen = new Map<Sentence, Candidate>();
-  hits.forEach((hit, rank) => {
-    for (const sentence of sentences.of(hit.passage)) {
-      if (seen.has(sentence)) continue;
-      const c = sentenceCoverage(q, sentence);
-      const typed = holds(sentence, expected);
-      // A sentence explains when it gives a reason or a way, or when the next one does (This is because…).
-      const next = expected.type === 'reason' ? sentences.after(sentence, 1)[0] : undefined;
-      const explained = explains(sentence.ja, expected.type) || (sentence.en !== undefined && explains(sentence.en, expected.type)) || (next !== undefined && !next.lead && BECAUSE.test(next.ja.trim()));
-      const typeFactor = FACTOID_TYPES.has(expected.type) ? (typed ? 1.25 : 0.6) : explained ? 1.25 : 1;
-      const reference = !options.wantsSource && BARE_REFERENCE.test(sentence.ja) ? 0.3 : 1;
-      const naming = expected.nameOf && (NAMING.test(sentence.ja) || NAMING.test(sentence.en ?? '')) ? NAMING_FACTOR : 1;
-      // A question the report asks itself (…だろうか。) frames a topic; it answers nothing.
-      const asks = QUESTIONING.test(sentence.ja.trim()) ? 0.5 : 1;
-      seen.set(sentence, { sentence, rank, coverage: c, typed, score: c * rankFactor(rank) * typeFactor * reference * asks * naming });
-    }
-  });
-  return [...seen.values()].sort((a, b) => b.score - a.score || a.sentence.order - b.sentence.order);
-}
-
-/** Close in score to the best: another sentence worth quoting. A neighbour of a chosen one needs less. */
-const CLOSE = 0.7;
-const CLOSE_NEIGHBOUR = 0.5;
-const STRONG_NEIGHBOUR = 0.65;
-
-/**
- * The best sentence and up to `max - 1` more that add to it: close in score and covering terms
- * the others do not, or adjacent to a chosen one (the sentence that finishes its thought).
- */
-export function pick(list: Candidate[], q: WeightedQuery, max: number): Candidate[] {
-  const best = list[0];
-  if (!best || best.score <= 0) return [];
-  const chosen = [best];
-  const covered = new Set<string>();
-  const cover = (s: Sentence) => {
-    for (const t of q.ja.keys()) if (s.tokens.has(t)) covered.add(t);
-    for (const t of q.en.keys()) if (s.enTokens.has(t)) covered.add(t);
-  };
-  const adds = (s: Sentence) => [...q.ja.keys()].some((t) => s.tokens.has(t) && !covered.has(t)) || [...q.en.keys()].some((t) => s.enTokens.has(t) && !covered.has(t));
-  cover(best.sentence);
-  for (const c of list.slice(1)) {
-    if (chosen.length >= max || c.score < best.score * CLOSE_NEIGHBOUR) break;
-    const adjacent = chosen.some((x) => Math.abs(x.sentence.order - c.sentence.order) === 1 && x.sentence.passage.kind === c.sentence.passage.kind);
-    // A strong neighbour finishes the thought even when it repeats the question's words.
-    const useful = (adds(c.sentence) && (c.score >= best.score * CLOSE || adjacent)) || (adjacent && c.score >= best.score * STRONG_NEIGHBOUR);
-    if (!useful) continue;
-    chosen.push(c);
-    cover(c.sentence);
-  }
-  return chosen.sort((a, b) => a.sentence.order - b.sentence.order);
-}
 
 /**
  * A detail the reader asked for may sit in the footnote behind a chosen sentence (who attended,

@@ -29,6 +29,8 @@ export interface TermSources {
   vocabulary?: string;
   /** The report's katakana words, for Latin spellings of them in English questions (Gujarat). */
   katakana?: readonly string[];
+  /** The language the report is written in (default Japanese). */
+  reportLang?: Lang;
 }
 
 /** Capitalised English words the report writes in katakana: the katakana's terms. */
@@ -77,6 +79,8 @@ export function textTerms(text: string, lang: Lang, sources: TermSources): Query
     return { ja: [...tokenize(rest).map((term) => ({ term, weight: 1 })), ...terms, ...names.terms], en: [] };
   }
   const own = tokenize(text).map((term) => ({ term, weight: 1 }));
+  // A report written in English is searched with the question's own words and their synonyms.
+  if (sources.reportLang === 'en') return { ja: englishSynonymTerms(own.map((t) => t.term), synonyms), en: [] };
   // Without an English edition, a foreign name the report writes in katakana is found by its sound.
   const ja = [...(sources.lexicon ? translateQuery(text, sources.lexicon) : own), ...(sources.english ? [] : katakanaNames(text, sources))];
   const en = sources.english ? englishSynonymTerms(own.map((t) => t.term), synonyms) : [];

@@ -32,6 +32,8 @@ export interface RetrieverDeps {
   names?: readonly string[];
   vocabulary?: string;
   katakana?: readonly string[];
+  /** The language the report is written in (default Japanese). */
+  reportLang?: Lang;
 }
 
 export interface RetrievalQuery extends QuestionParts {

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { sentenceLogit, sentenceProbabilities, statusProbabilities } from '../../src/core/answer/model';
+import type { AnswerStatus } from '../../src/core/types';
+import { fitListwise, fitLogistic, fitSoftmax } from './logistic';
+
+describe('fitLogistic', () => {
+  const rows = Array.from({ length: 40 }, (_, i) => ({ x: i / 10, noise: (i * 7) % 5 }));
+  const labels = rows.map((r) => r.x > 2);
+
+  it('learns a separable threshold and puts the weight on the feature that carries it', () => {
+    const m = fitLogistic(rows, labels, ['x', 'noise']);
+    const p = (x: number) => 1 / (1 + Math.exp(-sentenceLogit(m, { x, noise: 2 })));
+    expect(p(3.5)).toBeGreaterThan(0.9);
+    expect(p(0.5)).toBeLessThan(0.1);
+    expect(Math.abs(m.weights[0]!)).toBeGreaterThan(5 * Math.abs(m.weights[1]!));
+  });
+
+  it('is reproducible to the bit', () => {
+    expect(fitLogistic(rows, labels, ['x', 'noise'])).toEqual(fitLogistic(rows, labels, ['x', 'noise']));
+  });
+});
+
+describe('fitSoftmax', () => {
+  it('separates three classes and weighs a rare class as much as a common one', () => {
+    const rows = [...Array.from({ length: 60 }, (_, i) => ({ v: -3 + (i % 10) / 10 })), ...Array.from({ length: 6 }, (_, i) => ({ v: i / 10 })), ...Array.from({ length: 30 }, (_, i) => ({ v: 3 + (i % 10) / 10 }))];
+    const labels = rows.map((r): AnswerStatus => (r.v < -1 ? 'not_in_report' : r.v < 1 ? 'not_stated' : 'answered'));
+    const m = fitSoftmax(rows, labels, ['v'], ['answered', 'not_stated', 'not_in_report'], { iterations: 3000, learningRate: 0.5, l2: 1e-4, balanced: true });
+    const top = (v: number) => Object.entries(statusProbabilities(m, { v })).sort((a, b) => b[1] - a[1])[0]![0];
+    expect(top(-3)).toBe('not_in_report');
+    expect(top(0.2)).toBe('not_stated');
+    expect(top(3.5)).toBe('answered');
+  });
+});
+
+describe('fitListwise', () => {
+  it('learns which candidate of each group is the gold one, whatever the groups\' overall level', () => {
+    // In every group the gold candidate has the highest `a` of its group, but groups differ in level.
+    const groups = Array.from({ length: 30 }, (_, g) => ({ x: [0, 1, 2].map((i) => ({ a: g + i * 0.5, b: (g * 3 + i) % 4 })), gold: [false, false, true] }));
+    const m = fitListwise(groups, ['a', 'b']);
+    for (const g of groups) {
+      const p = sentenceProbabilities(m, g.x);
+      expect(p.indexOf(Math.max(...p))).toBe(2);
+    }
+  });
+});

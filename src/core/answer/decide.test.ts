@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { Passage } from '../types';
+import { chooseSentences, decide, readerDefaults } from './decide';
+import type { Candidate } from './features';
+import type { ReaderModel } from './model';
+import type { Reading } from './reading';
+import type { Sentence } from './sentences';
+
+const passage = (id: string): Passage => ({ id, kind: 'body', text: 'x', section: '', page: 1, footnotes: [], order: 0 });
+const candidate = (order: number, score: number, id = 'p1'): Candidate => ({ sentence: { order, passage: passage(id) } as Sentence, rank: 0, coverage: 0, typed: false, features: {} as Candidate['features'], score });
+
+describe('chooseSentences', () => {
+  it('leads with the best sentence, then close ones in reading order, at most the maximum', () => {
+    const list = [candidate(5, 0.6), candidate(9, 0.2), candidate(1, 0.15), candidate(3, 0.01)];
+    expect(chooseSentences(list, 3).map((c) => c.sentence.order)).toEqual([5, 1, 9]);
+    expect(chooseSentences(list, 1).map((c) => c.sentence.order)).toEqual([5]);
+  });
+
+  it('takes a weaker sentence when it is the best one\'s neighbour in the same passage', () => {
+    const list = [candidate(5, 0.9), candidate(6, 0.05), candidate(20, 0.05)];
+    expect(chooseSentences(list, 3, { ...readerDefaults, companionShare: 0.5, neighbourShare: 0.05 }).map((c) => c.sentence.order)).toEqual([5, 6]);
+  });
+});
+
+describe('decide', () => {
+  const model: ReaderModel = {
+    version: 1,
+    sentence: { features: ['coverage'], mean: [0], scale: [1], weights: [1], bias: 0 },
+    decision: { features: ['topicCoverage'], classes: ['answered', 'not_stated', 'not_in_report'], mean: [0.5], scale: [0.1], weights: [[3], [0], [-3]], bias: [0, 1, 0] },
+    trainedOn: {},
+  };
+  const reading = (topic: number, candidates: Candidate[]) => ({ candidates, features: { topicCoverage: topic } }) as unknown as Reading;
+
+  it('takes the most probable status, and cites nothing when the report does not discuss it', () => {
+    const list = [candidate(1, 0.9), candidate(2, 0.1)];
+    expect(decide(reading(0.9, list), model).status).toBe('answered');
+    expect(decide(reading(0.5, list), model).status).toBe('not_stated');
+    expect(decide(reading(0.5, list), model).chosen.length).toBeGreaterThan(0);
+    const off = decide(reading(0.1, list), model);
+    expect(off.status).toBe('not_in_report');
+    expect(off.chosen).toEqual([]);
+  });
+
+  it('declines when there is nothing to read', () => {
+    expect(decide(reading(0.9, []), model).status).toBe('not_in_report');
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * The one decision point of the reader: from a question's reading, whether the report answers it
+ * (and with which sentences), discusses the topic without stating what was asked, or does not
+ * discuss it. The status is the decision model's most probable class; the sentences are the
+ * sentence model's best and those close to it. Web APIs only.
+ */
+import type { AnswerStatus } from '../types';
+import type { Candidate } from './features';
+import { statusProbabilities, type ReaderModel } from './model';
+import type { Reading } from './reading';
+
+/** The reader's settings, with their defaults (what is not learned is set here, and only here). */
+export interface ReaderOptions {
+  /** Most sentences in a fact answer. */
+  maxSentences: number;
+  /** A further sentence joins the answer when the sentence model gives it this share of the best's probability… */
+  companionShare: number;
+  /** …or when it is the best one's neighbour in the same paragraph with this share. */
+  neighbourShare: number;
+}
+
+export const readerDefaults: Readonly<ReaderOptions> = {
+  maxSentences: 3,
+  // The sentence model's probabilities are shared among a question's candidates and peak sharply:
+  // a tenth of the best's is a sentence the model still finds close to it.
+  companionShare: 0.1,
+  neighbourShare: 0.05,
+};
+
+export interface Decision {
+  status: AnswerStatus;
+  probabilities: Record<AnswerStatus, number>;
+  /** The answer's sentences in reading order (for `not_stated`: the related ones to show). */
+  chosen: Candidate[];
+}
+
+/** The best sentence first (what a reader reads first should answer), then those the model rates close to it, in reading order. */
+export function chooseSentences(candidates: readonly Candidate[], max: number, options: ReaderOptions = readerDefaults): Candidate[] {
+  const best = candidates[0];
+  if (!best) return [];
+  const chosen = [best];
+  for (const c of candidates.slice(1)) {
+    if (chosen.length >= max) break;
+    const adjacent = chosen.some((x) => x.sentence.passage.id === c.sentence.passage.id && Math.abs(x.sentence.order - c.sentence.order) === 1);
+    if (c.score >= best.score * options.companionShare || (adjacent && c.score >= best.score * options.neighbourShare)) chosen.push(c);
+  }
+  return [best, ...chosen.slice(1).sort((a, b) => a.sentence.order - b.sentence.order)];
+}
+
+export function decide(reading: Reading, model: ReaderModel, options: ReaderOptions = readerDefaults): Decision {
+  const probabilities = statusProbabilities(model.decision, reading.features);
+  const status = reading.candidates.length === 0 ? 'not_in_report' : (Object.entries(probabilities).sort((a, b) => b[1] - a[1])[0]![0] as AnswerStatus);
+  const max = status === 'answered' ? options.maxSentences : 2;
+  return { status, probabilities, chosen: status === 'not_in_report' ? [] : chooseSentences(reading.candidates, max, options) };
+}

@@ -1,0 +1,78 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { QaEngine } from '../engine';
+import { ask, markdownEngine } from '../../../test/helpers/markdown-engine';
+
+/** A five-sentence report of a town that does not exist, with one footnote. */
+const harbourJa = `# 架空の港町ミナトの経済
+
+## 漁業
+
+ミナト港の2019年の漁獲量は1万2000トンに達した[^1]。漁業協同組合の組合員は約300人である。主な魚種はサバとイワシだ。
+
+## 観光
+
+観光客は夏に多く、冬には少ない。町は新しい水族館の建設を計画している。
+
+[^1]: 水産庁「漁業統計年報」2020年。https://example.org/fisheries
+`;
+
+const harbourEn = `# The economy of Minato, a harbour town
+
+## Fishing
+
+Minato harbour landed 12,000 tonnes of fish in 2019[^1]. The fishing cooperative has about 300 members. Mackerel and sardine are the main catch.
+
+## Tourism
+
+Visitors come mostly in summer and few in winter. The town plans to build a new aquarium.
+
+[^1]: Fisheries Agency, "Annual fisheries statistics", 2020. https://example.org/fisheries
+`;
+
+describe('fact answers on a made-up Japanese report', () => {
+  let engine: QaEngine;
+  beforeAll(async () => {
+    engine = await markdownEngine(harbourJa);
+  });
+
+  it('answers a stated figure with the sentence that states it first, and the footnote behind it', async () => {
+    const a = await ask(engine, 'ミナト港の2019年の漁獲量はどれくらいですか？');
+    expect(a.status).toBe('answered');
+    expect(a.answer.split('。')[0]).toContain('1万2000トン');
+    expect(a.footnotes.map((f) => f.urls).flat()).toContain('https://example.org/fisheries');
+  });
+
+  it('answers who and how many from the sentence that holds them', async () => {
+    const a = await ask(engine, '漁業協同組合の組合員は何人ですか？');
+    expect(a.status).toBe('answered');
+    expect(a.citations[0]!.quote).toContain('約300人');
+  });
+
+  it('declines a question on something the report never discusses as not in the report', async () => {
+    for (const q of ['東京の明日の天気は？', 'ラーメンのおいしい作り方を教えて']) {
+      const a = await ask(engine, q);
+      expect(a.status, q).toBe('not_in_report');
+      expect(a.grounded).toBe(false);
+      expect(a.citations).toEqual([]);
+    }
+  });
+});
+
+describe('fact answers on a made-up English report', () => {
+  let engine: QaEngine;
+  beforeAll(async () => {
+    engine = await markdownEngine(harbourEn);
+  });
+
+  it('reads an English report in English: answers in its own words, unlabelled', async () => {
+    const a = await ask(engine, 'How many members does the fishing cooperative have?');
+    expect(a.status).toBe('answered');
+    expect(a.answer).toContain('300 members');
+    expect(a.answer).not.toMatch(/Japanese/);
+  });
+
+  it('declines what the report does not discuss', async () => {
+    const a = await ask(engine, 'Who won the baseball championship last year?');
+    expect(a.status).toBe('not_in_report');
+  });
+});
