@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
-const WORKERD = ['test/worker.e2e.test.ts', 'test/worker-rate-limit.e2e.test.ts', 'scripts/build-worker.test.ts'];
+const WORKERD = ['test/worker.e2e.test.ts', 'test/worker-rate-limit.e2e.test.ts'];
 const BROWSER = ['test/widget.e2e.test.ts'];
 
 export default defineConfig({
@@ -24,14 +24,13 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'widget/**/*.test.ts'],
-          exclude: WORKERD,
           isolate: false,
           globalSetup: ['test/helpers/setup-unit.ts'],
         },
       },
       { extends: true, test: { name: 'e2e', include: ['test/**/*.e2e.test.ts'], exclude: [...WORKERD, ...BROWSER], globalSetup: ['test/helpers/setup-e2e.ts'] } },
       { extends: true, test: { name: 'browser', include: BROWSER, globalSetup: ['test/helpers/setup-e2e.ts'] } },
-      { extends: true, test: { name: 'workerd', include: WORKERD } },
+      { extends: true, test: { name: 'workerd', include: WORKERD, globalSetup: ['test/helpers/setup-workerd.ts'] } },
     ],
   },
 });

@@ -1,12 +1,12 @@
 /**
  * The Worker in real workerd: built by the same function as `npm run build:worker` (index →
- * snapshot → wrangler bundle), served by wrangler's dev server on loopback, and compared with the
+ * snapshot → wrangler bundle; once per run, see helpers/setup-workerd.ts), served by wrangler's dev server on loopback, and compared with the
  * Node app's engine over the same index, question by question.
  */
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildWorker, type BuildWorkerResult } from '../scripts/build-worker';
 import { DEFAULT_SNAPSHOT_PATH, GZIP_LIMIT_BYTES, SNAPSHOT_MODULE } from '../scripts/worker-bundle';
 import { createHashEmbedder } from '../src/core/search/hash-embedder';
@@ -21,13 +21,11 @@ const corpusDir = join(repoRoot, 'corpus');
 const devQuestionPaths = ['qa.dev.jsonl', 'qa.dev2.jsonl'].map((f) => resolve(repoRoot, 'test/eval', f));
 const PUBLISHER = 'https://publisher.example';
 
-let built: BuildWorkerResult;
+const { result: built, indexDir } = inject('workerBuild');
 let worker: StartedWorker;
 let nodeApp: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
-  const indexDir = join(work, 'hash', 'index');
-  built = await buildWorker({ corpusDir, indexDir, outDir: join(work, 'hash'), embedder: createHashEmbedder() });
   const { engine } = await openEngine({ corpusDir, indexDir, embedder: createHashEmbedder(), log: () => {} });
   nodeApp = createApp({ engine, report: { title: 'node', publisher: '', suggestions: { ja: [], en: [] } } });
   worker = await startWorker({ bundleDir: built.bundle!.dir, vars: { ALLOWED_ORIGINS: PUBLISHER } });

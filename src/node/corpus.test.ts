@@ -55,6 +55,14 @@ describe('readCorpus', () => {
     expect(chosen).toMatchObject({ file: 'b.md', format: 'md' });
   });
 
+  it('reads the dictionary only when a build needs it, and names it when it is damaged', async () => {
+    const dir = await corpusWith({ 'cranes.md': report, 'bad-lexicon.json': '{"entries": ' });
+    const corpus = await readCorpus(dir, join(dir, 'bad-lexicon.json'));
+    expect(corpus.sourcesSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(() => corpus.dictionary).toThrow(/bad-lexicon\.json is not valid JSON/);
+    await expect(ingest({ corpusDir: dir, indexDir: join(dir, 'index'), embedder: createHashEmbedder(), corpus })).rejects.toThrow(/bad-lexicon\.json/);
+  });
+
   it('says a folder without a report may hold a .txt or a .md', async () => {
     await expect(read(await corpusWith({ 'notes.json': '{}' }))).rejects.toThrow(/one \.txt file .* or one \.md file/);
   });

@@ -24,6 +24,8 @@ export interface CorpusSource extends Omit<IngestInputs, 'resources'> {
   /** The report's file name inside `dir`. */
   file: string;
   format: ReportFormat;
+  /** Parsed on first read (only a build needs it); a damaged file throws then, naming itself. */
+  readonly dictionary: Lexicon;
   /** Of the report's bytes. */
   sha256: string;
   /** Of everything an index is built from: a change to any of it means a rebuild. */
@@ -100,10 +102,12 @@ export async function readCorpus(dir: string, dictionaryPath = DICTIONARY_PATH):
   };
   const glossary = glossaryBytes ? withPath(glossaryPath, () => parseGlossary(parseJsonFile(glossaryBytes, glossaryPath))) : undefined;
   const edition: Edition | undefined = editionBytes ? withPath(editionPath, () => parseEdition(parseJsonFile(editionBytes, editionPath))) : undefined;
-  const dictionary: Lexicon = withPath(dictionaryPath, () => parseLexicon(parseJsonFile(dictionaryBytes, dictionaryPath)));
+  // Parsed when an index is built, not when a current one is served: a start need not pay for it.
+  let dictionary: Lexicon | undefined;
+  const readDictionary = () => (dictionary ??= withPath(dictionaryPath, () => parseLexicon(parseJsonFile(dictionaryBytes, dictionaryPath))));
   const resources = await languageResourceVersions();
   const sources = [...[bytes, metadataBytes, glossaryBytes, editionBytes, dictionaryBytes].map((b) => (b ? sha256(b) : '-')), resources].join('\n');
-  return {
+  const source = {
     dir,
     file,
     format: reportFormatOf(file) ?? 'txt',
@@ -111,8 +115,8 @@ export async function readCorpus(dir: string, dictionaryPath = DICTIONARY_PATH):
     sha256: sha256(bytes),
     sourcesSha256: sha256(sources),
     metadata,
-    dictionary,
     ...(glossary ? { glossary } : {}),
     ...(edition ? { edition } : {}),
   };
+  return Object.defineProperty(source, 'dictionary', { get: readDictionary, enumerable: true }) as CorpusSource;
 }

@@ -12,6 +12,13 @@ import { realCorpus } from './corpus';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The Worker built once for the run by setup-workerd.ts, and the index it was built from. */
+    workerBuild: { result: import('../../scripts/build-worker').BuildWorkerResult; indexDir: string };
+  }
+}
+
 export interface StartedWorker {
   url: string;
   /** Fetches a path of the Worker over loopback HTTP; gives up after `REQUEST_TIMEOUT_MS`. */
