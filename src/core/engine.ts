@@ -16,6 +16,7 @@ import { renderingOf, type Edition } from './ingest/edition';
 import { Library } from './library';
 import type { Embedder, Generator, VectorSearch } from './ports';
 import { Retriever } from './search/retrieve';
+import { leadingTokens } from './search/tokenize';
 import { katakanaWords, latinNames } from './search/transliterate';
 import { defaults } from './settings';
 import type { ChatAnswer, ChatEvent, ChatInput, Footnote, Hit, Lang, Passage, Turn } from './types';
@@ -127,7 +128,7 @@ export function createEngine(parts: EngineParts): QaEngine {
   const searched = new Map<string, Promise<Hit[]>>();
   async function search(query: string, k: number, history: Turn[] = []): Promise<Hit[]> {
     const key = JSON.stringify([query, k, history.map((t) => [t.role, t.content])]);
-    return remember(searched, key, () => searchPassages(ctx, retriever, analyseQuery(query, history), k));
+    return remember(searched, key, () => searchPassages(ctx, retriever, analyseQuery(leadingTokens(query), history), k));
   }
 
   /**
@@ -142,7 +143,8 @@ export function createEngine(parts: EngineParts): QaEngine {
   };
 
   async function* chat(input: ChatInput, signal?: AbortSignal): AsyncIterable<ChatEvent> {
-    const analysis = analyseQuery(input.question, input.history);
+    // Read by its first MAX_QUERY_TOKENS tokens: what a question costs stays bounded, whatever it holds.
+    const analysis = analyseQuery(leadingTokens(input.question), input.history);
     const lang = input.lang ?? analysis.lang;
     const { answer: result, hits } = await read(input, analysis, lang);
     if (signal?.aborted) return;

@@ -120,6 +120,34 @@ function pushLatinWords(text: string, out: string[]): void {
 }
 
 /**
+ * Most tokens a question or search query is read by. A question names its topic in a few dozen
+ * tokens; past this, text (a pasted page, a run of letters) only adds work for every step that
+ * looks at each token, so the rest is not read.
+ */
+export const MAX_QUERY_TOKENS = 400;
+
+/**
+ * The start of `text` that holds at most `max` tokens, cut between words (inside a run with no
+ * spaces, such as Japanese, at the share of characters that fits); all of it when it holds fewer.
+ * Only the text up to the cut is tokenized.
+ */
+export function leadingTokens(text: string, max: number = MAX_QUERY_TOKENS): string {
+  let count = 0;
+  for (const piece of text.matchAll(/\S+\s*/gu)) {
+    const n = tokenize(piece[0]).length;
+    if (count + n <= max) {
+      count += n;
+      continue;
+    }
+    const chars = [...piece[0]];
+    let keep = Math.floor((chars.length * (max - count)) / n);
+    while (keep > 0 && tokenize(chars.slice(0, keep).join('')).length > max - count) keep = Math.floor(keep * 0.9);
+    return (text.slice(0, piece.index) + chars.slice(0, keep).join('')).trimEnd();
+  }
+  return text;
+}
+
+/**
  * 'ja' when kana/kanji make up a meaningful share of the text. One CJK character carries about
  * as much as a short English word, so kana count three Latin letters and kanji two (a kanji-only
  * term quoted inside an English question should not flip it to Japanese).
@@ -136,12 +164,19 @@ export function detectLang(text: string): 'ja' | 'en' {
 }
 
 /**
+ * Longest word stemmed. The stemmer's suffix rules are regular expressions that backtrack over the
+ * whole word, so their cost grows with the square of its length; English words are far shorter
+ * than this, and a longer "word" (a pasted hash, a run of letters) is matched as it is written.
+ */
+export const MAX_STEMMED_CHARS = 48;
+
+/**
  * An English word's stem (Porter2, the Snowball English stemmer): "chips"/"chip",
  * "regulation"/"regulate", "released"/"releasing". Both the index and the question go through
  * it, so they meet whatever the inflection or derivation. Words holding digits (H100, R1) stay.
  */
 export function stem(word: string): string {
   const w = word.toLowerCase().replace(/['’]s$/, '').replace(/['’]$/, '');
-  if (w.length <= 2 || /\d/.test(w)) return w;
+  if (w.length <= 2 || w.length > MAX_STEMMED_CHARS || /\d/.test(w)) return w;
   return porter2(w);
 }
