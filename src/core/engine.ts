@@ -7,6 +7,7 @@
 import { answerQuestion, searchPassages, type Answered } from './answer/answer-question';
 import { reportVocabulary, type AnswerContext } from './answer/context';
 import { generateAnswer } from './answer/generate';
+import { GenerationSlots } from './answer/generation-slots';
 import { analyseQuery } from './answer/question';
 import { SentenceIndex } from './answer/sentences';
 import { Bm25Index } from './search/bm25';
@@ -56,6 +57,8 @@ export interface EngineParts {
   embedderId?: string;
   /** Writes answers from the retrieved passages; omitted, answers are extractive. */
   generator?: Generator;
+  /** Answers the generator may be writing at once (default defaults.maxConcurrentGenerations); past it, chat throws OverloadedError. */
+  maxConcurrentGenerations?: number;
 }
 
 /** Longest request (question and history, as a cache key) whose result is remembered. */
@@ -142,7 +145,14 @@ export function createEngine(parts: EngineParts): QaEngine {
     return remember(answered, key, () => answerQuestion(ctx, retriever, analysis, lang));
   };
 
-  async function* chat(input: ChatInput, signal?: AbortSignal): AsyncIterable<ChatEvent> {
+  const slots = generator ? new GenerationSlots(parts.maxConcurrentGenerations ?? defaults.maxConcurrentGenerations) : undefined;
+
+  /** With a model, a request takes a slot before any work: past the bound chat throws OverloadedError at once. */
+  function chat(input: ChatInput, signal?: AbortSignal): AsyncIterable<ChatEvent> {
+    return slots ? releasing(answer(input, signal), slots.acquire()) : answer(input, signal);
+  }
+
+  async function* answer(input: ChatInput, signal?: AbortSignal): AsyncIterable<ChatEvent> {
     // Read by its first MAX_QUERY_TOKENS tokens: what a question costs stays bounded, whatever it holds.
     const analysis = analyseQuery(leadingTokens(input.question), input.history);
     const lang = input.lang ?? analysis.lang;
@@ -169,6 +179,31 @@ export function createEngine(parts: EngineParts): QaEngine {
   }
 
   return { library, info, english: (p) => sentences.english(p), search, chat };
+}
+
+/** `events`, calling `release` once when they end, fail or are abandoned (return()). */
+function releasing<T>(events: AsyncIterable<T>, release: () => void): AsyncIterable<T> {
+  return {
+    [Symbol.asyncIterator]() {
+      const it = events[Symbol.asyncIterator]();
+      return {
+        async next() {
+          try {
+            const r = await it.next();
+            if (r.done) release();
+            return r;
+          } catch (err) {
+            release();
+            throw err;
+          }
+        },
+        async return(value?: unknown) {
+          release();
+          return (await it.return?.(value)) ?? { done: true as const, value: undefined };
+        },
+      };
+    },
+  };
 }
 
 /** A section path in English, for the English index's title boost. */

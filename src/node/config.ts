@@ -38,6 +38,8 @@ export const configSchema = sharedSettingsSchema.extend({
   LLM_BASE_URL: z.string().trim().regex(/^https?:\/\/\S+$/, 'must be an http(s) URL such as https://api.openai.com/v1 or http://localhost:11434/v1').optional(),
   LLM_API_KEY: z.string().optional(),
   LLM_MODEL: z.string().trim().min(1).optional(),
+  /** Answers the model may be writing at once; past it, chat requests get 503 `overloaded` with Retry-After. */
+  LLM_MAX_CONCURRENT: z.coerce.number().int().min(1).default(defaults.maxConcurrentGenerations),
 });
 
 export type Config = z.infer<typeof configSchema> & { indexDir: string };

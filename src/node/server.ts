@@ -45,7 +45,13 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     config.LLM_BASE_URL && config.LLM_MODEL
       ? createOpenAiGenerator({ baseUrl: config.LLM_BASE_URL, apiKey: config.LLM_API_KEY, model: config.LLM_MODEL, timeoutMs: config.LLM_TIMEOUT_MS })
       : undefined;
-  const { engine, metadata } = await openEngine({ corpusDir: config.CORPUS_DIR, indexDir: config.indexDir, embedder, log, ...(generator ? { generator } : {}) });
+  const { engine, metadata } = await openEngine({
+    corpusDir: config.CORPUS_DIR,
+    indexDir: config.indexDir,
+    embedder,
+    log,
+    ...(generator ? { generator, maxConcurrentGenerations: config.LLM_MAX_CONCURRENT } : {}),
+  });
   const report = reportInfo(metadata);
   const widgetJs = await readWidget(config.WIDGET_PATH ?? WIDGET_PATH);
   const app = createApp({
