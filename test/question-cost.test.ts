@@ -1,7 +1,8 @@
 /**
  * What a question costs grows no faster than its length: for every costly shape (one long
  * word, many short words, long digit, kana and kanji runs), a question four times as long costs
- * at most about six times as much to answer and to search. Ratios, not wall-clock bounds; each
+ * at most about six times as much to answer and to search — and so does a follow-up whose earlier
+ * turns are that long. Ratios, not wall-clock bounds; each
  * figure is the fastest of a few fresh questions, so other work on the machine matters less.
  */
 import { resolve } from 'node:path';
@@ -36,8 +37,10 @@ beforeAll(async () => {
 });
 
 let seed = 0;
+type Shape = (length: number, seed: number) => string;
+
 /** The fastest of `runs` fresh questions of this shape and length: answered, then searched. */
-async function cost(shape: (length: number, seed: number) => string, length: number, runs = 3): Promise<number> {
+async function cost(shape: Shape, length: number, runs = 3): Promise<number> {
   let best = Infinity;
   for (let i = 0; i < runs; i++) {
     const question = shape(length, ++seed);
@@ -49,11 +52,36 @@ async function cost(shape: (length: number, seed: number) => string, length: num
   return best;
 }
 
+/** The same for a short follow-up whose earlier turns (the reader's and the answer) have this shape and length. */
+async function followUpCost(shape: Shape, length: number, runs = 3): Promise<number> {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const history = [
+      { role: 'user' as const, content: shape(length, ++seed) },
+      { role: 'assistant' as const, content: shape(length, ++seed) },
+    ];
+    const started = performance.now();
+    await collectAnswer(engine.chat({ question: 'その理由は？', history }));
+    await engine.search('その理由は？', 5, history);
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
 describe('the cost of a question grows with its length, not faster', () => {
   it.each(Object.entries(costlyQuestions))('%s: 4× the length costs at most 6× the time', async (_name, shape) => {
     await cost(shape, 500, 1);
     const short = await cost(shape, 500);
     const long = await cost(shape, 2000);
+    expect(long, `${short.toFixed(1)} ms at 500 characters, ${long.toFixed(1)} ms at 2,000`).toBeLessThanOrEqual(MAX_RATIO * Math.max(short, FLOOR_MS));
+  });
+});
+
+describe('the cost of a follow-up grows with the length of the turns before it, not faster', () => {
+  it.each(Object.entries(costlyQuestions))('%s: 4× the length costs at most 6× the time', async (_name, shape) => {
+    await followUpCost(shape, 500, 1);
+    const short = await followUpCost(shape, 500);
+    const long = await followUpCost(shape, 2000);
     expect(long, `${short.toFixed(1)} ms at 500 characters, ${long.toFixed(1)} ms at 2,000`).toBeLessThanOrEqual(MAX_RATIO * Math.max(short, FLOOR_MS));
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { detectLang, leadingTokens, MAX_QUERY_TOKENS, MAX_STEMMED_CHARS, normalize, stem, tokenize } from './tokenize';
+import { detectLang, leadingTokens, MAX_QUERY_CHARS, MAX_QUERY_TOKENS, MAX_SEGMENTED_CHARS, MAX_STEMMED_CHARS, normalize, stem, tokenize } from './tokenize';
 
 const report = readFileSync(new URL('../../../corpus/deepseek-shock-china-nli-2025.txt', import.meta.url), 'utf8');
 
@@ -109,11 +109,12 @@ describe('length bounds', () => {
 
   it('reads a question by its first MAX_QUERY_TOKENS tokens, cut between words', () => {
     expect(leadingTokens('What are the export controls on chips?')).toBe('What are the export controls on chips?');
-    const words = Array.from({ length: 1000 }, (_, i) => `w${i}`).join(' ');
+    const list = Array.from({ length: 260 }, (_, i) => `${String.fromCharCode(97 + Math.floor(i / 10))}${i % 10}`);
+    const words = list.join(' ');
     const cut = leadingTokens(words);
     expect(words.startsWith(cut)).toBe(true);
     expect(tokenize(cut)).toHaveLength(MAX_QUERY_TOKENS);
-    expect(cut.endsWith(`w${MAX_QUERY_TOKENS - 1}`)).toBe(true);
+    expect(cut.endsWith(` ${list[MAX_QUERY_TOKENS - 1]}`)).toBe(true);
   });
 
   it('cuts a run without spaces (Japanese) inside it, to at most the budget', () => {
@@ -123,5 +124,19 @@ describe('length bounds', () => {
     expect(cut.length).toBeGreaterThan(100);
     expect(tokenize(cut).length).toBeLessThanOrEqual(MAX_QUERY_TOKENS);
     expect(leadingTokens('半導体の輸出規制は？')).toBe('半導体の輸出規制は？');
+  });
+
+  it('reads at most MAX_QUERY_CHARS characters, whatever the tokens', () => {
+    const kana = 'あいうえお'.repeat(400);
+    expect(leadingTokens(kana)).toBe(kana.slice(0, MAX_QUERY_CHARS));
+    expect(leadingTokens(`${'あ'.repeat(MAX_QUERY_CHARS - 1)}😀😀`)).toBe(`${'あ'.repeat(MAX_QUERY_CHARS - 1)}😀`);
+  });
+
+  it('segments a run past MAX_SEGMENTED_CHARS in pieces, giving the same bigrams', () => {
+    const run = '経済成長投資輸出政策産業'.repeat(40);
+    const tokens = tokenize(run);
+    const bigrams = [...run].slice(1).map((c, i) => run[i] + c);
+    for (const b of new Set(bigrams)) expect(tokens).toContain(b);
+    expect(tokenize('経済成長投資輸出政策産業')).toEqual(tokenize('経済成長投資輸出政策産業'.slice(0, MAX_SEGMENTED_CHARS)));
   });
 });
