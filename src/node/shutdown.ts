@@ -21,6 +21,17 @@ export interface ConnectionTracker {
   shutdown(graceMs: number): Promise<ShutdownResult>;
 }
 
+/** Ends a connection once what was written to it has gone out (a response just finished may still be in its buffer). */
+function closeWhenFlushed(socket: Socket): void {
+  if (socket.destroyed) return;
+  if (!socket.writable || socket.writableFinished) {
+    socket.destroy();
+    return;
+  }
+  socket.once('finish', () => socket.destroy());
+  socket.end();
+}
+
 /** Starts tracking `server`'s connections and the responses in progress on each; call before it serves. */
 export function trackConnections(server: Server): ConnectionTracker {
   /** Open connections, each with its number of responses not yet finished. */
@@ -40,7 +51,7 @@ export function trackConnections(server: Server): ConnectionTracker {
       const left = (busy.get(socket) ?? 1) - 1;
       if (!busy.has(socket)) return;
       busy.set(socket, left);
-      if (stopping && left === 0) socket.destroy();
+      if (stopping && left === 0) closeWhenFlushed(socket);
     });
   });
 
@@ -54,7 +65,7 @@ export function trackConnections(server: Server): ConnectionTracker {
           if (timer) clearTimeout(timer);
           resolve({ forced });
         });
-        for (const [socket, responses] of busy) if (responses === 0) socket.destroy();
+        for (const [socket, responses] of busy) if (responses === 0) closeWhenFlushed(socket);
         timer = setTimeout(() => {
           forced = busy.size;
           for (const socket of busy.keys()) socket.destroy();
