@@ -6,7 +6,8 @@
  *   requests/s and latency p50/p99 for /health (the ceiling), /api/search and /api/chat, each
  *   also as a share of /health's requests/s; the server's resident memory after the load; then a
  *   sustained mixed load (what a page full of widgets sends) in rounds, every request answered
- *   and memory not growing round on round.
+ *   and memory not growing round on round; then the slowest 2,000-character question a client can
+ *   build (one long word, many short words, long digit and kana runs…), asked one at a time.
  * Load comes from wrk when it is installed (`apt-get install wrk`), else from autocannon; the
  * output says which. Prints the targets met or missed; --strict exits 1 when one is missed.
  */
@@ -17,6 +18,7 @@ import { chatRequests, cpuMs, newChatRequests, rssBytes, runLoad, searchRequests
 import { formatProfile, readProfile, summariseProfile } from './bench-profile';
 import { measureColdStart, median, repoRoot, runCommand, spawnServer } from './bench-server';
 import { runSoak } from './bench-soak';
+import { formatWorst, measureWorstQuestions, slowest } from './bench-worst';
 import { runWrk, wrkVersion } from './bench-wrk';
 import { buildServer } from './build-server';
 
@@ -137,6 +139,11 @@ async function main() {
     const soak = await runSoak({ url: server.url, pid: server.pid, load });
     const soakOutput = server.output();
 
+    console.log('\n2,000-character questions of every costly shape, one at a time (median of 9):');
+    const worstShapes = await measureWorstQuestions(server.url, { pid: server.pid });
+    console.log(formatWorst(worstShapes));
+    const worst = slowest(worstShapes);
+
     const [, search, chat] = results as [LoadSummary, LoadSummary, LoadSummary, LoadSummary];
     const targets: Target[] = [
       { what: 'search ≥ 0.5× /health req/s', met: search.rps >= 0.5 * ceiling, value: `${(search.rps / ceiling).toFixed(2)}×` },
@@ -145,6 +152,7 @@ async function main() {
       { what: 'zero errors and non-2xx', met: results.every((r) => r.errors === 0 && r.non2xx === 0), value: `${results.reduce((a, r) => a + r.errors + r.non2xx, 0)}` },
       { what: 'RSS after load < 200 MB', met: rssAfter !== undefined && rssAfter < 200 * 1024 * 1024, value: mb(rssAfter) },
       { what: 'cold start < 1 s', met: cold < 1000, value: ms(cold) },
+      { what: 'worst 2,000-char question < 50 ms', met: worst.chatMs < 50, value: `${ms(worst.chatMs)} (${worst.shape})` },
       { what: 'mixed load: every request answered', met: soak.requests > 0 && soak.failed === 0 && !/request failed|chat stream failed/.test(soakOutput), value: `${soak.failed} of ${soak.requests} failed` },
       {
         what: 'mixed load: RSS steady',

@@ -80,13 +80,17 @@ describe('generated answers through the app (in process, real report)', () => {
     expect(a.generator).toBe('openai:fake');
     expect(a.answer).not.toContain('[9]');
     expect(a.citations.map((c) => c.ref)).toEqual([1]);
-    expect(a.warnings).toEqual([expect.stringMatching(/^Dropped citation \[9\]/), expect.stringMatching(/^Not supported by any cited passage: "詳しくは別資料にある。"/)]);
+    expect(a.warnings).toEqual([expect.stringMatching(/^Dropped citation \[9\]/), expect.stringMatching(/^Not supported by any cited passage: "詳しくは別資料にある。".*; removed from the answer$/)]);
+    expect(a.answer).not.toContain('別資料');
+    expect(a.grounded).toBe(true);
   });
 
-  it('flags a number no cited passage holds', async () => {
+  it('removes a sentence stating numbers no cited passage holds, naming them', async () => {
     fake.script({ kind: 'stream', text: (r) => `${firstOf(r, 1)}[1]開発費は2031年に3兆円へ増える[1]。` });
     const a = await ask();
     expect(a.generator).toBe('openai:fake');
+    expect(a.grounded).toBe(true);
+    expect(a.answer).toBe(`${firstOf(fake.requests.at(-1)!, 1)}[1]`);
     expect(a.warnings).toHaveLength(3);
     expect(a.warnings![0]).toContain('"2031"');
     expect(a.warnings![1]).toContain('"3兆"');

@@ -7,6 +7,7 @@
 import { answerQuestion, explainQuestion, searchPassages, type Answered, type Explanation } from './answer/answer-question';
 import { reportVocabulary, type AnswerContext } from './answer/context';
 import { generateAnswer } from './answer/generate';
+import { GenerationSlots } from './answer/generation-slots';
 import { analyseQuery } from './answer/question';
 import { SentenceIndex } from './answer/sentences';
 import { Bm25Index } from './search/bm25';
@@ -16,6 +17,7 @@ import { renderingOf, type Edition } from './ingest/edition';
 import { Library } from './library';
 import type { Embedder, Generator, VectorSearch } from './ports';
 import { Retriever } from './search/retrieve';
+import { leadingTokens } from './search/tokenize';
 import { katakanaWords, latinNames } from './search/transliterate';
 import { defaults } from './settings';
 import { defaultReaderModel } from './answer/reader-model';
@@ -65,6 +67,8 @@ export interface EngineParts {
   generator?: Generator;
   /** The learned reader; omitted, the committed weights. */
   reader?: ReaderModel;
+  /** Answers the generator may be writing at once (default defaults.maxConcurrentGenerations); past it, chat throws OverloadedError. */
+  maxConcurrentGenerations?: number;
 }
 
 /** Longest request (question and history, as a cache key) whose result is remembered. */
@@ -141,7 +145,7 @@ export function createEngine(parts: EngineParts): QaEngine {
   const searched = new Map<string, Promise<Hit[]>>();
   async function search(query: string, k: number, history: Turn[] = []): Promise<Hit[]> {
     const key = JSON.stringify([query, k, history.map((t) => [t.role, t.content])]);
-    return remember(searched, key, () => searchPassages(ctx, retriever, analyseQuery(query, history), k));
+    return remember(searched, key, () => searchPassages(ctx, retriever, analyseQuery(leadingTokens(query), history), k));
   }
 
   /**
@@ -155,8 +159,16 @@ export function createEngine(parts: EngineParts): QaEngine {
     return remember(answered, key, () => answerQuestion(ctx, retriever, analysis, lang));
   };
 
-  async function* chat(input: ChatInput, signal?: AbortSignal): AsyncIterable<ChatEvent> {
-    const analysis = analyseQuery(input.question, input.history);
+  const slots = generator ? new GenerationSlots(parts.maxConcurrentGenerations ?? defaults.maxConcurrentGenerations) : undefined;
+
+  /** With a model, a request takes a slot before any work: past the bound chat throws OverloadedError at once. */
+  function chat(input: ChatInput, signal?: AbortSignal): AsyncIterable<ChatEvent> {
+    return slots ? releasing(answer(input, signal), slots.acquire()) : answer(input, signal);
+  }
+
+  async function* answer(input: ChatInput, signal?: AbortSignal): AsyncIterable<ChatEvent> {
+    // Read by its first MAX_QUERY_TOKENS tokens: what a question costs stays bounded, whatever it holds.
+    const analysis = analyseQuery(leadingTokens(input.question), input.history);
     const lang = input.lang ?? analysis.lang;
     const { answer: result, hits } = await read(input, analysis, lang);
     if (signal?.aborted) return;
@@ -182,6 +194,31 @@ export function createEngine(parts: EngineParts): QaEngine {
 
   const explain = (question: string, history: Turn[] = []) => explainQuestion(ctx, retriever, analyseQuery(question, history));
   return { library, info, english: (p) => sentences.english(p), search, chat, explain };
+}
+
+/** `events`, calling `release` once when they end, fail or are abandoned (return()). */
+function releasing<T>(events: AsyncIterable<T>, release: () => void): AsyncIterable<T> {
+  return {
+    [Symbol.asyncIterator]() {
+      const it = events[Symbol.asyncIterator]();
+      return {
+        async next() {
+          try {
+            const r = await it.next();
+            if (r.done) release();
+            return r;
+          } catch (err) {
+            release();
+            throw err;
+          }
+        },
+        async return(value?: unknown) {
+          release();
+          return (await it.return?.(value)) ?? { done: true as const, value: undefined };
+        },
+      };
+    },
+  };
 }
 
 /** A section path in English, for the English index's title boost. */

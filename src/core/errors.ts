@@ -11,6 +11,7 @@ export const errorCodes = {
   headers_too_large: 431,
   internal: 500,
   index_unavailable: 503,
+  overloaded: 503,
   empty_input: 400,
   corrupt_index: 500,
   unreadable_report: 422,

@@ -24,6 +24,8 @@ export const defaults = {
   maxBodyBytes: 64 * 1024,
   /** Budget for one generated answer, retry included. */
   llmTimeoutMs: 20_000,
+  /** Answers a language model may be writing at once; past it, chat requests get 503 with Retry-After. */
+  maxConcurrentGenerations: 32,
   /** Most characters of a generated answer read; a longer one is cut at a sentence end (a few sentences are a few hundred). */
   maxAnswerChars: 4000,
   /** How long `EMBEDDER=auto` waits for the transformer model before falling back. */

@@ -8,6 +8,7 @@ import { corsFor } from './middleware/cors';
 import { jsonErrors } from './middleware/errors';
 import type { ClientKey } from './middleware/client-address';
 import { rateLimit, TokenBuckets, type Limiter, type RateLimitOptions } from './middleware/rate-limit';
+import { requireHost } from './middleware/require-host';
 import { securityHeaders, type SecurityHeaderOptions } from './middleware/security-headers';
 import { chatRoutes } from './routes/chat';
 import { lookupRoutes } from './routes/lookups';
@@ -31,6 +32,8 @@ export interface AppDeps extends Omit<PageAssets, 'title'> {
   securityHeaders?: SecurityHeaderOptions;
   /** One JSON line per request (see access-log.ts); omitted, nothing is logged. */
   accessLog?: AccessLogOptions;
+  /** Refuse requests without a Host header (400 JSON): the Node server lets them through to be refused here. */
+  requireHost?: boolean;
 }
 
 export function createApp(deps: AppDeps) {
@@ -39,6 +42,7 @@ export function createApp(deps: AppDeps) {
   if (deps.accessLog) app.use(accessLog({ ...deps.accessLog, ...(deps.clientKey ? { clientKey: deps.clientKey } : {}) }));
   jsonErrors(app);
   app.use(securityHeaders(deps.securityHeaders));
+  if (deps.requireHost) app.use(requireHost());
   const origins = deps.allowedOrigins ?? '*';
   app.use('/api/*', corsFor(origins, { exposeRetryAfter: true }));
   app.use('/health', corsFor(origins, { exposeRetryAfter: false }));

@@ -31,6 +31,7 @@ export function buildOpenApi(title: string) {
           responses: {
             '200': { description: 'Answer (JSON, or SSE events meta, delta…, done)', content: json(s.chatOut) },
             ...errors,
+            '503': { description: 'overloaded: the server is writing as many generated answers as it may at once (LLM_MAX_CONCURRENT); see Retry-After', content: json(s.errorOut) },
           },
         },
       },

@@ -89,10 +89,19 @@ export const citationOut = z.object({
   translation: z.string().optional(),
 });
 
+/** What `grounded` promises, in the OpenAPI description and the README alike. */
+export const GROUNDED_PROMISE =
+  'true only when status is "answered" and every sentence of `answer` is backed by the passages it cites: an extractive answer quotes them; ' +
+  'in a generated answer every sentence shown passed the number check (each number it states is in a passage it cites) and the support check ' +
+  "(at least half of its content terms and every name it states are found in those passages, for an English sentence in the English edition's rendering). " +
+  'Generated sentences that failed either check were removed from `answer` and are named in `warnings`. ' +
+  'false for not_stated and not_in_report, and for a generated English answer whose passages have no English rendering (only its names and numbers could be compared). ' +
+  'The checks compare terms and values, not meaning: a sentence that recombines the passages\' own words wrongly can still pass.';
+
 export const chatOut = z.object({
   answer: z.string(),
   status: z.enum(ANSWER_STATUSES),
-  grounded: z.boolean(),
+  grounded: z.boolean().describe(GROUNDED_PROMISE),
   lang,
   citations: z.array(citationOut),
   footnotes: z.array(footnoteOut),

@@ -28,6 +28,8 @@ export const configSchema = sharedSettingsSchema.extend({
     .regex(/^(\d{1,2}|true|false)$/, 'use 0, 1 (one reverse proxy in front) or the number of proxies')
     .default('0')
     .transform((v) => (v === 'true' ? 1 : v === 'false' ? 0 : Number(v))),
+  /** On SIGTERM/SIGINT, how long answers in progress may take to finish before the server exits anyway. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   /** One JSON line per request on stdout (time, method, route, status, ms, client hash). */
   ACCESS_LOG: flag.default(true),
   /** Also log what readers asked (the chat question, the search query): off unless the operator opts in. */
@@ -36,6 +38,8 @@ export const configSchema = sharedSettingsSchema.extend({
   LLM_BASE_URL: z.string().trim().regex(/^https?:\/\/\S+$/, 'must be an http(s) URL such as https://api.openai.com/v1 or http://localhost:11434/v1').optional(),
   LLM_API_KEY: z.string().optional(),
   LLM_MODEL: z.string().trim().min(1).optional(),
+  /** Answers the model may be writing at once; past it, chat requests get 503 `overloaded` with Retry-After. */
+  LLM_MAX_CONCURRENT: z.coerce.number().int().min(1).default(defaults.maxConcurrentGenerations),
 });
 
 export type Config = z.infer<typeof configSchema> & { indexDir: string };

@@ -20,6 +20,8 @@ export interface OpenEngineOptions {
   embedder: Embedder;
   log: (line: string) => void;
   generator?: Generator;
+  /** Answers the generator may be writing at once (LLM_MAX_CONCURRENT). */
+  maxConcurrentGenerations?: number;
 }
 
 async function open(options: OpenEngineOptions, checked?: StoredIndex): Promise<OpenedEngine> {
@@ -33,6 +35,7 @@ async function open(options: OpenEngineOptions, checked?: StoredIndex): Promise<
     embedder: options.embedder,
     vectors,
     ...(options.generator ? { generator: options.generator } : {}),
+    ...(options.maxConcurrentGenerations ? { maxConcurrentGenerations: options.maxConcurrentGenerations } : {}),
   });
   return { engine, metadata: stored.data.metadata };
 }

@@ -16,6 +16,7 @@ import { configuredEmbedder } from './configured-embedder';
 import { createLineWriter } from './line-writer';
 import { openEngine } from './open-engine';
 import { createOpenAiGenerator } from './openai-generator';
+import { trackConnections, type ShutdownResult } from './shutdown';
 
 const log = (line: string) => console.log(`[report-chat] ${line}`);
 const warn = (line: string) => console.warn(`[report-chat] warning: ${line}`);
@@ -34,7 +35,8 @@ async function readWidget(path: string): Promise<string | undefined> {
 
 export interface RunningServer {
   url: string;
-  close(): Promise<void>;
+  /** Stops accepting, ends idle and half-sent connections, lets answers in progress finish up to SHUTDOWN_TIMEOUT_MS. */
+  close(): Promise<ShutdownResult>;
 }
 
 export async function startServer(config: Config = loadConfig()): Promise<RunningServer> {
@@ -43,7 +45,13 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     config.LLM_BASE_URL && config.LLM_MODEL
       ? createOpenAiGenerator({ baseUrl: config.LLM_BASE_URL, apiKey: config.LLM_API_KEY, model: config.LLM_MODEL, timeoutMs: config.LLM_TIMEOUT_MS })
       : undefined;
-  const { engine, metadata } = await openEngine({ corpusDir: config.CORPUS_DIR, indexDir: config.indexDir, embedder, log, ...(generator ? { generator } : {}) });
+  const { engine, metadata } = await openEngine({
+    corpusDir: config.CORPUS_DIR,
+    indexDir: config.indexDir,
+    embedder,
+    log,
+    ...(generator ? { generator, maxConcurrentGenerations: config.LLM_MAX_CONCURRENT } : {}),
+  });
   const report = reportInfo(metadata);
   const widgetJs = await readWidget(config.WIDGET_PATH ?? WIDGET_PATH);
   const app = createApp({
@@ -55,15 +63,18 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     maxBodyBytes: config.MAX_BODY_BYTES,
     ...(config.RATE_LIMIT_PER_MINUTE > 0 ? { rateLimit: { perMinute: config.RATE_LIMIT_PER_MINUTE, burst: config.RATE_LIMIT_BURST } } : {}),
     // The socket address comes from @hono/node-server's env; routes never read it themselves.
+    requireHost: true,
     clientKey: clientKeyFrom({
       trustedProxies: config.TRUST_PROXY,
       remoteAddress: (c) => (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress,
     }),
   });
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s));
+    // Node's own refusal of a request without Host is an empty 400: the app refuses it instead (requireHost).
+    const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST, serverOptions: { requireHostHeader: false } }, () => resolve(s));
   });
   answerClientErrors(server as Server);
+  const connections = trackConnections(server as Server);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
@@ -71,16 +82,22 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   log(`listening on ${url}`);
   return {
     url,
-    close: () => new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
+    close: () => connections.shutdown(config.SHUTDOWN_TIMEOUT_MS),
   };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   startServer()
     .then((running) => {
-      const stop = () => running.close().finally(() => process.exit(0));
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      const stop = (signal: string) => {
+        log(`${signal}: finishing answers in progress, then exiting`);
+        running
+          .close()
+          .then(({ forced }) => forced && warn(`${forced} connection${forced === 1 ? ' was' : 's were'} still busy when the shutdown time ran out`))
+          .finally(() => process.exit(0));
+      };
+      process.once('SIGINT', () => stop('SIGINT'));
+      process.once('SIGTERM', () => stop('SIGTERM'));
     })
     .catch((err) => {
       console.error(`[report-chat] failed to start: ${err instanceof Error ? err.message : err}`);

@@ -16,7 +16,7 @@ type Text = string | ((request: FakeRequest) => string);
 
 export type FakeReply =
   /** SSE chunks of `text`, one delta per `deltaChars` characters, written `byteChunk` bytes at a time. */
-  | { kind: 'stream'; text: Text; deltaChars?: number; byteChunk?: number; crlf?: boolean; dropAfter?: number }
+  | { kind: 'stream'; text: Text; deltaChars?: number; byteChunk?: number; crlf?: boolean; dropAfter?: number; delayMs?: number }
   /** One non-streaming completion, as a server that ignores `stream` sends it. */
   | { kind: 'json'; text: Text }
   | { kind: 'status'; status: number; body?: string; headers?: Record<string, string> }
@@ -102,7 +102,9 @@ export async function startFakeLlm(defaultReply: FakeReply = { kind: 'stream', t
         return writeSlowly(res, Buffer.isBuffer(reply.body) ? reply.body : Buffer.from(text(reply.body)), reply.byteChunk ?? 64);
       case 'stream': {
         const body = streamBody(text(reply.text), { ...(reply.deltaChars ? { deltaChars: reply.deltaChars } : {}), ...(reply.crlf ? { crlf: true } : {}) });
+        // A slow model: nothing but the status line until delayMs has passed.
         res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
+        if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
         return writeSlowly(res, Buffer.from(body), reply.byteChunk ?? 4096, reply.dropAfter);
       }
     }

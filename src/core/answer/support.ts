@@ -24,6 +24,11 @@ export interface SentenceSupport {
   /** False when the sentence holds too little to judge, or nothing it holds can be compared. */
   checked: boolean;
   supported: boolean;
+  /**
+   * False when only part of what the sentence says could be compared: an English sentence whose
+   * passages have no English rendering is checked by its names alone.
+   */
+  complete: boolean;
   /** The sentence's terms that no cited passage holds. */
   missing: string[];
 }
@@ -73,7 +78,7 @@ export interface SourceTerms {
   hasRendering: boolean;
 }
 
-/** The terms one cited passage holds, in both its languages (compute once per passage). */
+/** The terms one cited passage holds, in both its languages (see passageTerms, which computes them once per passage). */
 export function sourceTerms(source: SupportSource): SourceTerms {
   const all = new Set(tokenize(source.text));
   // The report's text sometimes splits a Latin name in two ("Open AI"): hold the joined spelling too.
@@ -90,14 +95,30 @@ export function sentenceSupport(sentence: string, sources: SourceTerms[]): Sente
     // No English to compare the sentence with: only names written alike in both languages.
     const verbatim = [...names(bare, false)];
     const missing = verbatim.filter((t) => !held(t));
-    return { checked: verbatim.length > 0, supported: missing.length === 0, missing };
+    return { checked: verbatim.length > 0, supported: missing.length === 0, complete: false, missing };
   }
   const named = names(bare, english);
   const terms = contentTerms(bare);
   for (const n of named) terms.add(n);
-  if (terms.size < MIN_TERMS) return { checked: false, supported: true, missing: [] };
+  if (terms.size < MIN_TERMS) return { checked: false, supported: true, complete: true, missing: [] };
   const missing = [...terms].filter((t) => !held(t));
   const namesMissing = [...named].some((n) => !held(n));
   const supported = !namesMissing && (terms.size - missing.length) / terms.size >= MIN_SUPPORTED_SHARE;
-  return { checked: true, supported, missing };
+  return { checked: true, supported, complete: true, missing };
+}
+
+/** Terms of passages already seen, with the rendering they were computed with. */
+const passageCache = new WeakMap<object, { rendering: string | undefined; terms: SourceTerms }>();
+
+/**
+ * A passage's terms (its text and section, plus its English rendering), computed on first use and
+ * kept with the passage: passages are the index's own objects, asked about again and again, and
+ * tokenizing one costs far more than checking a sentence against it.
+ */
+export function passageTerms(passage: { text: string; section: string }, rendering?: string): SourceTerms {
+  const cached = passageCache.get(passage);
+  if (cached && cached.rendering === rendering) return cached.terms;
+  const terms = sourceTerms({ text: `${passage.text}\n${passage.section}`, ...(rendering ? { rendering } : {}) });
+  passageCache.set(passage, { rendering, terms });
+  return terms;
 }

@@ -119,32 +119,50 @@ describe('verifying a generated answer', () => {
 
   it('drops a citation of a passage that was not given, with a warning', () => {
     const { answer } = verify('開発コストは600万ドル以下とされる[1]。火星の研究所が公表した[9]。');
-    expect(answer!.answer).toBe('開発コストは600万ドル以下とされる[1]。火星の研究所が公表した。');
+    // Left citing nothing, the sentence is checked against [1], which does not say it: it is removed.
+    expect(answer!.answer).toBe('開発コストは600万ドル以下とされる[1]。');
     expect(answer!.citations.map((c) => c.ref)).toEqual([1]);
     expect(answer!.warnings).toEqual([
       'Dropped citation [9]: no passage [9] was given (only [1]–[4])',
-      // Left citing nothing, the sentence is checked against [1], which does not say it.
-      expect.stringMatching(/^Not supported by any cited passage: "火星の研究所が公表した。"/),
+      expect.stringMatching(/^Not supported by any cited passage: "火星の研究所が公表した。".*; removed from the answer$/),
     ]);
   });
 
-  it('flags a number that none of the passages a sentence cites holds, naming it', () => {
+  it('removes a sentence stating a number that none of the passages it cites holds, naming it', () => {
     const { answer } = verify('In China, 56.3% of people surveyed use generative AI [2]. Its development cost was $60 million [1]. The plan dates from 2017 [1].', 'en');
-    expect(answer!.warnings).toHaveLength(2);
-    expect(answer!.warnings![0]).toMatch(/^The number "60 million" is not in the passage it cites \(\[1\]\)/);
+    expect(answer!.answer).toBe('In China, 56.3% of people surveyed use generative AI [2].');
+    expect(answer!.citations.map((c) => c.ref)).toEqual([2]);
+    expect(answer!.warnings![0]).toMatch(/^The number "60 million" is not in the passage it cites \(\[1\]\).*; removed from the answer$/);
     // 2017 is in passage [2], but this sentence cites [1]: the claim is not backed where it says.
     expect(answer!.warnings![1]).toContain('"2017"');
   });
 
   it('checks an uncited sentence against every passage the answer cites', () => {
     expect(verify('中国のシェアは56.3％。開発費は600万ドル以下とされる[1][2]。').answer!.warnings).toBeUndefined();
-    expect(verify('中国のシェアは57.9％。開発費は600万ドル以下とされる[1][2]。').answer!.warnings).toEqual([expect.stringContaining('"57.9"')]);
+    const invented = verify('中国のシェアは57.9％。開発費は600万ドル以下とされる[1][2]。').answer!;
+    expect(invented.warnings).toEqual([expect.stringContaining('"57.9"')]);
+    expect(invented.answer).toBe('開発費は600万ドル以下とされる[1][2]。');
   });
 
-  it('names a fluent sentence its cited passage does not support', () => {
+  it('removes a fluent sentence its cited passage does not support, naming it: what is shown is grounded', () => {
     const { answer } = verify('DeepSeekが発表した開発コストは600万ドル以下とされる[1]。生成AIを使う人の割合は中国が56.3％と最も高い[2]。DeepSeekは火星で創業された。[1]');
     expect(answer!.grounded).toBe(true);
-    expect(answer!.warnings).toEqual(['Not supported by the passage it cites ([1]): "DeepSeekは火星で創業された。[1]" (not found there: 火星, 創業)']);
+    expect(answer!.answer).toBe('DeepSeekが発表した開発コストは600万ドル以下とされる[1]。生成AIを使う人の割合は中国が56.3％と最も高い[2]。');
+    expect(answer!.warnings).toEqual(['Not supported by the passage it cites ([1]): "DeepSeekは火星で創業された。[1]" (not found there: 火星, 創業); removed from the answer']);
+  });
+
+  it('removes an invented figure beside a supported claim, keeping the rest grounded', () => {
+    const rendered = passages.map((p, i) => (i === 3 ? { ...p, rendering: 'The Gini coefficient has stayed high and flat in recent years.' } : p));
+    const { answer } = verifyAnswer('The Gini coefficient has stayed high and flat [4]. The Gini coefficient was 0.93 [4].', rendered, { lang: 'en', generator: 'openai:test', footnotesOf: () => [] });
+    expect(answer!.answer).toBe('The Gini coefficient has stayed high and flat [4].');
+    expect(answer!.grounded).toBe(true);
+    expect(answer!.warnings).toEqual([expect.stringMatching(/^The number "0.93" is not in the passage it cites \(\[4\]\).*; removed from the answer$/)]);
+  });
+
+  it('falls back when no cited sentence is left once unsupported ones are removed', () => {
+    const { answer, warnings } = verify('開発コストは600万ドル以下とされる。ジニ係数は0.93だった[4]。');
+    expect(answer).toBeUndefined();
+    expect(warnings.at(-1)).toMatch(/^No sentence of the generated answer that cites the report is supported/);
   });
 
   it('rejects an answer most of whose sentences are unsupported', () => {
@@ -160,8 +178,10 @@ describe('verifying a generated answer', () => {
     const made = check('The announced development cost covers training only [1]. DeepSeek was founded on Mars by astronauts [1]. Its founders trained on Jupiter moons [1].');
     expect(made.answer).toBeUndefined();
     expect(made.warnings[0]).toMatch(/^Not supported by the passage it cites \(\[1\]\): "DeepSeek was founded on Mars/);
-    // Without a rendering only names written alike in both languages can be compared.
-    expect(verify('DeepSeek says the cost covers training only [1].', 'en').answer!.warnings).toBeUndefined();
+    // Without a rendering only names written alike in both languages can be compared: shown, not grounded.
+    const named = verify('DeepSeek says the cost covers training only [1].', 'en').answer!;
+    expect(named.grounded).toBe(false);
+    expect(named.warnings).toEqual([expect.stringMatching(/^Parts of the generated answer could not be compared/)]);
     expect(verify('Huawei trained R7 on the cluster [1].', 'en').warnings).toEqual([expect.stringContaining('(not found there: r7)'), expect.stringMatching(/^Most of/)]);
   });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { detectLang, normalize, stem, tokenize } from './tokenize';
+import { detectLang, leadingTokens, MAX_QUERY_CHARS, MAX_QUERY_TOKENS, MAX_SEGMENTED_CHARS, MAX_STEMMED_CHARS, normalize, stem, tokenize } from './tokenize';
 
 const report = readFileSync(new URL('../../../corpus/deepseek-shock-china-nli-2025.txt', import.meta.url), 'utf8');
 
@@ -95,5 +95,48 @@ describe('detectLang', () => {
     expect(detectLang('When was DeepSeek-R1 released to the public?')).toBe('en');
     expect(detectLang('What does 自立自強 mean?')).toBe('en');
     expect(detectLang('2025')).toBe('en');
+  });
+});
+
+describe('length bounds', () => {
+  it('stems words up to MAX_STEMMED_CHARS and keeps longer ones as written', () => {
+    const word = 'chips'.padStart(MAX_STEMMED_CHARS, 'a');
+    expect(stem(word)).toBe(word.slice(0, -1));
+    const long = `${'a'.repeat(2000)}chips`;
+    expect(stem(long)).toBe(long);
+    expect(tokenize(`the ${long} chips`)).toEqual([long, 'chip']);
+  });
+
+  it('reads a question by its first MAX_QUERY_TOKENS tokens, cut between words', () => {
+    expect(leadingTokens('What are the export controls on chips?')).toBe('What are the export controls on chips?');
+    const list = Array.from({ length: 260 }, (_, i) => `${String.fromCharCode(97 + Math.floor(i / 10))}${i % 10}`);
+    const words = list.join(' ');
+    const cut = leadingTokens(words);
+    expect(words.startsWith(cut)).toBe(true);
+    expect(tokenize(cut)).toHaveLength(MAX_QUERY_TOKENS);
+    expect(cut.endsWith(` ${list[MAX_QUERY_TOKENS - 1]}`)).toBe(true);
+  });
+
+  it('cuts a run without spaces (Japanese) inside it, to at most the budget', () => {
+    const run = '半導体の輸出規制と投資'.repeat(200);
+    const cut = leadingTokens(run);
+    expect(run.startsWith(cut)).toBe(true);
+    expect(cut.length).toBeGreaterThan(100);
+    expect(tokenize(cut).length).toBeLessThanOrEqual(MAX_QUERY_TOKENS);
+    expect(leadingTokens('半導体の輸出規制は？')).toBe('半導体の輸出規制は？');
+  });
+
+  it('reads at most MAX_QUERY_CHARS characters, whatever the tokens', () => {
+    const kana = 'あいうえお'.repeat(400);
+    expect(leadingTokens(kana)).toBe(kana.slice(0, MAX_QUERY_CHARS));
+    expect(leadingTokens(`${'あ'.repeat(MAX_QUERY_CHARS - 1)}😀😀`)).toBe(`${'あ'.repeat(MAX_QUERY_CHARS - 1)}😀`);
+  });
+
+  it('segments a run past MAX_SEGMENTED_CHARS in pieces, giving the same bigrams', () => {
+    const run = '経済成長投資輸出政策産業'.repeat(40);
+    const tokens = tokenize(run);
+    const bigrams = [...run].slice(1).map((c, i) => run[i] + c);
+    for (const b of new Set(bigrams)) expect(tokens).toContain(b);
+    expect(tokenize('経済成長投資輸出政策産業')).toEqual(tokenize('経済成長投資輸出政策産業'.slice(0, MAX_SEGMENTED_CHARS)));
   });
 });

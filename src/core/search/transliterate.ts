@@ -56,6 +56,15 @@ export function skeleton(latin: string): string {
     .replace(/(.)\1+/g, '$1');
 }
 
+/**
+ * Longest word compared with names, in characters. Names are a few syllables; the comparison is
+ * an edit distance, whose cost is the product of the two lengths, so a longer run of katakana or
+ * letters (pasted text, not a name) is never compared.
+ */
+export const MAX_NAME_CHARS = 40;
+
+const tooLong = (word: string) => word.length > MAX_NAME_CHARS;
+
 function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
@@ -72,11 +81,13 @@ function distance(a: string, b: string): number {
 
 /** The report's Latin name a katakana word most likely spells, if one is close enough. */
 export function matchLatinName(katakana: string, names: readonly string[]): string | undefined {
+  if (tooLong(katakana)) return undefined;
   const roman = romanise(katakana);
   const k = skeleton(roman);
   if (k.length === 0) return undefined;
   let best: { name: string; score: number } | undefined;
   for (const name of names) {
+    if (tooLong(name)) continue;
     const n = skeleton(name);
     if (n.length === 0 || n[0] !== k[0]) continue;
     // A one- or two-consonant skeleton (Huawei: h) says little: the vowels must agree too.
@@ -93,6 +104,7 @@ export function matchLatinName(katakana: string, names: readonly string[]): stri
  * English question about a report that writes foreign names in katakana.
  */
 export function matchKatakana(latin: string, katakanaWords: readonly string[]): string | undefined {
+  if (tooLong(latin)) return undefined;
   let best: { word: string; score: number } | undefined;
   for (const word of katakanaWords) {
     if (matchLatinName(word, [latin]) === undefined) continue;

@@ -23,11 +23,13 @@ export function chatRoutes(engine: QaEngine): Hono {
       const answer: ChatResponse = await collectAnswer(engine.chat(input, c.req.raw.signal));
       return c.json(answer);
     }
+    const abort = new AbortController();
+    // Asked before the stream opens: a refusal (503 overloaded, with Retry-After) is a plain JSON error.
+    const events = engine.chat(input, abort.signal);
     return streamSSE(c, async (stream) => {
-      const abort = new AbortController();
       stream.onAbort(() => abort.abort());
       try {
-        for await (const event of engine.chat(input, abort.signal)) {
+        for await (const event of events) {
           if (abort.signal.aborted) break;
           await stream.writeSSE(sseOf(event));
         }
