@@ -130,6 +130,18 @@ describe('follow-ups', () => {
     expect(more.citations.some((c) => !shown.has(c.quote))).toBe(true);
   });
 
+  it('reads a question that names its own subject on its own, in both languages, whatever came before', async () => {
+    const enFirst = 'How much did DeepSeek cost?';
+    const enTurn = turn(enFirst, await ask(enFirst));
+    for (const q of ["What's a good recipe for ramen?", 'Capital of France?']) expect((await ask(q, enTurn)).status).toBe('not_in_report');
+    const jaFirst = 'DeepSeekの開発費は本当に600万ドル以下なのか？';
+    const jaTurn = turn(jaFirst, await ask(jaFirst));
+    expect((await ask('東京の明日の天気は？', jaTurn)).status).toBe('not_in_report');
+    // A new question on the report after another is answered as asked alone.
+    const gini = 'ジニ係数は最近どうなっているか？';
+    expect(quotes(await ask(gini, jaTurn))).toBe(quotes(await ask(gini)));
+  });
+
   it('names the source of exactly what was cited: その出典は？', async () => {
     const first = 'DeepSeekの開発費は本当に600万ドル以下なのか？';
     const a = await ask('その出典は？', turn(first, await ask(first)));
