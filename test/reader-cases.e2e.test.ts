@@ -94,9 +94,22 @@ describe('readable text', () => {
 
   it('shows dates and numbers without the PDF’s spacing, while the quote stays exact', async () => {
     const a = await ask('データセンター　数　中国');
-    expect(a.answer).toContain('2024年3月27日');
+    expect(a.answer).toContain('2024年3月末');
     expect(a.answer).toContain('12分の1');
     expect(quotes(a)).toContain('2024年 3月 27日');
+  });
+
+  it('answers a fact from a footnote as a sentence, its bibliography left to the citation and the footnotes', async () => {
+    const a = await ask('データセンター　数　中国');
+    expect(a.answer).toMatch(/^2024年3月末時点における.*12分の1となっている。\[1\]$/);
+    expect(a.answer).not.toMatch(/脚注|日本経済新聞|https?:|\.\)|\.）/);
+    expect(quotes(a)).toContain('日本経済新聞');
+    expect(a.footnotes.find((f) => f.n === 11)?.text).toContain('日本経済新聞');
+  });
+
+  it('leads a source question with the source', async () => {
+    const a = await ask("What is the source for R1's API pricing?");
+    expect(a.answer).toMatch(/^From the report \(English rendering\): Footnote 1: .*api-docs\.deepseek\.com/);
   });
 
   it('puts one [n] after each run of sentences from one passage', async () => {

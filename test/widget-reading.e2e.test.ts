@@ -151,6 +151,36 @@ describe.skipIf(Boolean(skipReason))('what a reader sees in the widget', () => {
     await page.close();
   });
 
+  for (const [name, options] of [['a desktop', DESKTOP], ['a 390×844 phone', PHONE]] as const) {
+    it(`writes answers for reading on ${name}: a bracketed source in one paragraph, URLs whole up to their host, the passage as tidy as the answer`, async () => {
+      const { page } = await openPanel(host.url, options);
+      // A fact from a footnote reads as a sentence; its source is in the passage view, spaced like the answer.
+      const fact = await ask(page, 'データセンター　数　中国', 1);
+      const body = await fact.locator('.rc-body').innerText();
+      expect(body).toContain('2024年3月末');
+      expect(body).not.toContain('日本経済新聞');
+      await fact.locator('[data-rag="citation"]').first().click();
+      const excerpt = await page.locator('[data-rag="passage"] .rc-excerpt').first().innerText();
+      expect(excerpt).toContain('2024年3月27日');
+      expect(excerpt).not.toMatch(/\d年 \d/);
+      expect(await page.locator('[data-rag="passage"] [data-rag="quote"]').first().innerText()).toContain('449棟');
+      await page.keyboard.press('Escape');
+
+      const named = await ask(page, '脚注11の出典を教えて', 2);
+      const paragraphs = await named.locator('.rc-body p').allInnerTexts();
+      const withSource = paragraphs.find((p) => p.includes('日本経済新聞'));
+      expect(withSource).toContain('https://vdata.nikkei.com');
+      // Each link's scheme and host sit on one line.
+      const heads = await named.locator('.rc-link .rc-nobr').evaluateAll((els) => els.map((el) => [el.textContent, el.getClientRects().length]));
+      expect(heads.length).toBeGreaterThan(0);
+      for (const [text, lines] of heads) {
+        expect(text).toMatch(/^https?:\/\/[^/]+$/);
+        expect(lines).toBe(1);
+      }
+      await page.close();
+    });
+  }
+
   it('declines a new off-topic question asked after a conversation, on a Japanese and an English page', async () => {
     for (const [url, first, offTopic, notice] of [
       [host.url, 'DeepSeekの開発費は本当に600万ドル以下なのか？', '東京の明日の天気は？', 'レポートには記載がありません'],

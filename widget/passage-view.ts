@@ -4,6 +4,7 @@
  * links right under its heading, visible without scrolling. For an English answer it shows the
  * English rendering, labelled as such, with a control that reveals the Japanese original.
  */
+import { displayText } from '../src/core/answer/display';
 import type { Citation, FootnoteOut, Lang } from './api-types';
 import { h } from './dom';
 import { stringsFor, type Strings } from './i18n';
@@ -183,7 +184,9 @@ export class PassageView {
   }
 
   /** The passage with its quoted sentences marked; the rest folded to "…" until unfolded. */
-  private excerpt(text: string, quote: string, lang: Lang): HTMLParagraphElement {
+  private excerpt(raw: string, quote: string, lang: Lang): HTMLParagraphElement {
+    // The report's text as answers show it (2024年3月, not the PDF's 2024年 3月); the quote is found whatever its spacing.
+    const text = lang === 'ja' ? displayText(raw) : raw;
     const p = h('p', { class: 'rc-excerpt', attrs: { lang } });
     const segments = markQuote(text, quote) ?? [{ text, quoted: false }];
     const anyQuoted = segments.some((x) => x.quoted);
@@ -224,11 +227,11 @@ export class PassageView {
       const li = h('li', {}, [h('span', { text: `${s.footnote(note.n)}: ` })]);
       const rendered = english.get(note.n);
       const text = h('span', { attrs: { lang: rendered ? 'en' : 'ja' } });
-      appendSegments(text, linkifyFootnote(rendered ?? note.text, note.urls));
+      appendSegments(text, linkifyFootnote(rendered ?? displayText(note.text), note.urls));
       li.append(text);
       if (rendered && this.originalOpen) {
         const original = h('span', { class: 'rc-footnote-original', attrs: { lang: 'ja', 'data-rag': 'footnote-original' } });
-        appendSegments(original, linkifyFootnote(note.text, note.urls));
+        appendSegments(original, linkifyFootnote(displayText(note.text), note.urls));
         li.append(original);
       }
       list.append(li);

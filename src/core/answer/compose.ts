@@ -8,6 +8,7 @@ import type { ChatAnswer } from '../types';
 import { renderingOf, type Edition } from '../ingest/edition';
 import type { Library } from '../library';
 import type { AnswerStatus, Citation, Lang } from '../types';
+import { withoutBibliography } from './display';
 import type { Sentence } from './sentences';
 
 export const ENGLISH_LEAD = 'From the report (English rendering):';
@@ -21,6 +22,14 @@ export interface ComposeOptions {
   lead?: string;
   /** Sentences in the order given rather than reading order (a footnote before its claim). */
   keepOrder?: boolean;
+  /**
+   * Where a footnote's bibliography (author, title, outlet, date, URL) goes: `cited` (the
+   * default) leaves it to the citation and the answer's footnotes, so a fact from a footnote
+   * reads as a sentence; `inline` keeps it, under the footnote's number (what a question about
+   * that footnote asks for); `first` also puts the footnotes before the claims (a source question
+   * is answered by its source).
+   */
+  sources?: 'cited' | 'inline' | 'first';
 }
 
 const SECTION_SEPARATOR = ' › ';
@@ -37,12 +46,17 @@ export function sectionName(section: string, lang: Lang, edition?: Edition): str
 const footnoteLabel = (n: number, lang: Lang) => (lang === 'ja' ? `脚注${n}：` : `Footnote ${n}: `);
 
 /** A sentence in the answer's language: its rendering in English (when there is one), else its readable original. */
-const said = (s: Sentence, lang: Lang) => (lang === 'en' && s.en ? s.en : s.display);
+function said(s: Sentence, lang: Lang, sources: ComposeOptions['sources']): string {
+  const text = lang === 'en' && s.en ? s.en : s.display;
+  return s.passage.kind === 'footnote' && sources === 'cited' ? withoutBibliography(text) : text;
+}
 
 export function compose(sentences: Sentence[], options: ComposeOptions): ChatAnswer {
   const { lang, library } = options;
+  const sources = options.sources ?? 'cited';
   const picked = sentences.filter((s, i) => sentences.indexOf(s) === i);
   if (!options.keepOrder) picked.sort((a, b) => a.order - b.order);
+  if (sources === 'first') picked.sort((a, b) => Number(b.passage.kind === 'footnote') - Number(a.passage.kind === 'footnote'));
   const citations: Citation[] = [];
   const refs = new Map<string, Citation>();
   const runs: { citation: Citation; sentences: Sentence[] }[] = [];
@@ -66,8 +80,8 @@ export function compose(sentences: Sentence[], options: ComposeOptions): ChatAns
   }
   const parts = runs.map(({ citation, sentences: run }) => {
     const p = run[0]!.passage;
-    const label = p.kind === 'footnote' ? footnoteLabel(p.footnotes[0] ?? 0, lang) : '';
-    const text = run.map((s) => said(s, lang)).join(lang === 'ja' ? '' : ' ');
+    const label = p.kind === 'footnote' && sources !== 'cited' ? footnoteLabel(p.footnotes[0] ?? 0, lang) : '';
+    const text = run.map((s) => said(s, lang, sources)).join(lang === 'ja' ? '' : ' ');
     return `${label}${text}[${citation.ref}]`;
   });
   const englishBody = lang === 'en' && picked.some((s) => s.en);

@@ -107,7 +107,7 @@ export function answerFact(ctx: AnswerContext, analysis: QueryAnalysis, retrieva
   // A new subject wants its own figure, not the neighbours' again.
   const picked = withExplanation(pick(list, q, subject ? 2 : MAX_SENTENCES), list, expected, ctx).map((c) => c.sentence);
   const chosen = subject ? picked : [...picked, ...footnoteDetails(picked, q, ctx.sentences, (n) => ctx.library.passage(`fn-${n}`), expected)];
-  return compose(analysis.wantsSource ? withReferences(chosen, ctx) : chosen, options);
+  return analysis.wantsSource ? compose(withReferences(chosen, ctx), { ...options, sources: 'first' }) : compose(chosen, options);
 }
 
 /**

@@ -32,7 +32,7 @@ export function answerFootnotes(ctx: AnswerContext, numbers: number[], lang: Lan
     const claim = claimOf(ctx, n);
     if (claim) sentences.push(claim);
   }
-  return compose(sentences, { ...composeOptions(ctx, lang), keepOrder: true });
+  return compose(sentences, { ...composeOptions(ctx, lang), keepOrder: true, sources: 'inline' });
 }
 
 /** Footnote references behind the given passages (a footnote passage is its own source). */
@@ -56,7 +56,7 @@ export function referencesOf(ctx: AnswerContext, passages: Passage[], quoted?: S
 
 /** The source of what an earlier answer cited: its footnotes' references, or an honest "none given". */
 export function answerSourceOf(ctx: AnswerContext, cited: Sentence[], lang: Lang): ChatAnswer {
-  const options = { ...composeOptions(ctx, lang), keepOrder: true };
+  const options = { ...composeOptions(ctx, lang), keepOrder: true, sources: 'first' as const };
   const passages = [...new Map(cited.map((s) => [s.passage.id, s.passage])).values()];
   const references = referencesOf(ctx, passages, cited);
   if (references.length > 0) return compose(references, options);
