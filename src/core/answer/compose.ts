@@ -30,6 +30,8 @@ export interface ComposeOptions {
    * is answered by its source).
    */
   sources?: 'cited' | 'inline' | 'first';
+  /** Text said before a sentence (a numbered point's title); it starts a new run of its passage. */
+  labels?: ReadonlyMap<Sentence, string>;
 }
 
 const SECTION_SEPARATOR = ' › ';
@@ -69,7 +71,7 @@ export function compose(sentences: Sentence[], options: ComposeOptions): ChatAns
       citations.push(citation);
     }
     const last = runs.at(-1);
-    if (last && last.citation === citation) last.sentences.push(s);
+    if (last && last.citation === citation && !options.labels?.has(s)) last.sentences.push(s);
     else runs.push({ citation, sentences: [s] });
   }
   for (const c of citations) {
@@ -80,12 +82,12 @@ export function compose(sentences: Sentence[], options: ComposeOptions): ChatAns
   }
   const parts = runs.map(({ citation, sentences: run }) => {
     const p = run[0]!.passage;
-    const label = p.kind === 'footnote' && sources !== 'cited' ? footnoteLabel(p.footnotes[0] ?? 0, lang) : '';
+    const label = (options.labels?.get(run[0]!) ?? '') + (p.kind === 'footnote' && sources !== 'cited' ? footnoteLabel(p.footnotes[0] ?? 0, lang) : '');
     const text = run.map((s) => said(s, lang, sources)).join(lang === 'ja' ? '' : ' ');
     return `${label}${text}[${citation.ref}]`;
   });
   const englishBody = lang === 'en' && picked.some((s) => s.en);
-  const body = parts.join(lang === 'ja' ? '' : ' ');
+  const body = parts.join(lang === 'ja' ? '' : ' ').replace(/ +\n/g, '\n');
   const lead = [options.lead, englishBody ? ENGLISH_LEAD : lang === 'en' && picked.length ? 'From the report (quoted in Japanese):' : ''].filter(Boolean).join(' ');
   const answer = [lead, body].filter(Boolean).join(lang === 'ja' ? '' : ' ');
   const status = options.status ?? (citations.length > 0 ? 'answered' : 'not_in_report');
