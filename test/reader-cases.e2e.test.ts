@@ -158,6 +158,16 @@ describe('follow-ups', () => {
     expect(quotes(await ask(gini, jaTurn))).toBe(quotes(await ask(gini)));
   });
 
+  it('knows the other names readers use for a place: What about the UK? / Britain? / America?', async () => {
+    const first = 'What share of people use generative AI in each country?';
+    const before = turn(first, await ask(first));
+    for (const [name, figure] of [['the UK', '39.8'], ['Britain', '39.8'], ['America', '46.3']] as const) {
+      const a = await ask(`What about ${name}?`, before);
+      expect(a.status).toBe('answered');
+      expect(`${a.answer}${quotes(a)}`).toContain(figure);
+    }
+  });
+
   it('names the source of exactly what was cited: その出典は？', async () => {
     const first = 'DeepSeekの開発費は本当に600万ドル以下なのか？';
     const a = await ask('その出典は？', turn(first, await ask(first)));
