@@ -168,6 +168,15 @@ describe('follow-ups', () => {
     }
   });
 
+  it('stays on the subject for もっと詳しく: more on the hukou system is about the hukou system', async () => {
+    const first = '戸籍制度とは？';
+    const before = await ask(first);
+    const more = await ask('もっと詳しく', turn(first, before));
+    expect(more.status).toBe('answered');
+    expect(quotes(more)).toMatch(/戸籍/);
+    expect(quotes(more)).not.toMatch(/民営企業/);
+  });
+
   it('names the source of exactly what was cited: その出典は？', async () => {
     const first = 'DeepSeekの開発費は本当に600万ドル以下なのか？';
     const a = await ask('その出典は？', turn(first, await ask(first)));

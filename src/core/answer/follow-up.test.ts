@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Turn } from '../types';
-import { needsConversation, ownWords, readFollowUp } from './follow-up';
+import type { Passage, Turn } from '../types';
+import { moreAbout, needsConversation, ownWords, readFollowUp } from './follow-up';
+import { SentenceIndex } from './sentences';
 
 /** A made-up conversation: one question and the answer it got. */
 const after = (question: string, answer: string): Turn[] => [
@@ -68,5 +69,25 @@ describe('a question tied to the one before', () => {
     expect(readFollowUp('what are its target years?', 'en', en, false)?.kind).toBe('context');
     expect(readFollowUp('Where does that claim come from?', 'en', en, true)?.kind).toBe('source');
     expect(readFollowUp('では日本企業はどうすべき？', 'ja', ja, false)?.kind).toBe('context');
+  });
+});
+
+describe('more about what was shown', () => {
+  const text = [
+    '重要なのは、農村戸籍を持つ人々への対応だ。戸籍の種類は出生地で分かれる。戸籍制度改革が課題となる。',
+    'このほか、民営企業をどう位置づけるかも問われている。民営企業家との座談会も開かれた。',
+  ].join('\n');
+  const passages: Passage[] = [{ id: 'p1', order: 0, kind: 'body', text, section: '5 › 1｜課題', page: 1, footnotes: [] }];
+  const index = new SentenceIndex(passages);
+  const [need, kinds, reform, nextTopic] = index.of(passages[0]!);
+
+  it('stays on the subject of what was shown: what led up to it, not the next paragraph’s topic', () => {
+    const more = moreAbout([reform!], index, () => false);
+    expect(more).toEqual([need, kinds]);
+    expect(more).not.toContain(nextTopic);
+  });
+
+  it('adds what follows on the same subject first', () => {
+    expect(moreAbout([need!], index, () => false)).toEqual([kinds, reform]);
   });
 });

@@ -8,6 +8,7 @@
  */
 import { ENGLISH_STOP_WORDS, JAPANESE_STOP_WORDS, stem, tokenize } from '../search/tokenize';
 import type { Lang, Turn } from '../types';
+import type { Sentence, SentenceIndex } from './sentences';
 import { withoutFrame } from './question-frame';
 
 export interface FollowUp {
@@ -160,4 +161,31 @@ export function readFollowUp(question: string, lang: Lang, history: readonly Tur
   // Anything else is a follow-up only when it cannot be read without the conversation.
   if (!needsConversation(q, lang, `${previous}\n${answered}`)) return undefined;
   return { ...base, kind: wantsSource ? 'source' : 'context', focus: q };
+}
+
+/** Most sentences "more" adds. */
+const MORE_SENTENCES = 3;
+const TOPIC_TOKEN = /^(?:[\p{Script=Han}々]{2,}|[\p{Script=Katakana}ー]{2,}|[a-z][a-z0-9-]{2,})$/u;
+
+/**
+ * What "more" adds to what an answer showed: the sentences of the same section that speak of the
+ * same thing (share a word of it the report does not use everywhere), those that follow first,
+ * then those that led up to it — so "more" on the hukou system stays on the hukou system instead
+ * of running on into the next paragraph's topic.
+ */
+export function moreAbout(shown: readonly Sentence[], index: SentenceIndex, common: (token: string) => boolean): Sentence[] {
+  if (shown.length === 0) return [];
+  const topic = new Set(shown.flatMap((s) => [...s.plain.tokens]).filter((t) => TOPIC_TOKEN.test(t) && !common(t)));
+  // A body sentence's neighbours are its section's; a footnote's, its own footnote's.
+  const place = (s: Sentence) => (s.passage.kind === 'footnote' ? s.passage.id : `${s.passage.kind}\u0000${s.passage.section}`);
+  const places = new Set(shown.map(place));
+  const last = Math.max(...shown.map((s) => s.order));
+  const first = Math.min(...shown.map((s) => s.order));
+  const near = index.all.filter((s) => !shown.includes(s) && places.has(place(s)) && [...s.plain.tokens].some((t) => topic.has(t)));
+  const after = near.filter((s) => s.order > last);
+  const before = near.filter((s) => s.order < first).reverse();
+  const more = [...after, ...before].slice(0, MORE_SENTENCES);
+  // Nothing more in a footnote: the claim in the body that cites it.
+  if (more.length === 0) more.push(...new Set(shown.map((s) => s.antecedent).filter((a): a is Sentence => a !== undefined && !shown.includes(a))));
+  return more.sort((a, b) => a.order - b.order);
 }
