@@ -159,7 +159,7 @@ export function readFollowUp(question: string, lang: Lang, history: readonly Tur
   const subject = newSubject(q, lang);
   if (subject && !wantsSource) return { ...base, kind: 'subject', subject, focus: q };
   // Anything else is a follow-up only when it cannot be read without the conversation.
-  if (!needsConversation(q, lang, `${previous}\n${answered}`)) return undefined;
+  if (!needsConversation(q, lang, `${base.previous}\n${base.answered}`)) return undefined;
   return { ...base, kind: wantsSource ? 'source' : 'context', focus: q };
 }
 
