@@ -44,7 +44,10 @@ describe('answers readers were refused or given nothing', () => {
     expect(quotes(japan)).toMatch(/日本|中国発生成AI/);
     const summary = await ask('Summarize the report in three points');
     expect(summary.status).toBe('answered');
-    expect(summary.answer.match(/\[\d+\]/g)).toHaveLength(3);
+    // Three numbered points, each cited.
+    const points = summary.answer.replace(/^From the report \(English rendering\): /, '').split('\n\n');
+    expect(points.map((p) => p.slice(0, 3))).toEqual(['1. ', '2. ', '3. ']);
+    for (const p of points) expect(p).toMatch(/\[\d+\]$/);
   });
 });
 
@@ -94,9 +97,22 @@ describe('readable text', () => {
 
   it('shows dates and numbers without the PDF’s spacing, while the quote stays exact', async () => {
     const a = await ask('データセンター　数　中国');
-    expect(a.answer).toContain('2024年3月27日');
+    expect(a.answer).toContain('2024年3月末');
     expect(a.answer).toContain('12分の1');
     expect(quotes(a)).toContain('2024年 3月 27日');
+  });
+
+  it('answers a fact from a footnote as a sentence, its bibliography left to the citation and the footnotes', async () => {
+    const a = await ask('データセンター　数　中国');
+    expect(a.answer).toMatch(/^2024年3月末時点における.*12分の1となっている。\[1\]$/);
+    expect(a.answer).not.toMatch(/脚注|日本経済新聞|https?:|\.\)|\.）/);
+    expect(quotes(a)).toContain('日本経済新聞');
+    expect(a.footnotes.find((f) => f.n === 11)?.text).toContain('日本経済新聞');
+  });
+
+  it('leads a source question with the source', async () => {
+    const a = await ask("What is the source for R1's API pricing?");
+    expect(a.answer).toMatch(/^From the report \(English rendering\): Footnote 1: .*api-docs\.deepseek\.com/);
   });
 
   it('puts one [n] after each run of sentences from one passage', async () => {
@@ -128,6 +144,37 @@ describe('follow-ups', () => {
     expect(more.status).toBe('answered');
     const shown = new Set(before.citations.map((c) => c.quote));
     expect(more.citations.some((c) => !shown.has(c.quote))).toBe(true);
+  });
+
+  it('reads a question that names its own subject on its own, in both languages, whatever came before', async () => {
+    const enFirst = 'How much did DeepSeek cost?';
+    const enTurn = turn(enFirst, await ask(enFirst));
+    for (const q of ["What's a good recipe for ramen?", 'Capital of France?']) expect((await ask(q, enTurn)).status).toBe('not_in_report');
+    const jaFirst = 'DeepSeekの開発費は本当に600万ドル以下なのか？';
+    const jaTurn = turn(jaFirst, await ask(jaFirst));
+    expect((await ask('東京の明日の天気は？', jaTurn)).status).toBe('not_in_report');
+    // A new question on the report after another is answered as asked alone.
+    const gini = 'ジニ係数は最近どうなっているか？';
+    expect(quotes(await ask(gini, jaTurn))).toBe(quotes(await ask(gini)));
+  });
+
+  it('knows the other names readers use for a place: What about the UK? / Britain? / America?', async () => {
+    const first = 'What share of people use generative AI in each country?';
+    const before = turn(first, await ask(first));
+    for (const [name, figure] of [['the UK', '39.8'], ['Britain', '39.8'], ['America', '46.3']] as const) {
+      const a = await ask(`What about ${name}?`, before);
+      expect(a.status).toBe('answered');
+      expect(`${a.answer}${quotes(a)}`).toContain(figure);
+    }
+  });
+
+  it('stays on the subject for もっと詳しく: more on the hukou system is about the hukou system', async () => {
+    const first = '戸籍制度とは？';
+    const before = await ask(first);
+    const more = await ask('もっと詳しく', turn(first, before));
+    expect(more.status).toBe('answered');
+    expect(quotes(more)).toMatch(/戸籍/);
+    expect(quotes(more)).not.toMatch(/民営企業/);
   });
 
   it('names the source of exactly what was cited: その出典は？', async () => {

@@ -4,6 +4,7 @@
  * links; the status notice, the sources (one row per passage) and suggested follow-ups.
  * Its labels are in the answer's language, whatever the panel's. Built with DOM calls only.
  */
+import { displayText } from '../src/core/answer/display';
 import type { ChatMeta, ChatResponse, Citation, FootnoteOut, Lang } from './api-types';
 import { h } from './dom';
 import { stringsFor, type Strings } from './i18n';
@@ -146,7 +147,7 @@ export class AnswerView {
     const list = h('ul');
     for (const cited of rows.values()) {
       const first = cited[0]!;
-      const excerpt = (answer.lang === 'en' && first.translation) || first.quote || first.text;
+      const excerpt = (answer.lang === 'en' && first.translation) || displayText(first.quote || first.text);
       const excerptSpan = h('span', { class: 'rc-source-text', text: excerpt });
       const lang = scriptLang(excerpt);
       if (lang && lang !== answer.lang) excerptSpan.lang = lang;

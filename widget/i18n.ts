@@ -6,6 +6,8 @@ export interface Strings {
   openLauncher: string;
   close: string;
   placeholder: string;
+  /** The placeholder on touch screens, which have no Shift key to mention. */
+  placeholderTouch: string;
   inputLabel: string;
   send: string;
   you: string;
@@ -50,6 +52,7 @@ const ja: Strings = {
   openLauncher: 'レポートに質問するチャットを開く',
   close: '閉じる',
   placeholder: '質問を入力（Shift+Enterで改行）',
+  placeholderTouch: '質問を入力',
   inputLabel: '質問',
   send: '送信',
   you: 'あなた',
@@ -95,6 +98,7 @@ const en: Strings = {
   openLauncher: 'Open the chat to ask the report',
   close: 'Close',
   placeholder: 'Ask a question (Shift+Enter: new line)',
+  placeholderTouch: 'Ask a question',
   inputLabel: 'Question',
   send: 'Send',
   you: 'You',

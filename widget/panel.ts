@@ -42,7 +42,7 @@ export function buildPanel(s: Strings, title: string, position: Position): Panel
   });
 
   const input = h('textarea', {
-    attrs: { id: 'rc-input', 'data-rag': 'input', rows: '2', maxlength: '2000', placeholder: s.placeholder, enterkeyhint: 'send', autocomplete: 'off' },
+    attrs: { id: 'rc-input', 'data-rag': 'input', rows: '2', maxlength: '2000', placeholder: touchScreen() ? s.placeholderTouch : s.placeholder, enterkeyhint: 'send', autocomplete: 'off' },
   });
   const send = h('button', { class: 'rc-send', text: s.send, attrs: { type: 'submit', 'data-rag': 'send' } });
   const form = h('form', { class: 'rc-form', attrs: { novalidate: '' } }, [
@@ -57,4 +57,9 @@ export function buildPanel(s: Strings, title: string, position: Position): Panel
 
   const root = h('div', { class: position === 'bottom-left' ? 'rc-root rc-left' : 'rc-root' }, [panel, launcher]);
   return { root, launcher, panel, reportTitle, publisher, clearButton, closeButton, log, form, input, send };
+}
+
+/** A screen used with a finger first: its keyboard has no Shift+Enter to mention. */
+function touchScreen(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
 }

@@ -4,6 +4,7 @@
  * links right under its heading, visible without scrolling. For an English answer it shows the
  * English rendering, labelled as such, with a control that reveals the Japanese original.
  */
+import { displayText } from '../src/core/answer/display';
 import type { Citation, FootnoteOut, Lang } from './api-types';
 import { h } from './dom';
 import { stringsFor, type Strings } from './i18n';
@@ -21,6 +22,8 @@ interface Shown {
   footnotes: readonly FootnoteOut[];
   lang: Lang;
   detail: PassageDetail | null;
+  /** English renderings of the cited footnotes, by number, as the server has them. */
+  notes: Map<number, string>;
 }
 
 export class PassageView {
@@ -58,7 +61,7 @@ export class PassageView {
   /** Show one citation of an answer in `lang`; `footnotes` are the answer's, filtered here to the cited ones. */
   show(citation: Citation, footnotes: readonly FootnoteOut[], lang: Lang, opener: HTMLElement): void {
     this.setOpener(opener);
-    this.shown = { citation, footnotes, lang, detail: null };
+    this.shown = { citation, footnotes, lang, detail: null, notes: new Map() };
     this.expanded = false;
     this.originalOpen = false;
     this.render();
@@ -74,6 +77,16 @@ export class PassageView {
           this.render();
         }
       });
+      // A footnote is a passage of its own on the server, with its own English rendering.
+      for (const n of citation.footnotes) {
+        if (`fn-${n}` === citation.id) continue;
+        void this.lookup(`fn-${n}`).then((note) => {
+          if (note?.translation && this.shown === shown) {
+            shown.notes.set(n, note.translation);
+            this.render();
+          }
+        });
+      }
     }
   }
 
@@ -95,7 +108,7 @@ export class PassageView {
 
   private render(): void {
     if (!this.shown) return;
-    const { citation, footnotes, lang, detail } = this.shown;
+    const { citation, footnotes, lang, detail, notes: englishNotes } = this.shown;
     const s = stringsFor(lang);
     this.el.lang = lang;
     this.heading.textContent = `${s.passageHeading(citation.ref)} · ${sourceLabel(citation, s)}`;
@@ -106,11 +119,17 @@ export class PassageView {
     this.renderLinks(cited, s);
 
     const rendering = lang === 'en' ? englishRendering(citation, detail) : null;
+    // A footnote cited as a passage of its own is already shown above: its links suffice.
+    const notes = cited.filter((f) => !sameText(f.text, citation.text));
+    const notesInEnglish = lang === 'en' && notes.some((f) => englishNotes.has(f.n));
     const parts: Node[] = [];
+    const toggle = () => {
+      const button = h('button', { class: 'rc-text-btn', text: this.originalOpen ? s.hideOriginal : s.showOriginal, attrs: { type: 'button', 'data-rag': 'original', 'aria-expanded': String(this.originalOpen), 'aria-controls': rendering ? 'rc-original' : 'rc-footnotes' } });
+      button.addEventListener('click', () => this.toggleOriginal());
+      return button;
+    };
     if (lang === 'en' && rendering) {
-      const toggle = h('button', { class: 'rc-text-btn', text: this.originalOpen ? s.hideOriginal : s.showOriginal, attrs: { type: 'button', 'data-rag': 'original', 'aria-expanded': String(this.originalOpen), 'aria-controls': 'rc-original' } });
-      toggle.addEventListener('click', () => this.toggleOriginal());
-      parts.push(h('div', { class: 'rc-rendering' }, [h('span', { class: 'rc-rendering-label', text: s.rendering }), h('span', { class: 'rc-rendering-note', text: s.renderingNote }), toggle]));
+      parts.push(h('div', { class: 'rc-rendering' }, [h('span', { class: 'rc-rendering-label', text: s.rendering }), h('span', { class: 'rc-rendering-note', text: s.renderingNote }), toggle()]));
       parts.push(this.excerpt(rendering.text, rendering.quote, 'en'));
       const original = h('div', { class: 'rc-original', attrs: { id: 'rc-original', lang: 'ja' } }, [h('p', { class: 'rc-original-label', text: s.originalLabel, attrs: { lang } }), this.excerpt(citation.text, citation.quote, 'ja')]);
       original.hidden = !this.originalOpen;
@@ -118,6 +137,7 @@ export class PassageView {
     } else {
       if (lang === 'en') parts.push(h('p', { class: 'rc-rendering-note', text: s.noRendering }));
       parts.push(this.excerpt(citation.text, citation.quote, 'ja'));
+      if (notesInEnglish) parts.push(toggle());
     }
     if (this.hasContext(citation, rendering)) {
       const more = h('button', { class: 'rc-text-btn rc-context-btn', text: this.expanded ? s.hideContext : s.showContext, attrs: { type: 'button', 'aria-expanded': String(this.expanded) } });
@@ -128,9 +148,7 @@ export class PassageView {
       });
       parts.push(more);
     }
-    // A footnote cited as a passage of its own is already shown above: its links suffice.
-    const notes = cited.filter((f) => !sameText(f.text, citation.text));
-    if (notes.length) parts.push(this.footnoteList(notes, s));
+    if (notes.length) parts.push(this.footnoteList(notes, s, lang === 'en' ? englishNotes : new Map()));
     this.body.replaceChildren(...parts);
     this.scrollToQuote();
   }
@@ -166,7 +184,9 @@ export class PassageView {
   }
 
   /** The passage with its quoted sentences marked; the rest folded to "…" until unfolded. */
-  private excerpt(text: string, quote: string, lang: Lang): HTMLParagraphElement {
+  private excerpt(raw: string, quote: string, lang: Lang): HTMLParagraphElement {
+    // The report's text as answers show it (2024年3月, not the PDF's 2024年 3月); the quote is found whatever its spacing.
+    const text = lang === 'ja' ? displayText(raw) : raw;
     const p = h('p', { class: 'rc-excerpt', attrs: { lang } });
     const segments = markQuote(text, quote) ?? [{ text, quoted: false }];
     const anyQuoted = segments.some((x) => x.quoted);
@@ -197,11 +217,23 @@ export class PassageView {
     return rendering ? folded(rendering.text, rendering.quote) || (this.originalOpen && folded(citation.text, citation.quote)) : folded(citation.text, citation.quote);
   }
 
-  private footnoteList(notes: readonly FootnoteOut[], s: Strings): HTMLOListElement {
-    const list = h('ol', { class: 'rc-footnotes', attrs: { lang: 'ja' } });
+  /**
+   * The cited footnotes: in English from the edition in an English view, the Japanese original
+   * beside each while the original is shown, as for the passage itself.
+   */
+  private footnoteList(notes: readonly FootnoteOut[], s: Strings, english: ReadonlyMap<number, string>): HTMLOListElement {
+    const list = h('ol', { class: 'rc-footnotes', attrs: { id: 'rc-footnotes', lang: this.shown?.lang ?? 'ja' } });
     for (const note of notes) {
-      const li = h('li', {}, [h('span', { text: `${s.footnote(note.n)}: `, attrs: { lang: this.shown?.lang ?? 'ja' } })]);
-      appendSegments(li, linkifyFootnote(note.text, note.urls));
+      const li = h('li', {}, [h('span', { text: `${s.footnote(note.n)}: ` })]);
+      const rendered = english.get(note.n);
+      const text = h('span', { attrs: { lang: rendered ? 'en' : 'ja' } });
+      appendSegments(text, linkifyFootnote(rendered ?? displayText(note.text), note.urls));
+      li.append(text);
+      if (rendered && this.originalOpen) {
+        const original = h('span', { class: 'rc-footnote-original', attrs: { lang: 'ja', 'data-rag': 'footnote-original' } });
+        appendSegments(original, linkifyFootnote(displayText(note.text), note.urls));
+        li.append(original);
+      }
       list.append(li);
     }
     return list;

@@ -5,8 +5,13 @@ import { linkifyText, type LinkedSegment } from './urls';
 /** A link that opens outside the widget, with nothing handed to the opened page. */
 export function externalLink(href: string, text: string, hook: string): HTMLAnchorElement {
   // break-all lets a long URL start right after the text before it and keeps the punctuation
-  // after it on its line, rather than leaving 「。」 alone on the next one.
-  return h('a', { class: 'rc-link', text, attrs: { href, target: '_blank', rel: 'noopener noreferrer', 'data-rag': hook } });
+  // after it on its line, rather than leaving 「。」 alone on the next one; its scheme and host
+  // stay whole (never "htt" / "ps://"), so a line breaks before the URL or after its host.
+  const a = h('a', { class: 'rc-link', attrs: { href, target: '_blank', rel: 'noopener noreferrer', 'data-rag': hook } });
+  const head = /^https?:\/\/[^/?#\s]+/i.exec(text)?.[0];
+  if (head) a.append(h('span', { class: 'rc-nobr', text: head }), document.createTextNode(text.slice(head.length)));
+  else a.textContent = text;
+  return a;
 }
 
 export function appendSegments(parent: Node, segments: readonly LinkedSegment[], hook = 'link'): void {

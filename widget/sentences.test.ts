@@ -31,6 +31,17 @@ describe('SentenceStream', () => {
     expect(splitSentences('（「出典」2025年）。[1]次の段落\n\nもう一つ')).toEqual(['（「出典」2025年）。[1]', '次の段落\n\n', 'もう一つ']);
   });
 
+  it('does not end a sentence inside a quoted title or a bracketed source', () => {
+    expect(splitSentences('449棟となっている（「未来。地図」.『経済』、新聞、2024年3月27日。https://x.example/a/.）。[1]次の文。')).toEqual([
+      '449棟となっている（「未来。地図」.『経済』、新聞、2024年3月27日。https://x.example/a/.）。[1]',
+      '次の文。',
+    ]);
+    expect(splitSentences('Staff were told ("Avoid AI Tools." Reuters, February 5, 2025. https://x.example/a/.). Next one.')).toEqual([
+      'Staff were told ("Avoid AI Tools." Reuters, February 5, 2025. https://x.example/a/.). ',
+      'Next one.',
+    ]);
+  });
+
   it('shows a sentence without punctuation once it is long, never cutting a marker', () => {
     const s = new SentenceStream();
     const long = 'あ'.repeat(300);

@@ -7,6 +7,9 @@
 
 const TERMINATORS = '。！？!?\n';
 const CLOSERS = '」』）)"”’';
+/** Brackets a sentence does not end inside: a quoted title or a bracketed source (「…。」, （…2024年3月27日。https://…）). */
+const OPEN_BRACKETS = '「『（(“';
+const CLOSE_BRACKETS = '」』）)”';
 /** A sentence that never ends (no punctuation from a model) is shown anyway past this length. */
 const MAX_PENDING = 300;
 
@@ -40,7 +43,12 @@ export class SentenceStream {
     this.pending += delta;
     const out: string[] = [];
     let start = 0;
+    let depth = 0;
     for (let i = 0; i < this.pending.length; i++) {
+      const ch = this.pending[i]!;
+      if (OPEN_BRACKETS.includes(ch)) depth++;
+      else if (CLOSE_BRACKETS.includes(ch) && depth > 0) depth--;
+      if (depth > 0 && ch !== '\n') continue;
       if (!endsSentence(this.pending, i)) continue;
       const end = sentenceEnd(this.pending, i);
       const rest = this.pending.slice(end);
@@ -49,6 +57,7 @@ export class SentenceStream {
       out.push(this.pending.slice(start, end));
       start = end;
       i = end - 1;
+      depth = 0;
     }
     this.pending = this.pending.slice(start);
     if (this.pending.length > MAX_PENDING) {

@@ -32,7 +32,7 @@ box-shadow:0 12px 48px rgba(0,0,0,.24);display:flex;flex-direction:column;overfl
 .rc-header .rc-icon-btn:focus-visible{outline-color:#fff;outline-offset:-3px}
 .rc-log{flex:1;min-height:0;overflow-y:auto;overscroll-behavior:contain;padding:16px 14px;display:flex;flex-direction:column;gap:14px;background:var(--rc-soft)}
 .rc-log:focus-visible{outline-offset:-3px}
-.rc-welcome{display:flex;flex-direction:column;gap:14px;margin:auto 0 0}
+.rc-welcome{display:flex;flex-direction:column;gap:14px;margin:0 0 auto}
 .rc-hint{margin:0;padding:12px 14px;background:var(--rc-bg);border:1px solid var(--rc-line);border-radius:12px;font-size:14px}
 .rc-starters-label{margin:0 0 6px;color:var(--rc-muted);font-size:13px;font-weight:600}
 .rc-starters ul,.rc-sources ul,.rc-suggest ul{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:6px}
@@ -96,6 +96,7 @@ box-shadow:0 12px 48px rgba(0,0,0,.24);display:flex;flex-direction:column;overfl
 .rc-context-btn{display:block;margin-top:4px}
 .rc-footnotes{margin:8px 0 0;padding-left:0;list-style:none;font-size:12px;color:var(--rc-muted);overflow-wrap:anywhere}
 .rc-footnotes li+li{margin-top:4px}
+.rc-footnote-original{display:block;margin-top:2px;padding-left:8px;border-left:2px solid var(--rc-line)}
 .rc-form{display:flex;gap:8px;padding:10px;border-top:1px solid var(--rc-line);background:var(--rc-bg)}
 .rc-form textarea{flex:1;resize:none;min-height:44px;max-height:120px;padding:8px 10px;border:1px solid var(--rc-line);border-radius:12px;background:var(--rc-bg)}
 .rc-form textarea:disabled{background:var(--rc-soft)}

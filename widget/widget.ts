@@ -37,6 +37,8 @@ export class ChatWidget {
   /** The largest body the server takes; lowered if it answers 413. */
   private maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
   private introRequested = false;
+  /** Where the log was last scrolled to show an answer from its question; a reader who scrolls elsewhere is left there. */
+  private shownAt: number | null = null;
   private stopFollowingViewport: (() => void) | null = null;
 
   constructor(
@@ -239,9 +241,12 @@ export class ChatWidget {
 
   private async send(question: string, retrying = false): Promise<void> {
     const generation = this.generation;
-    if (!retrying) this.append(this.userMessage(question));
+    const asked = retrying ? this.lastQuestion() : this.userMessage(question);
+    if (!retrying && asked) this.append(asked);
     const view = this.answerView();
     this.append(view.el);
+    this.shownAt = null;
+    this.showFrom(asked);
     this.setBusy(true);
     const abort = new AbortController();
     this.inFlight = abort;
@@ -254,9 +259,8 @@ export class ChatWidget {
         {
           onMeta: (meta) => view.setMeta(meta),
           onDelta: (text) => {
-            const atEnd = this.isNearEnd();
             view.appendDelta(text);
-            if (atEnd) this.scrollToEnd();
+            this.showFrom(asked);
           },
         },
         { signal: abort.signal },
@@ -275,8 +279,29 @@ export class ChatWidget {
     } finally {
       if (this.inFlight === abort) this.inFlight = null;
       this.setBusy(false);
-      this.scrollToEnd();
+      if (view.el.isConnected) this.showFrom(asked);
+      else this.scrollToEnd();
     }
+  }
+
+  /**
+   * A new answer is read from its start: the log shows the question and as much of the answer
+   * below it as fits, and follows the answer as it grows only until it fills the view. A reader
+   * who scrolls meanwhile is not pulled back.
+   */
+  private showFrom(question: HTMLElement | undefined): void {
+    const log = this.parts.log;
+    if (!question?.isConnected) return this.scrollToEnd();
+    if (this.shownAt !== null && Math.abs(log.scrollTop - this.shownAt) > 2) return;
+    const top = question.getBoundingClientRect().top - log.getBoundingClientRect().top + log.scrollTop - parseFloat(getComputedStyle(log).paddingTop || '0');
+    log.scrollTop = Math.min(Math.max(0, top), log.scrollHeight - log.clientHeight);
+    this.shownAt = log.scrollTop;
+  }
+
+  /** The latest question in the log (a retry answers it again). */
+  private lastQuestion(): HTMLElement | undefined {
+    const all = this.parts.log.querySelectorAll<HTMLElement>('.rc-user');
+    return all[all.length - 1];
   }
 
   private isNearEnd(): boolean {

@@ -12,7 +12,7 @@ import { composeOptions, type AnswerContext } from './context';
 import { answerFact } from './fact-answer';
 import type { Decision } from './decide';
 import type { Reading } from './reading';
-import type { FollowUp } from './follow-up';
+import { moreAbout, type FollowUp } from './follow-up';
 import { answerFootnotes, answerSourceOf } from './footnote-answer';
 import { answerOverview, overviewSentences } from './overview-answer';
 import { analyseQuery, type QueryAnalysis } from './question';
@@ -73,8 +73,7 @@ export async function answerQuestion(ctx: AnswerContext, retriever: Retriever, a
     if (shown.length > 0) {
       const hits = [...new Set(shown.map((s) => s.passage))].map((passage) => ({ passage, score: 1 }));
       if (f.kind === 'source') return { answer: answerSourceOf(ctx, shown, lang), hits };
-      const last = shown.reduce((x, y) => (y.order > x.order ? y : x));
-      const next = ctx.sentences.after(last, 3);
+      const next = moreAbout(shown, ctx.sentences, (t) => ctx.bm25.docFrequency(t) * 4 > ctx.library.passages.length);
       if (next.length > 0) return { answer: compose(next, options), hits };
       const lead = lang === 'ja' ? 'レポートにはこれ以上の記述はありません。これまでの記述：' : 'The report says no more on this than:';
       return { answer: compose(shown.slice(0, 2), { ...options, lead }), hits };

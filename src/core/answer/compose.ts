@@ -8,6 +8,7 @@ import type { ChatAnswer } from '../types';
 import { renderingOf, type Edition } from '../ingest/edition';
 import type { Library } from '../library';
 import type { AnswerStatus, Citation, Lang } from '../types';
+import { withoutBibliography } from './display';
 import type { Sentence } from './sentences';
 
 export const ENGLISH_LEAD = 'From the report (English rendering):';
@@ -23,6 +24,16 @@ export interface ComposeOptions {
   keepOrder?: boolean;
   /** The language the report is written in (default Japanese): quotes in another language are labelled. */
   reportLang?: Lang;
+  /**
+   * Where a footnote's bibliography (author, title, outlet, date, URL) goes: `cited` (the
+   * default) leaves it to the citation and the answer's footnotes, so a fact from a footnote
+   * reads as a sentence; `inline` keeps it, under the footnote's number (what a question about
+   * that footnote asks for); `first` also puts the footnotes before the claims (a source question
+   * is answered by its source).
+   */
+  sources?: 'cited' | 'inline' | 'first';
+  /** Text said before a sentence (a numbered point's title); it starts a new run of its passage. */
+  labels?: ReadonlyMap<Sentence, string>;
 }
 
 const SECTION_SEPARATOR = ' › ';
@@ -39,7 +50,10 @@ export function sectionName(section: string, lang: Lang, edition?: Edition): str
 const footnoteLabel = (n: number, lang: Lang) => (lang === 'ja' ? `脚注${n}：` : `Footnote ${n}: `);
 
 /** A sentence in the answer's language: its rendering in English (when there is one), else its readable original. */
-const said = (s: Sentence, lang: Lang) => (lang === 'en' && s.en ? s.en : s.display);
+function said(s: Sentence, lang: Lang, sources: ComposeOptions['sources']): string {
+  const text = lang === 'en' && s.en ? s.en : s.display;
+  return s.passage.kind === 'footnote' && sources === 'cited' ? withoutBibliography(text) : text;
+}
 
 /** Said before quotes in the report's own language when the question was asked in the other one. */
 const QUOTED_IN: Record<Lang, string> = { en: 'From the report (quoted in Japanese):', ja: 'レポートの原文（英語）より：' };
@@ -50,8 +64,10 @@ const s0en = (run: Sentence[]) => run.every((s) => s.en);
 export function compose(sentences: Sentence[], options: ComposeOptions): ChatAnswer {
   const { lang, library } = options;
   const reportLang = options.reportLang ?? 'ja';
+  const sources = options.sources ?? 'cited';
   const picked = sentences.filter((s, i) => sentences.indexOf(s) === i);
   if (!options.keepOrder) picked.sort((a, b) => a.order - b.order);
+  if (sources === 'first') picked.sort((a, b) => Number(b.passage.kind === 'footnote') - Number(a.passage.kind === 'footnote'));
   const citations: Citation[] = [];
   const refs = new Map<string, Citation>();
   const runs: { citation: Citation; sentences: Sentence[] }[] = [];
@@ -64,7 +80,7 @@ export function compose(sentences: Sentence[], options: ComposeOptions): ChatAns
       citations.push(citation);
     }
     const last = runs.at(-1);
-    if (last && last.citation === citation) last.sentences.push(s);
+    if (last && last.citation === citation && !options.labels?.has(s)) last.sentences.push(s);
     else runs.push({ citation, sentences: [s] });
   }
   for (const c of citations) {
@@ -75,12 +91,12 @@ export function compose(sentences: Sentence[], options: ComposeOptions): ChatAns
   }
   const parts = runs.map(({ citation, sentences: run }) => {
     const p = run[0]!.passage;
-    const label = p.kind === 'footnote' ? footnoteLabel(p.footnotes[0] ?? 0, lang) : '';
-    const text = run.map((s) => said(s, lang)).join(joiner(lang === 'en' && s0en(run) ? 'en' : reportLang));
+    const label = (options.labels?.get(run[0]!) ?? '') + (p.kind === 'footnote' && sources !== 'cited' ? footnoteLabel(p.footnotes[0] ?? 0, lang) : '');
+    const text = run.map((s) => said(s, lang, sources)).join(joiner(lang === 'en' && s0en(run) ? 'en' : reportLang));
     return `${label}${text}[${citation.ref}]`;
   });
   const englishBody = lang === 'en' && picked.some((s) => s.en);
-  const body = parts.join(lang === 'ja' ? '' : ' ');
+  const body = parts.join(lang === 'ja' ? '' : ' ').replace(/ +\n/g, '\n');
   const quotedIn = lang !== reportLang && picked.length > 0 && !englishBody ? QUOTED_IN[lang] : '';
   const lead = [options.lead, englishBody ? ENGLISH_LEAD : quotedIn].filter(Boolean).join(' ');
   const answer = [lead, body].filter(Boolean).join(lang === 'ja' ? '' : ' ');

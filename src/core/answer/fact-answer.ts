@@ -35,7 +35,7 @@ export function answerFact(ctx: AnswerContext, analysis: QueryAnalysis, retrieva
   const explained = withExplanation(decision.chosen, reading.candidates, expected, ctx).map((c) => c.sentence);
   const footnoteOf = (n: number) => ctx.library.passage(`fn-${n}`);
   const withDetails = subject ? explained : [...explained, ...footnoteDetails(explained, reading.q, ctx.sentences, footnoteOf, expected)];
-  if (analysis.wantsSource) return compose(withReferences(withDetails, ctx), compositon);
+  if (analysis.wantsSource) return compose(withReferences(withDetails, ctx), { ...compositon, sources: 'first' });
   // An explanation reads in the report's order; a fact leads with the sentence that states it.
   const leads = expected.type !== 'reason' && expected.type !== 'method';
   return compose(withDetails, { ...compositon, keepOrder: leads });
@@ -63,6 +63,8 @@ function withSubject(list: Candidate[], subject: string, terms?: QueryTerms): Ca
     // A name inside a reference (『36Kr Japan』, 日本経済新聞) is the source's, not the sentence's subject.
     const { tokens, enTokens } = c.sentence.plain;
     if (own.length > 0 && (own.every((t) => tokens.has(t)) || own.every((t) => enTokens.has(t)))) return true;
+    // Another name for it that the edition uses (UK → United Kingdom).
+    if (terms && terms.en.length > 0 && terms.en.every((t) => enTokens.has(t.term))) return true;
     const ja = terms?.ja ?? [];
     const total = ja.reduce((x, t) => x + t.weight, 0);
     const found = ja.filter((t) => tokens.has(t.term)).reduce((x, t) => x + t.weight, 0);

@@ -6,7 +6,10 @@
  * - `context`: Why? / 気をつけるべき点は？ — a new question about the previous topic.
  * The earlier turns are a hint, not a document: what they contribute is bounded.
  */
+import { ENGLISH_STOP_WORDS, JAPANESE_STOP_WORDS, stem, tokenize } from '../search/tokenize';
 import type { Lang, Turn } from '../types';
+import type { Sentence, SentenceIndex } from './sentences';
+import { withoutFrame } from './question-frame';
 
 export interface FollowUp {
   kind: 'more' | 'subject' | 'source' | 'context';
@@ -66,6 +69,82 @@ function newSubject(question: string, lang: Lang): string | undefined {
 
 const isShort = (q: string, lang: Lang) => (lang === 'ja' ? [...q].length <= 15 : q.split(/\s+/).length <= 6);
 
+/** A question that refers back with a pronoun adds at most this many words of its own (When was it *released*?). */
+const MAX_OWN_WORDS_WITH_PRONOUN = 1;
+/** Pronouns and demonstratives that point at what was said before (それ, it, that claim). */
+const POINTS_BACK_JA = /(?:その|それ|これ|この|あれ|あの|そこ|そちら|こちら)/gu;
+const POINTS_BACK_EN = /\b(?:it|they|them|those|these|that|this)\b/giu;
+/**
+ * What ties a question to the one before whatever else it names: a possessive (its target years)
+ * or a lead-in conjunction (And what's the real cost…?, では…, じゃあ…).
+ */
+const TIED_JA = /^(?:では|じゃあ|それでは|それなら|なら|で、|また|さらに|一方|ほかに|他に)/u;
+const TIED_EN = /^(?:and|but|so|then|also)\b|\b(?:its|their)\b/iu;
+/** A demonstrative before the report itself or a time (this report, this week) points at that, not at what was said. */
+const HERE_AND_NOW = /^(?:report|paper|document|study|day|week|weekend|month|year|morning|afternoon|evening|time|season|レポート|リポート|報告書|本稿|資料)/iu;
+const DETERMINER = /^(?:この|その|あの|this|that|these|those)$/iu;
+/** Words that ask, or ask for a source: they name nothing. */
+const ASKING_EN = new Set(['source', 'cite', 'citation', 'reference', 'article', 'link', 'url', 'origin', 'come', 'tell', 'say', 'explain', 'mean', 'happen', 'please', 'else', 'one', 'exactly', 'really', 'thing', 'detail', 'more'].map(stem));
+const ASKING_JA = /^(?:出典|出所|ソース|引用元|情報源|根拠|典拠|参照元|文献|記事|報道|脚注|本当|実際|具体例|具体|詳細|理由|意味|内容|場合|今後|一方|何|誰|次)$/u;
+/** The document itself: a question naming it is about the report, whatever the conversation said. */
+const DOCUMENT = /^(?:report|paper|document|study|レポート|リポート|報告書|本稿|資料)$/iu;
+const CONTENT_RUN_JA = /[\p{Script=Han}\p{Script=Katakana}々ー]{2,}|\p{Script=Latin}[\p{Script=Latin}\d'’-]*/gu;
+const LATIN_WORD = /\p{L}[\p{L}\d'’-]*/gu;
+
+/** Whether a word asks about an aspect of the topic already on the table (影響, risks) or only asks (出典, why). */
+function isAspect(word: string, lang: Lang): boolean {
+  if (lang === 'ja') return ASPECT_JA.test(word) || ASKING_JA.test(word) || JAPANESE_STOP_WORDS.has(word);
+  return ASPECT_EN.test(word) || ASPECT_EN.test(`${word}s`) || ASKING_EN.has(stem(word));
+}
+
+/**
+ * The words a question names that the conversation has not: its own subject. Function words,
+ * question words, the frame (what does the report say about) and words that ask for an aspect of
+ * the topic (理由, risks) are not a subject; a word the earlier turns used is theirs — except the
+ * report itself, which a question about the report names whatever came before.
+ */
+export function ownWords(question: string, lang: Lang, earlier: string): string[] {
+  const q = withoutFrame(question.normalize('NFKC'));
+  const said = earlier.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+  const saidTokens = new Set(tokenize(earlier));
+  const words =
+    lang === 'ja'
+      ? [...q.matchAll(CONTENT_RUN_JA)].map((m) => m[0])
+      : [...q.matchAll(LATIN_WORD)].map((m) => m[0].replace(/['’]s$/i, '')).filter((w) => !ENGLISH_STOP_WORDS.has(w.toLowerCase()));
+  const own = words.filter((w) => {
+    if (DOCUMENT.test(w)) return true;
+    if (isAspect(w, lang) || said.includes(w.toLowerCase())) return false;
+    // A word the earlier turns wrote in another form (規制 in 規制強化; ban, banned) is theirs too.
+    const tokens = tokenize(w);
+    return tokens.length > 0 && !tokens.every((t) => saidTokens.has(t));
+  });
+  return [...new Set(own)];
+}
+
+/** A pronoun that stands for something said before, not one that determines a word of the question's own. */
+function pointsBack(question: string, lang: Lang): boolean {
+  const pattern = lang === 'ja' ? POINTS_BACK_JA : POINTS_BACK_EN;
+  for (const m of question.normalize('NFKC').matchAll(pattern)) {
+    const next = question.normalize('NFKC').slice(m.index + m[0].length).replace(/^\s+/, '');
+    if (!DETERMINER.test(m[0]) || !HERE_AND_NOW.test(next)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a question needs the conversation to be understood: it names nothing of its own (Why?
+ * 理由は？), is tied to the one before (its target years, And what's the real cost…?), or points
+ * back with a pronoun and adds no more than a word (When was it released?).
+ * A question that names its own subject — one the report discusses, or ramen, or the weather in
+ * Tokyo — stands on its own, however short, and is read without the turns before it.
+ */
+export function needsConversation(question: string, lang: Lang, earlier: string): boolean {
+  const own = ownWords(question, lang, earlier);
+  if (own.length === 0) return isShort(question, lang) || (lang === 'ja' ? DEICTIC_JA : DEICTIC_EN).test(question);
+  if ((lang === 'ja' ? TIED_JA : TIED_EN).test(question.normalize('NFKC').trim())) return true;
+  return own.length <= MAX_OWN_WORDS_WITH_PRONOUN && pointsBack(question, lang);
+}
+
 export function readFollowUp(question: string, lang: Lang, history: readonly Turn[], wantsSource: boolean): FollowUp | undefined {
   const { previous, answered, cited } = lastTurns(history);
   if (previous === undefined) return undefined;
@@ -77,9 +156,36 @@ export function readFollowUp(question: string, lang: Lang, history: readonly Tur
     const rest = q.slice(more[0].length).trim();
     return rest ? { ...base, kind: 'context', focus: rest } : { ...base, kind: 'more', focus: base.previous };
   }
-  if (wantsSource && (isShort(q, lang) || (lang === 'ja' ? DEICTIC_JA : DEICTIC_EN).test(q))) return { ...base, kind: 'source', focus: q };
   const subject = newSubject(q, lang);
-  if (subject) return { ...base, kind: 'subject', subject, focus: q };
-  if (isShort(q, lang) || (lang === 'ja' ? DEICTIC_JA : DEICTIC_EN).test(q)) return { ...base, kind: 'context', focus: q };
-  return undefined;
+  if (subject && !wantsSource) return { ...base, kind: 'subject', subject, focus: q };
+  // Anything else is a follow-up only when it cannot be read without the conversation.
+  if (!needsConversation(q, lang, `${base.previous}\n${base.answered}`)) return undefined;
+  return { ...base, kind: wantsSource ? 'source' : 'context', focus: q };
+}
+
+/** Most sentences "more" adds. */
+const MORE_SENTENCES = 3;
+const TOPIC_TOKEN = /^(?:[\p{Script=Han}々]{2,}|[\p{Script=Katakana}ー]{2,}|[a-z][a-z0-9-]{2,})$/u;
+
+/**
+ * What "more" adds to what an answer showed: the sentences of the same section that speak of the
+ * same thing (share a word of it the report does not use everywhere), those that follow first,
+ * then those that led up to it — so "more" on the hukou system stays on the hukou system instead
+ * of running on into the next paragraph's topic.
+ */
+export function moreAbout(shown: readonly Sentence[], index: SentenceIndex, common: (token: string) => boolean): Sentence[] {
+  if (shown.length === 0) return [];
+  const topic = new Set(shown.flatMap((s) => [...s.plain.tokens]).filter((t) => TOPIC_TOKEN.test(t) && !common(t)));
+  // A body sentence's neighbours are its section's; a footnote's, its own footnote's.
+  const place = (s: Sentence) => (s.passage.kind === 'footnote' ? s.passage.id : `${s.passage.kind}\u0000${s.passage.section}`);
+  const places = new Set(shown.map(place));
+  const last = Math.max(...shown.map((s) => s.order));
+  const first = Math.min(...shown.map((s) => s.order));
+  const near = index.all.filter((s) => !shown.includes(s) && places.has(place(s)) && [...s.plain.tokens].some((t) => topic.has(t)));
+  const after = near.filter((s) => s.order > last);
+  const before = near.filter((s) => s.order < first).reverse();
+  const more = [...after, ...before].slice(0, MORE_SENTENCES);
+  // Nothing more in a footnote: the claim in the body that cites it.
+  if (more.length === 0) more.push(...new Set(shown.map((s) => s.antecedent).filter((a): a is Sentence => a !== undefined && !shown.includes(a))));
+  return more.sort((a, b) => a.order - b.order);
 }

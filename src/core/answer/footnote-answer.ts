@@ -5,12 +5,12 @@
  */
 import type { ChatAnswer } from '../types';
 import type { Passage } from '../types';
+import { isReference } from './answer-types';
 import { compose } from './compose';
 import { composeOptions, type AnswerContext } from './context';
 import type { Sentence } from './sentences';
 import type { Lang } from '../types';
 
-const REFERENCE = /https?:\/\/|[（(]\d{4}[）)]|『|「.+」[.．、，,]|"[^"]+"/;
 
 /** The sentence that carries footnote n's marker. */
 function claimOf(ctx: AnswerContext, n: number): Sentence | undefined {
@@ -32,7 +32,7 @@ export function answerFootnotes(ctx: AnswerContext, numbers: number[], lang: Lan
     const claim = claimOf(ctx, n);
     if (claim) sentences.push(claim);
   }
-  return compose(sentences, { ...composeOptions(ctx, lang), keepOrder: true });
+  return compose(sentences, { ...composeOptions(ctx, lang), keepOrder: true, sources: 'inline' });
 }
 
 /** Footnote references behind the given passages (a footnote passage is its own source). */
@@ -48,7 +48,7 @@ export function referencesOf(ctx: AnswerContext, passages: Passage[], quoted?: S
     const passage = ctx.library.passage(`fn-${n}`);
     if (!passage) continue;
     const sentences = ctx.sentences.of(passage);
-    const references = sentences.filter((s) => REFERENCE.test(s.ja));
+    const references = sentences.filter((s) => isReference(s.ja));
     out.push(...(references.length ? references : sentences));
   }
   return out;
@@ -56,7 +56,7 @@ export function referencesOf(ctx: AnswerContext, passages: Passage[], quoted?: S
 
 /** The source of what an earlier answer cited: its footnotes' references, or an honest "none given". */
 export function answerSourceOf(ctx: AnswerContext, cited: Sentence[], lang: Lang): ChatAnswer {
-  const options = { ...composeOptions(ctx, lang), keepOrder: true };
+  const options = { ...composeOptions(ctx, lang), keepOrder: true, sources: 'first' as const };
   const passages = [...new Map(cited.map((s) => [s.passage.id, s.passage])).values()];
   const references = referencesOf(ctx, passages, cited);
   if (references.length > 0) return compose(references, options);

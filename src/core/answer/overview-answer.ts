@@ -29,6 +29,8 @@ const COUNT = /([2-5二三四五]|two|three|four|five)\s*(つ|点|points?)|(?:in
 const NUMBERS: Record<string, number> = { 二: 2, 三: 3, 四: 4, 五: 5, two: 2, three: 3, four: 4, five: 5 };
 /** How much more a section title's words say about its topic than its sentences' words. */
 const TITLE_WEIGHT = 2;
+/** How much more a sentence's words on the topic count, in an overview of a topic, than its being a key sentence. */
+const TOPIC_WEIGHT = 2;
 /** A named topic must point to one section this clearly to scope the answer. */
 const SCOPE_SCORE = 0.9;
 
@@ -53,18 +55,25 @@ function bySection(sentences: readonly Sentence[], key: (s: Sentence) => string)
 }
 
 /** How strongly a sentence states a point, independent of any question. */
-function keyness(s: Sentence, closing: ReadonlySet<Sentence>, last: Sentence | undefined): number {
-  return (CONCLUSION.test(s.ja.trim()) ? 1 : 0) + (s.lead ? 0.5 : 0) + (closing.has(s) ? 0.6 : 0) + (s === last ? 1 : 0);
+function keyness(s: Sentence, structure: Pick<Structure, 'closing' | 'opening' | 'last'>, openingCounts: boolean): number {
+  const { closing, opening, last } = structure;
+  return (CONCLUSION.test(s.ja.trim()) ? 1 : 0) + (s.lead ? 0.5 : 0) + (openingCounts && opening.has(s) ? 0.5 : 0) + (closing.has(s) ? 0.6 : 0) + (s === last ? 1 : 0) - (ASKS.test(s.ja.trim()) ? 1 : 0);
 }
+/** A question the report asks itself (…だろうか。) frames a point; it makes none. */
+const ASKS = /(?:だろうか|でしょうか|のか)[。？?]$|\?$/;
 
 export function answerOverview(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retrieval): ChatAnswer {
   const q = topicQuery(ctx, analysis, retrieval);
   // An overview of a topic is declined as a question on it would be: the reader decides whether the report discusses it.
   if (q.total > 0 && discusses(ctx, analysis, retrieval) === false) return notInReport(analysis.lang, retrieval.hits, ctx.edition);
-  const sentences = overviewSentences(ctx, analysis, retrieval, q);
+  const points = overviewPoints(ctx, analysis, retrieval, q);
   // A topic no section is about (a country named once, in a footnote) is answered by the sentences that name it.
-  if (!sentences) return answerFact(ctx, { ...analysis, expected: { type: 'list' } }, retrieval);
-  return compose(sentences, composeOptions(ctx, analysis.lang));
+  if (!points) return answerFact(ctx, { ...analysis, expected: { type: 'list' } }, retrieval);
+  const options = composeOptions(ctx, analysis.lang);
+  if (points.length < 2 || points.some((p) => p.label === undefined)) return compose(points.flatMap((p) => p.sentences), options);
+  // Numbered points, each under its chapter's title, one paragraph each.
+  const labels = new Map(points.map((p, i) => [p.sentences[0]!, `${i === 0 ? '' : '\n\n'}${i + 1}. ${p.label}${analysis.lang === 'ja' ? '：' : ': '}`]));
+  return compose(points.flatMap((p) => p.sentences), { ...options, labels });
 }
 
 /** The topic an overview names, weighted; the words that ask for an overview left out. */
@@ -85,29 +94,100 @@ function topicText(question: string): string {
   return text.replace(/[A-Za-z][A-Za-z'’-]*/g, (w) => (tokenize(w).every((t) => OVERVIEW_TOKENS.has(t)) ? ' ' : w));
 }
 
+/** One point of an overview: key sentences, under the title of the chapters they come from. */
+export interface OverviewPoint {
+  label?: string;
+  sentences: Sentence[];
+}
+
+/** Most sentences one point of a summary quotes. */
+const MAX_PER_POINT = 3;
+/** Points in a summary of the whole report when the reader names no number. */
+const DEFAULT_POINTS = 4;
+
 /**
- * The key sentences of the report, of the section a named topic points to, or undefined when the
- * question names a topic that no section is about.
+ * The key sentences of the report (the first of each point), of the section a named topic points
+ * to, or undefined when the question names a topic that no section is about: what a search for an
+ * overview puts first.
  */
 export function overviewSentences(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retrieval, q: WeightedQuery = topicQuery(ctx, analysis, retrieval)): Sentence[] | undefined {
-  const { sections: sectionGroups, chapters: chapterGroups, closing, last } = groupsOf(ctx);
-  const key = (scope: Sentence[], count: number) =>
+  const points = overviewPoints(ctx, analysis, retrieval, q);
+  return points && (points.length > 1 ? points.map((p) => p.sentences[0]!) : points.flatMap((p) => p.sentences));
+}
+
+/**
+ * An overview as points: of the whole report, its chapters in order, split into the number of
+ * points asked for (each point a run of whole chapters, one key sentence per chapter, or per
+ * section when the point is one chapter); its conclusion, the last chapter's key sentences and the
+ * report's closing paragraph; of a named topic, the key sentences of the section it points to.
+ */
+export function overviewPoints(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retrieval, q: WeightedQuery = topicQuery(ctx, analysis, retrieval)): OverviewPoint[] | undefined {
+  const structure = groupsOf(ctx);
+  const { sections: sectionGroups, chapters: chapterGroups } = structure;
+  // Within a topic, what speaks of the topic counts most; across the report, what states a point.
+  const rank = (scope: readonly Sentence[], topic = false) =>
     scope
-      .map((s) => ({ s, score: keyness(s, closing, last) + coverage(q, s.tokens, s.enTokens) }))
+      .map((s) => ({ s, score: keyness(s, structure, !topic) + (topic ? TOPIC_WEIGHT : 1) * coverage(q, s.tokens, s.enTokens) }))
       .sort((a, b) => b.score - a.score || a.s.order - b.s.order)
-      .slice(0, count)
       .map((x) => x.s);
+  const inOrder = (list: Sentence[]) => [...new Set(list)].sort((a, b) => a.order - b.order);
   const points = requestedPoints(analysis.focus);
   const scoped = topicScope(usedByReport(ctx, q), [...sectionGroups, ...chapterGroups]);
-  if (scoped) return key(scoped, points ?? 3);
+  if (scoped) return [{ sentences: inOrder(rank(scoped, true).slice(0, points ?? 3)) }];
   if (q.total > 0 && !concludes(analysis.focus) && !points) return undefined;
-  const chapters = chapterGroups.map((g) => g.sentences);
-  if (chapters.length === 0) return [];
-  if (concludes(analysis.focus) && !points) return key(chapters.at(-1)!, 3);
-  const wanted = points ?? Math.min(4, chapters.length);
-  // The opening chapter sets the scene; the points are made in the ones that follow.
-  const pool = chapters.length > wanted ? chapters.slice(1) : chapters;
-  return pool.slice(-wanted).map((chapter) => key(chapter, 1)[0]!);
+  if (chapterGroups.length === 0) return [];
+  if (concludes(analysis.focus) && !points) {
+    const lastChapter = chapterGroups.at(-1)!;
+    const keys = sectionsOf(sectionGroups, lastChapter).map((g) => rank(g.sentences)[0]!);
+    return [{ sentences: inOrder([...keys, ...structure.closingParagraph]) }];
+  }
+  const groups = partition(chapterGroups, Math.min(points ?? DEFAULT_POINTS, chapterGroups.length));
+  return groups.map((chapters) => {
+    // Each section's key sentence; a point of several sections keeps the strongest few.
+    const sentences = chapters.flatMap((c) => sectionsOf(sectionGroups, c).map((g) => rank(g.sentences)[0]!));
+    const chosen = sentences.length > MAX_PER_POINT ? rank(sentences).slice(0, MAX_PER_POINT) : sentences;
+    return { label: chapters.map((c) => chapterTitle(c, analysis.lang, ctx)).join(' / '), sentences: inOrder(chosen) };
+  });
+}
+
+/** The sections of a chapter, in order (its opening paragraphs one of them). */
+function sectionsOf(sections: readonly Group[], chapter: Group): Group[] {
+  const out = sections.filter((g) => g.sentences.every((s) => chapter.sentences.includes(s)));
+  return out.length ? out : [chapter];
+}
+
+/** A chapter's title in the answer's language, without its number. */
+function chapterTitle(chapter: Group, lang: 'ja' | 'en', ctx: AnswerContext): string {
+  const title = chapterOf(chapter.sentences[0]!);
+  const named = lang === 'en' && ctx.edition ? (renderingOf(ctx.edition, title) ?? title) : title;
+  return named.replace(/^\s*\d+\s*(?:――|—|-|\.|｜|\|)\s*/u, '').trim();
+}
+
+/** Share of two titles' words they have in common. */
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const t of a) if (b.has(t)) shared++;
+  return shared / Math.max(1, a.size + b.size - shared);
+}
+
+/**
+ * Chapters in `n` runs, in order: neighbouring chapters whose titles say the most alike (機会と脅威
+ * for the economy, 機会と脅威 abroad) become one point, until there are `n`.
+ */
+export function partition<T extends { title: { tokens: ReadonlySet<string> } }>(chapters: readonly T[], n: number): T[][] {
+  const runs = chapters.map((c) => [c]);
+  const tokens = (run: T[]) => new Set(run.flatMap((c) => [...c.title.tokens]));
+  while (runs.length > Math.max(1, n)) {
+    let best = 0;
+    let bestScore = -1;
+    for (let i = 0; i + 1 < runs.length; i++) {
+      // Alike titles first; between equals, the shorter pair (the opening chapter and the next).
+      const score = overlap(tokens(runs[i]!), tokens(runs[i + 1]!)) - (runs[i]!.length + runs[i + 1]!.length) * 1e-3;
+      if (score > bestScore) [best, bestScore] = [i, score];
+    }
+    runs.splice(best, 2, [...runs[best]!, ...runs[best + 1]!]);
+  }
+  return runs;
 }
 
 interface Group {
@@ -121,8 +201,12 @@ interface Structure {
   chapters: Group[];
   /** The last sentence of each section. */
   closing: ReadonlySet<Sentence>;
+  /** The first sentence of each section: where it states its point. */
+  opening: ReadonlySet<Sentence>;
   /** The report's last body sentence. */
   last: Sentence | undefined;
+  /** The report's closing paragraph (its last three sentences at most). */
+  closingParagraph: Sentence[];
 }
 
 /** Sections and chapters with their titles' and texts' tokens, and the sentences that close them: fixed for a report, so made once. */
@@ -139,21 +223,28 @@ function groupsOf(ctx: AnswerContext): Structure {
       };
     };
     const sections = bySection(ctx.sentences.all, (s) => s.passage.section).map((ss) => group(ss, ss[0]!.passage.section.split(' › ').at(-1) ?? ''));
+    const body = ctx.sentences.all.filter((s) => s.passage.kind === 'body');
+    const opening = body.findLastIndex((s) => s.lead);
     g = {
       sections,
       chapters: bySection(ctx.sentences.all, chapterOf).map((ss) => group(ss, chapterOf(ss[0]!))),
       closing: new Set(sections.map((x) => x.sentences.at(-1)!)),
-      last: ctx.sentences.all.filter((s) => s.passage.kind === 'body').at(-1),
+      opening: new Set(sections.map((x) => x.sentences[0]!)),
+      last: body.at(-1),
+      closingParagraph: body.slice(opening >= 0 ? Math.max(opening, body.length - 3) : body.length - 1),
     };
     groupsCache.set(ctx.sentences, g);
   }
   return g;
 }
 
+const NOUN = /^(?:[\p{Script=Han}々]{2,}|[\p{Script=Katakana}ー]{2,}|\p{Script=Latin}[\p{Script=Latin}\d.'-]*)$/u;
+
 /** Only the words the report uses: one it never uses cannot point to any section, and only dilutes those that do. */
 function usedByReport(ctx: AnswerContext, q: WeightedQuery): WeightedQuery {
-  const ja = new Map([...q.ja].filter(([t]) => ctx.bm25.docFrequency(t) > 0));
-  const en = new Map([...q.en].filter(([t]) => (ctx.bm25En?.docFrequency(t) ?? 0) > 0));
+  // A topic is named by nouns (a verb such as 挙げる is how the question asks, not what about).
+  const ja = new Map([...q.ja].filter(([t]) => NOUN.test(t) && ctx.bm25.docFrequency(t) > 0));
+  const en = new Map([...q.en].filter(([t]) => NOUN.test(t) && (ctx.bm25En?.docFrequency(t) ?? 0) > 0));
   const total = [...ja.values(), ...en.values()].reduce((x, y) => x + y, 0);
   return { ja, en, total, unseen: 0 };
 }

@@ -23,6 +23,7 @@ describe('the English edition of the report', () => {
 
   it('says what it is and names the report in English', () => {
     expect(edition.notice).toMatch(/not the publisher/);
+    expect(edition.notice).toMatch(/machine-assisted/);
     expect(edition.title).toBe('What the DeepSeek shock means for China');
     expect(edition.publisher).toBe('NLI Research Institute');
   });
@@ -62,6 +63,13 @@ describe('renderingProblems', () => {
     expect(renderingProblems('2025年 1月 20日に公開', 'released on January 20, 2025')).toEqual([]);
     expect(renderingProblems('13年に「一帯一路」', 'in 2013, the Belt and Road')).toEqual([]);
     expect(renderingProblems('米国の 5,381棟', '5,381 in the United States')).toEqual([]);
+  });
+
+  it('accepts numbers spelled out in prose', () => {
+    expect(renderingProblems('はや 1カ月が経つ', 'it has already been one month')).toEqual([]);
+    expect(renderingProblems('第 2次トランプ政権', 'the second Trump administration')).toEqual([]);
+    expect(renderingProblems('第 3回フォーラム', 'the Third Forum')).toEqual([]);
+    expect(renderingProblems('第 3回フォーラム', 'the second Forum')).toEqual(['the number 3 is missing']);
   });
 
   it('names a missing number, an empty rendering and one left in Japanese', () => {

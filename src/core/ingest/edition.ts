@@ -109,15 +109,29 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 /** Characters a rendering may keep from the original: names written in Chinese characters, quoted titles. */
 const MAX_CJK_SHARE = 0.2;
 
+const CARDINALS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+const ORDINALS = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth'];
+const TENS: Record<string, number> = { thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100 };
+/** Numbers English prose spells out (one month, the second administration, twelve). */
+const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([...CARDINALS.map((w, i) => [w, i] as const), ...ORDINALS.map((w, i) => [w, i] as const), ...Object.entries(TENS)]);
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** The numbers written in a text as values (a month's name counts as its number): "600万" → 6000000, "6 million" → 6000000, "5,381" → 5381. */
+/**
+ * The numbers written in a text as values (a month's name counts as its number, and so does a
+ * number spelled out, "one month", "the second administration", "1st"): "600万" → 6000000,
+ * "6 million" → 6000000, "5,381" → 5381.
+ */
 export function writtenValues(text: string): number[] {
   const t = text.normalize('NFKC').replace(/(\d),(?=\d{3})/g, '$1');
   const out: number[] = [];
   MONTHS.forEach((month, i) => {
     if (new RegExp(`\\b${month}\\b`).test(t)) out.push(i + 1);
   });
+  for (const [word] of t.matchAll(/\b[A-Za-z]+\b/g)) {
+    const value = NUMBER_WORDS.get(word.toLowerCase());
+    if (value !== undefined) out.push(value);
+  }
   for (const m of t.matchAll(/(\d+(?:\.\d+)?)\s*(万|億|兆|千|thousand|million|billion|trillion|[kKMB](?![a-z]))?/g)) {
     const base = Number(m[1]);
     const unit = m[2] ?? '';

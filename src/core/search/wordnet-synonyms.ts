@@ -65,6 +65,11 @@ class IndexFile {
   has(lemma: string): boolean {
     return this.get(lemma) !== undefined;
   }
+
+  /** Every lemma of the file, in its order. */
+  *lemmas(): Iterable<string> {
+    for (let i = 0; i < this.starts.length; i++) yield this.lemmaAt(i);
+  }
 }
 
 interface Synset {
@@ -125,7 +130,27 @@ export function reduceWordNet(files: WordNetFiles, vocabulary: ReadonlySet<strin
     }
   }
   addPlaces(files.data.noun, vocabularyStems, add);
+  addPlaceNames(indexes.noun, files.data.noun, vocabulary, add);
   return new Map([...out].map(([k, v]) => [k, [...v]]));
+}
+
+/**
+ * Other names of a place the edition names in several words: `UK` and `Britain` → United
+ * Kingdom, `America` → United States (WordNet lists them in one location synset). The name maps
+ * to the words of the edition's name, each a share of it.
+ */
+function addPlaceNames(index: IndexFile, data: string, vocabulary: ReadonlySet<string>, add: (word: string, target: string) => void): void {
+  for (const lemma of index.lemmas()) {
+    if (!lemma.includes('_')) continue;
+    const parts = lemma.split('_');
+    if (parts.some((p) => p.length < 2 || !vocabulary.has(p))) continue;
+    const targets = parts.filter((p) => !ENGLISH_STOP_WORDS.has(p)).map(stem);
+    for (const offset of index.get(lemma)!.slice(0, COMMON_SENSES)) {
+      const synset = readSynset(data, offset);
+      if (!synset || synset.lexFile !== LOCATION_FILE) continue;
+      for (const other of synset.words) if (!other.includes('.')) for (const t of targets) add(other, t);
+    }
+  }
 }
 
 const LOCATION_FILE = 15;

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { Passage, Turn } from '../types';
+import { moreAbout, needsConversation, ownWords, readFollowUp } from './follow-up';
+import { SentenceIndex } from './sentences';
+
+/** A made-up conversation: one question and the answer it got. */
+const after = (question: string, answer: string): Turn[] => [
+  { role: 'user', content: question },
+  { role: 'assistant', content: answer, citations: ['p1'] },
+];
+const ja = after('中国の戸籍制度とは？', '戸籍制度は都市と農村で住民を分け、農村出身者の移動を制限してきた。[1]');
+const en = after('Which countries banned the app?', 'Italy and South Korea banned the app on government devices.[1]');
+
+describe('a question that stands on its own is read on its own', () => {
+  it.each([
+    ["What's a good recipe for ramen?", en, 'en'],
+    ['Capital of France?', en, 'en'],
+    ["What's the weather like this week?", en, 'en'],
+    ['What is this report about?', en, 'en'],
+    ['How large are data centres in Japan?', en, 'en'],
+    ['東京の明日の天気は？', ja, 'ja'],
+    ['ラーメンの作り方は？', ja, 'ja'],
+    ['データセンターの数は？', ja, 'ja'],
+    ['このレポートの要点を3つにまとめてください', ja, 'ja'],
+  ] as const)('%s', (question, history, lang) => {
+    expect(readFollowUp(question, lang, history, false)).toBeUndefined();
+  });
+});
+
+describe('a question that needs the conversation is read with it', () => {
+  it.each([
+    ['Why?', en, 'en', 'context'],
+    ['When was it released?', en, 'en', 'context'],
+    ['Why did they ban it?', en, 'en', 'context'],
+    ['What are the risks?', en, 'en', 'context'],
+    ['What about India?', en, 'en', 'subject'],
+    ['その理由は？', ja, 'ja', 'context'],
+    ['気をつけるべき点は？', ja, 'ja', 'context'],
+    ['農村出身者への影響は？', ja, 'ja', 'context'],
+    ['日本は？', ja, 'ja', 'subject'],
+  ] as const)('%s', (question, history, lang, kind) => {
+    expect(readFollowUp(question, lang, history, false)?.kind).toBe(kind);
+  });
+
+  it('reads a short source question against what was cited, and a source question naming its own claim alone', () => {
+    expect(readFollowUp('その出典は？', 'ja', ja, true)?.kind).toBe('source');
+    expect(readFollowUp("Where's that from?", 'en', en, true)?.kind).toBe('source');
+    expect(readFollowUp('What is the source for the chip export figures?', 'en', en, true)).toBeUndefined();
+  });
+});
+
+describe('own words', () => {
+  it('are the words the conversation has not used, in any inflection, aspect and question words aside', () => {
+    expect(ownWords('Why did they ban it?', 'en', 'Italy banned the app.')).toEqual([]);
+    expect(ownWords('規制の影響は？', 'ja', '規制強化が続いた。')).toEqual([]);
+    expect(ownWords('ラーメンの影響は？', 'ja', '規制強化が続いた。')).toEqual(['ラーメン']);
+    expect(ownWords('What is the capital of France?', 'en', '')).toEqual(['capital', 'France']);
+  });
+
+  it('a pronoun that determines a word of the question does not point back', () => {
+    expect(needsConversation('What is this report about?', 'en', 'Italy banned the app.')).toBe(false);
+    expect(needsConversation('What is it about?', 'en', 'Italy banned the app.')).toBe(true);
+  });
+});
+
+describe('a question tied to the one before', () => {
+  it('by a lead-in conjunction or a possessive is read with it, whatever it names', () => {
+    expect(readFollowUp("And what's the real cost if you count hardware and GPUs?", 'en', en, false)?.kind).toBe('context');
+    expect(readFollowUp('what are its target years?', 'en', en, false)?.kind).toBe('context');
+    expect(readFollowUp('Where does that claim come from?', 'en', en, true)?.kind).toBe('source');
+    expect(readFollowUp('では日本企業はどうすべき？', 'ja', ja, false)?.kind).toBe('context');
+  });
+});
+
+describe('more about what was shown', () => {
+  const text = [
+    '重要なのは、農村戸籍を持つ人々への対応だ。戸籍の種類は出生地で分かれる。戸籍制度改革が課題となる。',
+    'このほか、民営企業をどう位置づけるかも問われている。民営企業家との座談会も開かれた。',
+  ].join('\n');
+  const passages: Passage[] = [{ id: 'p1', order: 0, kind: 'body', text, section: '5 › 1｜課題', page: 1, footnotes: [] }];
+  const index = new SentenceIndex(passages);
+  const [need, kinds, reform, nextTopic] = index.of(passages[0]!);
+
+  it('stays on the subject of what was shown: what led up to it, not the next paragraph’s topic', () => {
+    const more = moreAbout([reform!], index, () => false);
+    expect(more).toEqual([need, kinds]);
+    expect(more).not.toContain(nextTopic);
+  });
+
+  it('adds what follows on the same subject first', () => {
+    expect(moreAbout([need!], index, () => false)).toEqual([kinds, reform]);
+  });
+});
