@@ -97,3 +97,18 @@ export function singleReportLibrary(id: string, engine: QaEngine, metadata: Repo
     info: async () => ({ embedder: engine.info.embedder, retrieval: engine.info.retrieval }),
   };
 }
+
+/** A library whose reports can be replaced as a whole (a reload): requests already under way finish on the one they started with. */
+export function switchableLibrary(initial: ReportLibrary): ReportLibrary & { replace(next: ReportLibrary): void } {
+  let current = initial;
+  return {
+    entries: () => current.entries(),
+    defaultId: () => current.defaultId(),
+    open: (id) => current.open(id),
+    info: () => current.info(),
+    router: () => current.router(),
+    replace: (next) => {
+      current = next;
+    },
+  };
+}

@@ -20,6 +20,8 @@ export interface IngestOptions {
   log?: (line: string) => void;
   /** The corpus, when the caller has already read it. */
   corpus?: CorpusSource;
+  /** Show the embedding progress bar (default true; a library shows one bar counting reports instead). */
+  progress?: boolean;
 }
 
 /** Why the current index cannot serve this corpus and embedder, or null when it can. */
@@ -47,9 +49,9 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     }
     log(`building the index: ${reason}`);
   }
-  const progress = createProgress(`embedding with ${options.embedder.id}`);
-  const built = await buildIndex({ ...corpus, resources: await languageResources() }, options.embedder, (done, total) => progress.update(done, total));
-  progress.done();
+  const progress = options.progress === false ? undefined : createProgress(`embedding with ${options.embedder.id}`);
+  const built = await buildIndex({ ...corpus, resources: await languageResources() }, options.embedder, (done, total) => progress?.update(done, total));
+  progress?.done();
   for (const w of built.warnings) log(`warning: ${w}`);
 
   const manifest: Manifest = {
@@ -62,6 +64,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     counts: { passages: built.passages.length, footnotes: built.report.footnotes.length },
     builtAt: new Date().toISOString(),
     buildMs: 0,
+    report: { metadata: built.data.metadata, editions: built.data.edition ? ['ja', 'en'] : ['ja'] },
   };
   await replaceIndex(options.indexDir, async (dir) => {
     const corpusSha = await writeJson(join(dir, 'corpus.json'), built.data);

@@ -22,7 +22,8 @@ export interface OpenEngineOptions {
   generator?: Generator;
 }
 
-async function open(options: OpenEngineOptions, checked?: StoredIndex): Promise<OpenedEngine> {
+/** The engine over a stored index as it is (throws when it is missing or damaged). */
+export async function openStoredEngine(options: Pick<OpenEngineOptions, 'indexDir' | 'embedder' | 'generator'>, checked?: StoredIndex): Promise<OpenedEngine> {
   const stored = checked ?? (await loadStoredIndex(options.indexDir));
   const searchable = openCorpusData(stored.data);
   const vectors = await VectraSearch.open(join(stored.dir, 'vectors'), { count: stored.manifest.counts.passages, dimensions: stored.manifest.embedder.dimensions });
@@ -42,11 +43,11 @@ export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngi
   const result = await ingest({ ...options, corpus });
   options.log(result.reason);
   try {
-    return await open(options, result.built ? undefined : result.stored);
+    return await openStoredEngine(options, result.built ? undefined : result.stored);
   } catch (err) {
     // The manifest looked current but a file behind it is damaged: rebuild once, then it must open.
     options.log(`the index in ${options.indexDir} cannot be read (${err instanceof Error ? err.message : err}); rebuilding it`);
     await ingest({ ...options, corpus, force: true });
-    return open(options);
+    return openStoredEngine(options);
   }
 }

@@ -3,18 +3,17 @@ import { readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { serve, type ServerType } from '@hono/node-server';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { describeService } from '../core/engine';
+import { switchableLibrary } from '../core/reports';
 import { createApp } from '../http/app';
-import { renderDemoPage } from '../http/demo-page';
+import { libraryDemoPage } from '../http/demo-page';
 import { clientKeyFrom } from '../http/middleware/client-address';
 import { parseOrigins } from '../http/middleware/origins';
-import { reportInfo } from '../http/present';
 import { answerClientErrors } from './client-errors';
 import { clientHasher } from './client-hash';
 import { loadConfig, type Config } from './config';
 import { configuredEmbedder } from './configured-embedder';
 import { createLineWriter } from './line-writer';
-import { openEngine } from './open-engine';
+import { openLibrary, type OpenLibraryOptions } from './open-library';
 import { createOpenAiGenerator } from './openai-generator';
 
 const log = (line: string) => console.log(`[report-chat] ${line}`);
@@ -35,6 +34,8 @@ async function readWidget(path: string): Promise<string | undefined> {
 export interface RunningServer {
   url: string;
   close(): Promise<void>;
+  /** Reads CORPUS_DIR again (ingesting what changed) and serves the result once it is whole; on SIGHUP. */
+  reload(): Promise<void>;
 }
 
 export async function startServer(config: Config = loadConfig()): Promise<RunningServer> {
@@ -43,14 +44,14 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     config.LLM_BASE_URL && config.LLM_MODEL
       ? createOpenAiGenerator({ baseUrl: config.LLM_BASE_URL, apiKey: config.LLM_API_KEY, model: config.LLM_MODEL, timeoutMs: config.LLM_TIMEOUT_MS })
       : undefined;
-  const { engine, metadata } = await openEngine({ corpusDir: config.CORPUS_DIR, indexDir: config.indexDir, embedder, log, ...(generator ? { generator } : {}) });
-  const report = reportInfo(metadata);
+  const libraryOptions: OpenLibraryOptions = { corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, indexDir: config.indexDir, embedder, log, ...(generator ? { generator } : {}), ...(config.DEFAULT_REPORT ? { defaultReport: config.DEFAULT_REPORT } : {}), ...(config.LLM_BASE_URL ? { generatorHost: new URL(config.LLM_BASE_URL).host } : {}) };
+  const opened = await openLibrary(libraryOptions);
+  const library = switchableLibrary(opened.library);
   const widgetJs = await readWidget(config.WIDGET_PATH ?? WIDGET_PATH);
   const app = createApp({
-    engine,
-    report,
+    library,
     ...(config.ACCESS_LOG ? { accessLog: { write: createLineWriter().write, hashClient: clientHasher(), includeQuestions: config.ACCESS_LOG_QUESTIONS } } : {}),
-    ...(widgetJs !== undefined ? { widgetJs, demoPage: renderDemoPage({ title: report.title, publisher: report.publisher, suggestions: report.suggestions }) } : {}),
+    ...(widgetJs !== undefined ? { widgetJs, demoPage: libraryDemoPage(library) } : {}),
     allowedOrigins: parseOrigins(config.ALLOWED_ORIGINS),
     maxBodyBytes: config.MAX_BODY_BYTES,
     ...(config.RATE_LIMIT_PER_MINUTE > 0 ? { rateLimit: { perMinute: config.RATE_LIMIT_PER_MINUTE, burst: config.RATE_LIMIT_BURST } } : {}),
@@ -67,11 +68,16 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
-  log(describeService(engine, generator, config.LLM_BASE_URL ? new URL(config.LLM_BASE_URL).host : undefined));
+  log(opened.summary);
   log(`listening on ${url}`);
   return {
     url,
     close: () => new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
+    reload: async () => {
+      const next = await openLibrary(libraryOptions);
+      library.replace(next.library);
+      log(`reloaded: ${next.summary}`);
+    },
   };
 }
 
@@ -81,6 +87,14 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       const stop = () => running.close().finally(() => process.exit(0));
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
+      // SIGHUP: pick up reports added, changed or removed (after `npm run ingest`, or built here); a failed reload keeps serving what was served.
+      let reloading: Promise<void> | undefined;
+      process.on('SIGHUP', () => {
+        reloading ??= running
+          .reload()
+          .catch((err) => console.error(`[report-chat] reload failed, still serving the previous library: ${err instanceof Error ? err.message : err}`))
+          .finally(() => (reloading = undefined));
+      });
     })
     .catch((err) => {
       console.error(`[report-chat] failed to start: ${err instanceof Error ? err.message : err}`);
