@@ -52,7 +52,7 @@ const LIBRARY_STARTERS = 4;
 export function libraryInfo(entries: readonly ReportEntry[]): ReportInfo {
   const publishers = [...new Set(entries.map((e) => e.metadata.publisher).filter(Boolean))];
   const publishersEn = [...new Set(entries.map((e) => e.metadata.publisherEn).filter((p): p is string => !!p))];
-  const starters = (lang: 'ja' | 'en') => entries.slice(0, LIBRARY_STARTERS).flatMap((e) => e.metadata.suggestions[lang].slice(1, 2));
+  const starters = (lang: 'ja' | 'en') => [...new Set(entries.slice(0, LIBRARY_STARTERS).flatMap((e) => e.metadata.suggestions[lang].slice(1, 2)))];
   return {
     id: ALL_REPORTS,
     title: `ライブラリ全体（${entries.length}件のレポート）`,
