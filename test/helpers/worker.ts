@@ -28,7 +28,7 @@ const FIRST_REQUEST_TIMEOUT_MS = 60_000;
  * wrangler.toml's compatibility settings and [vars], plus `vars` on top. Serving the finished
  * bundle, not the sources, keeps the test independent of source files changing while it runs.
  */
-export async function startWorker(options: { bundleDir: string; vars?: Record<string, string> }): Promise<StartedWorker> {
+export async function startWorker(options: { bundleDir: string; vars?: Record<string, string>; persist?: string }): Promise<StartedWorker> {
   Object.assign(process.env, OFFLINE_WRANGLER_ENV);
   const { unstable_startWorker } = await import('wrangler');
   const worker = await unstable_startWorker({
@@ -37,7 +37,7 @@ export async function startWorker(options: { bundleDir: string; vars?: Record<st
     sendMetrics: false,
     build: { bundle: false },
     ...(options.vars ? { bindings: Object.fromEntries(Object.entries(options.vars).map(([k, v]) => [k, { type: 'plain_text' as const, value: v }])) } : {}),
-    dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, persist: false, watch: false, liveReload: false, logLevel: 'warn' },
+    dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, persist: options.persist ?? false, watch: false, liveReload: false, logLevel: 'warn' },
   });
   const started: StartedWorker = {
     url: '',
