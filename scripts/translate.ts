@@ -5,10 +5,10 @@
  * written after every batch, so a run that stops can be started again to finish.
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { editionSchema, type EditionFile } from '../src/core/ingest/edition';
 import { loadConfig } from '../src/node/config';
-import { readCorpus } from '../src/node/corpus';
+import { editionFileOf, readCorpus } from '../src/node/corpus';
 import { chatCompletionsUrl } from '../src/node/openai-generator';
 import { translateEdition, type ChatMessage } from './translate/edition-translator';
 
@@ -30,7 +30,7 @@ try {
   const config = loadConfig();
   if (!config.LLM_BASE_URL || !config.LLM_MODEL) throw new Error('set LLM_BASE_URL and LLM_MODEL (an OpenAI-compatible endpoint) to translate');
   const corpus = await readCorpus(config.CORPUS_DIR);
-  const path = join(config.CORPUS_DIR, `${basename(corpus.file, '.txt')}.en.json`);
+  const path = join(config.CORPUS_DIR, editionFileOf(corpus.file));
   const existing = await readEdition(path);
   const url = chatCompletionsUrl(config.LLM_BASE_URL);
   const complete = async (messages: ChatMessage[]) => {
@@ -51,6 +51,7 @@ try {
   };
   const result = await translateEdition({
     reportText: corpus.text,
+    reportFormat: corpus.format,
     reportFile: corpus.file,
     ...(existing ? { existing } : {}),
     ...(corpus.metadata?.titleEn ? { titleEn: corpus.metadata?.titleEn } : {}),

@@ -6,7 +6,7 @@
  * unless `force` is set.
  */
 import { EDITION_FORMAT, editionSchema, renderingProblems, reportUnits, type EditionFile, type EditionUnit } from '../../src/core/ingest/edition';
-import { parseReport } from '../../src/core/ingest/parse';
+import { parseReportText, type ReportFormat } from '../../src/core/ingest/parse-report-text';
 
 export interface ChatMessage {
   role: 'system' | 'user';
@@ -15,6 +15,8 @@ export interface ChatMessage {
 
 export interface TranslateOptions {
   reportText: string;
+  /** How the report is written (default: the publisher's .txt layout). */
+  reportFormat?: ReportFormat;
   reportFile: string;
   /** The edition as it stands, when there is one. */
   existing?: EditionFile;
@@ -65,7 +67,7 @@ const messagesFor = (units: EditionUnit[]): ChatMessage[] => [
 ];
 
 export async function translateEdition(options: TranslateOptions): Promise<TranslateResult> {
-  const units = reportUnits(parseReport(options.reportText));
+  const units = reportUnits(parseReportText(options.reportText, options.reportFormat));
   const have = new Map((options.existing?.units ?? []).map((u) => [u.key, u]));
   const todo = options.force ? units : units.filter((u) => !have.has(u.key));
   const rendered = new Map<string, string>(options.force ? [] : [...have].map(([k, u]) => [k, u.en]));

@@ -55,6 +55,8 @@ export interface ReportHeader {
 
 export interface Report {
   title: string;
+  /** The language the report is written in (see ingest/report-lang.ts); absent means Japanese. */
+  lang?: Lang;
   header?: ReportHeader;
   pages: number;
   sections: Section[];

@@ -38,6 +38,7 @@ export const passageJson = (p: Passage, library: Library, english?: English) => 
 /** What /api/report serves: how a widget introduces the report. */
 export const reportInfo = (m: ReportMetadata): ReportInfo => ({
   title: m.title,
+  language: m.language,
   ...(m.titleEn ? { titleEn: m.titleEn } : {}),
   publisher: m.publisher,
   ...(m.publisherEn ? { publisherEn: m.publisherEn } : {}),

@@ -51,6 +51,8 @@ export const reportOut = z.object({
   /** The report's id; `*` for the whole library. */
   id: z.string().optional(),
   title: z.string(),
+  /** The language the report is written in (absent from older servers: Japanese). */
+  language: lang.optional(),
   titleEn: z.string().optional(),
   publisher: z.string(),
   publisherEn: z.string().optional(),

@@ -1,5 +1,5 @@
 /**
- * The corpus folder (CORPUS_DIR): one report .txt and, all optional, metadata.json, a domain
+ * The corpus folder (CORPUS_DIR): one report (.txt, or .md for a Markdown report) and, all optional, metadata.json, a domain
  * glossary (glossary.en-ja.json) and the English edition (<report>.en.json). Everything is read
  * and checked here, with messages that say which file is wrong and how.
  */
@@ -12,6 +12,7 @@ import { metadataFileSchema, type MetadataFile } from '../core/ingest/metadata';
 import type { Lexicon } from '../core/search/lexicon';
 import { parseGlossary, parseLexicon } from '../core/search/lexicon-files';
 import type { IngestInputs } from '../core/ingest/build-index';
+import { reportFormatOf, type ReportFormat } from '../core/ingest/parse-report-text';
 import { languageResourceVersions } from './language-resources';
 
 /** The general dictionary ingest reduces to each report (see scripts/build-lexicon.ts). */
@@ -22,6 +23,7 @@ export interface CorpusSource extends Omit<IngestInputs, 'resources'> {
   dir: string;
   /** The report's file name inside `dir`. */
   file: string;
+  format: ReportFormat;
   /** Of the report's bytes. */
   sha256: string;
   /** Of everything an index is built from: a change to any of it means a rebuild. */
@@ -47,19 +49,22 @@ function parseJsonFile(bytes: Buffer, path: string): unknown {
   }
 }
 
-/** The report file: metadata.json's `file`, else the folder's only .txt. */
+/** The English edition's file beside a report: `<report name>.en.json`. */
+export const editionFileOf = (reportFile: string) => `${reportFile.replace(/\.(?:txt|md)$/i, '')}.en.json`;
+
+/** The report file: metadata.json's `file`, else the folder's only .txt or .md. */
 async function reportFile(dir: string, metadata: MetadataFile): Promise<string> {
   if (metadata.file) return metadata.file;
   let names: string[];
   try {
     names = await readdir(dir);
   } catch {
-    throw new Error(`the corpus folder ${dir} does not exist (set CORPUS_DIR to a folder holding one report .txt)`);
+    throw new Error(`the corpus folder ${dir} does not exist (set CORPUS_DIR to a folder holding one report, .txt or .md)`);
   }
-  const reports = names.filter((n) => n.endsWith('.txt')).sort();
+  const reports = names.filter((n) => reportFormatOf(n) !== undefined).sort();
   if (reports.length === 1) return reports[0]!;
-  if (reports.length === 0) throw new Error(`no report in ${dir}: put the report's text there as one .txt file`);
-  throw new Error(`${dir} holds ${reports.length} .txt files (${reports.join(', ')}); name the report in metadata.json as {"file": "…"}`);
+  if (reports.length === 0) throw new Error(`no report in ${dir}: put the report there as one .txt file (the publisher's text) or one .md file (a Markdown report)`);
+  throw new Error(`${dir} holds ${reports.length} report files (${reports.join(', ')}); name the report in metadata.json as {"file": "…"}`);
 }
 
 /** What every report of a library is built with: the general dictionary and the language resources' versions. */
@@ -122,6 +127,7 @@ export async function readReportFiles(files: ReportFiles, shared: SharedSources)
   return {
     dir,
     file,
+    format: reportFormatOf(file) ?? 'txt',
     text,
     sha256: sha256(bytes),
     sourcesSha256: sha256(sources),

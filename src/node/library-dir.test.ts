@@ -80,3 +80,17 @@ describe('scanLibrary', () => {
     await expect(scanLibrary('/nonexistent/corpus')).rejects.toThrow(/CORPUS_DIR/);
   });
 });
+
+describe('scanLibrary with Markdown reports', () => {
+  it('takes <id>.md files and folders holding one .md as reports beside .txt ones', async () => {
+    const d = await folder({ 'notes-2025.md': '# T', 'a.txt': 'x', 'c/report.md': '# C' });
+    const layout = await scanLibrary(d);
+    expect(layout.problems).toEqual([]);
+    expect(layout.reports.map((r) => [r.id, r.file])).toEqual([
+      ['a', 'a.txt'],
+      ['c', 'report.md'],
+      ['notes-2025', 'notes-2025.md'],
+    ]);
+    expect(layout.reports[2]!.editionPath).toBe(join(d, 'notes-2025.en.json'));
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * CORPUS_DIR as a library: every report in it, by id, with where its files are. A report is a
- * file directly in the folder (`<id>.txt`, with an optional `<id>.en.json` English edition) or a
+ * file directly in the folder (`<id>.txt` or Markdown `<id>.md`, with an optional `<id>.en.json`
+ * English edition) or a
  * subfolder `<id>/` holding one report file and its optional companions (metadata.json,
  * glossary.en-ja.json, English edition). A glossary at the top applies to every report without
  * its own; a metadata.json at the top applies to the report it names (`file`), or to the only
@@ -8,11 +9,10 @@
  */
 import { readdir } from 'node:fs/promises';
 import { extname, join } from 'node:path';
+import { reportFormatOf } from '../core/ingest/parse-report-text';
 import { isReportId } from '../core/reports';
 import { editionPathOf, GLOSSARY_FILE, readMetadataFile, type ReportFiles } from './corpus';
 
-/** Report file extensions, in the order a folder's report is looked for. */
-export const REPORT_EXTENSIONS = ['.txt'] as const;
 
 export interface LibraryReport extends ReportFiles {
   id: string;
@@ -34,7 +34,8 @@ export interface LibraryLayout {
   singleFile?: string;
 }
 
-const isReportFile = (name: string) => (REPORT_EXTENSIONS as readonly string[]).includes(extname(name));
+/** `.txt` (the publisher's extracted text) or `.md` (a Markdown report). */
+const isReportFile = (name: string) => reportFormatOf(name) !== undefined;
 const COMPANIONS = new Set(['metadata.json', GLOSSARY_FILE]);
 export const slugHint = (name: string) =>
   name
@@ -51,7 +52,7 @@ async function listDir(dir: string): Promise<import('node:fs').Dirent[]> {
   try {
     return await readdir(dir, { withFileTypes: true });
   } catch {
-    throw new Error(`the corpus folder ${dir} does not exist (set CORPUS_DIR to a folder of reports: <id>.txt files or <id>/ folders)`);
+    throw new Error(`the corpus folder ${dir} does not exist (set CORPUS_DIR to a folder of reports: <id>.txt or <id>.md files, or <id>/ folders)`);
   }
 }
 
@@ -68,7 +69,7 @@ async function folderReport(id: string, dir: string, rootGlossary: string | unde
   if (!file) {
     const reports = names.filter(isReportFile).sort();
     if (reports.length !== 1) {
-      return { path: dir, message: reports.length === 0 ? `no report in the folder ${id}/: put the report there as one .txt file` : `the folder ${id}/ holds ${reports.length} report files (${reports.join(', ')}); keep one, or name it in metadata.json as {"file": "…"}` };
+      return { path: dir, message: reports.length === 0 ? `no report in the folder ${id}/: put the report there as one .txt or .md file` : `the folder ${id}/ holds ${reports.length} report files (${reports.join(', ')}); keep one, or name it in metadata.json as {"file": "…"}` };
     }
     file = reports[0]!;
   }
@@ -130,7 +131,7 @@ export async function scanLibrary(dir: string): Promise<LibraryLayout> {
   for (const e of entries) {
     if (!e.isFile() || isReportFile(e.name) || COMPANIONS.has(e.name) || e.name.endsWith('.en.json')) continue;
     const hint = extname(e.name).toLowerCase() === '.pdf' ? ` (turn a PDF into a report with \`pdftotext -layout ${e.name} ${e.name.replace(/\.pdf$/i, '.txt')}\`)` : '';
-    problems.push({ path: join(dir, e.name), message: `ignored: not a report (a report is <id>.txt or a folder <id>/)${hint}` });
+    problems.push({ path: join(dir, e.name), message: `ignored: not a report (a report is <id>.txt, <id>.md or a folder <id>/)${hint}` });
   }
   const single = files.length === 1 && folders.length === 0;
   return { dir, reports: reports.sort((a, b) => a.id.localeCompare(b.id)), problems, single, ...(single ? { singleFile: files[0]!.name } : {}) };

@@ -43,7 +43,7 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<OpenedLi
   const result = await ingestLibrary({ corpusDir: options.corpusDir, dataDir: options.dataDir, embedder, log });
   if (result.reports.length === 0) {
     const why = result.failed.map((f) => `\n  ${f.path}: ${f.message}`).join('');
-    throw new Error(`no report can be served from ${options.corpusDir}${why || ' (it is empty: add <id>.txt files or <id>/ folders)'}`);
+    throw new Error(`no report can be served from ${options.corpusDir}${why || ' (it is empty: add <id>.txt or <id>.md files, or <id>/ folders)'}`);
   }
   let defaultId = options.defaultReport;
   if (defaultId && !result.reports.some((r) => r.entry.id === defaultId)) {

@@ -15,7 +15,8 @@ import { chunkReport } from './chunk';
 import { missingUnits, type Edition } from './edition';
 import { editionToData, type CorpusData } from './index-data';
 import { resolveMetadata, type MetadataFile } from './metadata';
-import { parseReport } from './parse';
+import { parseReportText, type ReportFormat } from './parse-report-text';
+import { AppError } from '../errors';
 
 /** General resources reduced at ingest to what one report needs. */
 export interface LanguageResources {
@@ -27,6 +28,10 @@ export interface LanguageResources {
 
 export interface IngestInputs {
   text: string;
+  /** How `text` is written: the publisher's .txt layout (the default) or Markdown. */
+  format?: ReportFormat;
+  /** The report's file name, named in errors and warnings. */
+  file?: string;
   metadata?: MetadataFile;
   /** The report's domain glossary: English phrase key → Japanese terms. */
   glossary?: ReadonlyMap<string, readonly string[]>;
@@ -53,12 +58,12 @@ export interface BuiltIndex {
 export const embeddingText = (p: Passage) => (p.section ? `${p.section}\n${p.text}` : p.text);
 
 export async function buildIndex(inputs: IngestInputs, embedder: Embedder, onProgress?: (done: number, total: number) => void, batchSize = 16): Promise<BuiltIndex> {
-  const report = parseReport(inputs.text);
+  const report = parseNamed(inputs);
   const passages = chunkReport(report);
   const bm25 = Bm25Index.build(passages.map((p) => ({ id: p.id, text: p.text, boostText: p.section })));
   const lexicon = deriveLexicon(inputs.dictionary, inputs.text, inputs.glossary);
   const synonyms = inputs.resources ? reduceSynonyms(inputs.resources, inputs.text, inputs.edition, lexicon) : undefined;
-  const warnings: string[] = [];
+  const warnings: string[] = (report.warnings ?? []).map((w) => `${inputs.file ?? 'the report'}: ${w.message}`);
   if (inputs.edition) {
     const missing = missingUnits(report, inputs.edition);
     if (missing.length) warnings.push(`the English edition does not render ${missing.length} sentence(s) of the report (run \`npm run translate\`); first: ${missing[0]!.ja.slice(0, 40)}…`);
@@ -79,6 +84,16 @@ export async function buildIndex(inputs: IngestInputs, embedder: Embedder, onPro
     onProgress?.(Math.min(i + batchSize, passages.length), passages.length);
   }
   return { report, passages, bm25, data, vectors, warnings };
+}
+
+/** The parsed report; a parse error names the file it came from. */
+function parseNamed(inputs: IngestInputs) {
+  try {
+    return parseReportText(inputs.text, inputs.format);
+  } catch (err) {
+    if (err instanceof AppError && inputs.file) throw new AppError(err.code, `${inputs.file}: ${err.message}`);
+    throw err;
+  }
 }
 
 /** Lower-case English words of the edition (and of the report's own Latin text). */

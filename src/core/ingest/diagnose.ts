@@ -17,6 +17,8 @@ export type ProblemCode =
   | 'unread_markers'
   | 'missing_footnotes'
   | 'unreferenced_footnotes'
+  /** Markdown: a `[^label]` reference with no definition. */
+  | 'undefined_footnotes'
   | 'unread_footnote_lines'
   | 'no_paragraph_ends';
 

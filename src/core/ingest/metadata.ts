@@ -13,8 +13,9 @@ const suggestionsSchema = z.object({ ja: z.array(z.string().min(1)).max(8).optio
 /** metadata.json: every field optional. */
 export const metadataFileSchema = z
   .object({
-    /** The report's file name inside the corpus folder; needed only when it holds more than one .txt. */
-    file: z.string().regex(/^[\w.-]+\.txt$/, 'file must be a plain .txt file name inside the corpus folder').optional(),
+    /** The report's file name inside the corpus folder; needed only when it holds more than one report file. */
+    file: z.string().regex(/^[\w.-]+\.(?:txt|md)$/, 'file must be a plain .txt or .md file name inside the corpus folder').optional(),
+    /** The report's language; without it, detected from the report's text. */
     language: z.enum(['ja', 'en']).optional(),
     title: z.string().min(1).optional(),
     titleEn: z.string().min(1).optional(),
@@ -52,7 +53,7 @@ function defaultSuggestions(report: Report, edition: Edition | undefined): { ja:
   const ja = ['このレポートの結論は？', ...middle.slice(0, 2).map((s) => `「${s.title.replace(/^\d{1,2}(?:[―—]{2}|[｜|])\s*/, '')}」について教えて`)];
   const en = ['What are the main points of the report?'];
   for (const s of middle.slice(0, 2)) {
-    const title = englishTitle(edition, s.title);
+    const title = englishTitle(edition, s.title) ?? (report.lang === 'en' ? s.title : undefined);
     if (title) en.push(`What does the report say about ${title.replace(/[.?!]$/, '')}?`);
   }
   if (en.length === 1) en.push('What does the report conclude?');
@@ -67,7 +68,7 @@ export function resolveMetadata(given: MetadataFile, report: Report, edition?: E
   const publisherEn = given.publisherEn ?? edition?.publisher;
   const published = given.published ?? header?.date;
   return {
-    language: given.language ?? 'ja',
+    language: given.language ?? report.lang ?? 'ja',
     title: given.title ?? report.title,
     ...(titleEn ? { titleEn } : {}),
     publisher: given.publisher ?? header?.publisher ?? '',

@@ -11,6 +11,7 @@ import { detectLatinSpacing, joinLines, type LatinSpacing, type SourceLine } fro
 import { scanLines, toLines } from './parse-lines';
 import { extractMarkers, type MarkerCursor } from './parse-markers';
 import { readHeader, type ParsedHeader } from './report-header';
+import { detectReportLang } from './report-lang';
 
 /** A Report with what only the parser knows: the first page's header and non-fatal problems. */
 export interface ParsedReport extends Report {
@@ -93,6 +94,7 @@ export function readReport(text: string): ParsedReport {
   builder.closeParagraph();
   const report: ParsedReport = {
     title: head?.header.title ?? chooseTitle(builder.sections, builder.blocks),
+    lang: detectReportLang(builder.blocks.filter((b) => b.kind === 'paragraph').map((b) => b.text)),
     pages: scan.pages,
     sections: builder.sections,
     blocks: builder.blocks,
