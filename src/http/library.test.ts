@@ -113,4 +113,16 @@ describe('a library of several reports over HTTP', () => {
     expect(library).toContain('data-report="*"');
     await expectError(await app.request('/?report=nope'), 404, 'unknown_report');
   });
+
+  it('describes the library in OpenAPI: /api/reports, the report parameter, report_required and unknown_report', async () => {
+    type Op = { parameters?: { name: string }[]; responses: Record<string, { description: string }>; requestBody?: { content: Record<string, { schema: { properties: Record<string, unknown> } }> } };
+    const doc = (await json(app.request('/openapi.json'))) as { paths: Record<string, Record<string, Op>> };
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/reports', '/api/report']));
+    for (const path of ['/api/search', '/api/report', '/api/footnotes', '/api/footnotes/{n}', '/api/passages/{id}']) {
+      expect(doc.paths[path]!.get!.parameters!.map((p) => p.name), path).toContain('report');
+    }
+    expect(Object.keys(doc.paths['/api/chat']!.post!.requestBody!.content['application/json']!.schema.properties)).toContain('report');
+    expect(doc.paths['/api/search']!.get!.responses['400']!.description).toMatch(/report_required/);
+    expect(doc.paths['/api/search']!.get!.responses['404']!.description).toMatch(/unknown_report/);
+  });
 });
