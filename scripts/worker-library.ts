@@ -5,10 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { createEngine } from '../src/core/engine';
-import { openCorpusData } from '../src/core/ingest/index-data';
-import { routerOf, type OpenedReport } from '../src/core/reports';
+import { LibraryRouter, type ReportTerms } from '../src/core/library-router';
 import { loadStoredIndex } from '../src/node/index-store';
+import { storedReportTerms } from '../src/node/router-terms';
 import type { ServedReport } from '../src/node/ingest-library';
 import { CATALOG_FORMAT, CATALOG_KEY, reportKey, routerKey, type Catalog, type ReportSnapshot } from '../src/worker/library-snapshot';
 import { encodeVectors, SNAPSHOT_FORMAT } from '../src/worker/snapshot';
@@ -24,7 +23,7 @@ const version = (text: string) => createHash('sha256').update(text).digest('hex'
 
 export async function exportLibrary(reports: ServedReport[], options: { defaultReport?: string } = {}): Promise<LibraryExport> {
   const values = new Map<string, string>();
-  const opened: OpenedReport[] = [];
+  const terms: { id: string; terms: ReportTerms }[] = [];
   const entries: Catalog['reports'] = [];
   let embedder: Catalog['embedder'] | undefined;
   for (const { entry, indexDir } of reports) {
@@ -45,12 +44,10 @@ export async function exportLibrary(reports: ServedReport[], options: { defaultR
     const v = version(text);
     values.set(reportKey(entry.id, v), text);
     entries.push({ ...entry, version: v });
-    // Lexical engines are enough to read each passage's English rendering for the router.
-    const engine = createEngine({ passages: stored.data.passages, footnotes: stored.data.footnotes, ...openCorpusData(stored.data) });
-    opened.push({ id: entry.id, engine, metadata: stored.data.metadata });
+    terms.push({ id: entry.id, terms: await storedReportTerms(indexDir) });
   }
   if (!embedder) throw new Error('no report to upload');
-  const routerText = JSON.stringify(routerOf(opened).toJSON());
+  const routerText = JSON.stringify(LibraryRouter.fromTerms(terms).toJSON());
   const routerVersion = version(routerText);
   values.set(routerKey(routerVersion), routerText);
   const catalog: Catalog = {

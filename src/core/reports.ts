@@ -5,7 +5,7 @@
  * Workers KV; the HTTP layer sees only this interface. Web APIs only.
  */
 import type { QaEngine } from './engine';
-import { LibraryRouter } from './library-router';
+import { LibraryRouter, type RouterReport } from './library-router';
 import type { ReportMetadata } from './ingest/metadata';
 import type { Lang } from './types';
 
@@ -51,18 +51,15 @@ export interface ReportLibrary {
   router(): Promise<LibraryRouter>;
 }
 
-/** The router over opened reports' passages (and their English renderings). */
-export function routerOf(reports: readonly OpenedReport[]): LibraryRouter {
-  return LibraryRouter.build(
-    reports.map(({ id, engine }) => ({
-      id,
-      passages: engine.library.passages.map((p) => {
-        const english = engine.english(p);
-        return { text: p.text, section: p.section, ...(english ? { english } : {}) };
-      }),
-    })),
-  );
+/** An opened report as the router reads it: its passages and their English renderings. */
+export function routerReportOf({ id, engine }: OpenedReport): RouterReport {
+  const { passages } = engine.library;
+  const english = passages.map((p) => engine.english(p)).filter((t): t is string => !!t);
+  return { id, texts: [...passages.map((p) => p.text), ...english], sections: passages.map((p) => p.section) };
 }
+
+/** The router over opened reports. */
+export const routerOf = (reports: readonly OpenedReport[]): LibraryRouter => LibraryRouter.build(reports.map(routerReportOf));
 
 export const summaryOf = (e: ReportEntry): ReportSummary => {
   const { metadata: _metadata, ...summary } = e;

@@ -15,6 +15,9 @@ import { indexIdProblem } from '../core/index-consistency';
 import { corpusDataSchema, manifestSchema, type CorpusData } from '../core/ingest/index-data';
 import { reportMetadataSchema } from '../core/ingest/metadata';
 
+/** A report's term counts for a library's router (derived, so not checksummed: a bad one is worked out again). */
+export const ROUTER_FILE = 'router.json';
+
 /** The files a build writes besides the manifest, by path within the build folder. */
 export const INDEX_FILES = ['corpus.json', 'vectors/index.json'] as const;
 

@@ -2,10 +2,11 @@
 import { join } from 'node:path';
 import { buildIndex } from '../core/ingest/build-index';
 import { INDEX_FORMAT } from '../core/ingest/index-data';
+import { reportTerms } from '../core/library-router';
 import type { Embedder } from '../core/ports';
 import { readCorpus, type CorpusSource } from './corpus';
 import { languageResources } from './language-resources';
-import { fileSha256, loadStoredIndex, replaceIndex, writeJson, type Manifest, type StoredIndex } from './index-store';
+import { fileSha256, loadStoredIndex, replaceIndex, ROUTER_FILE, writeJson, type Manifest, type StoredIndex } from './index-store';
 import { createProgress } from './progress';
 import { writeVectraIndex } from './vectra-store';
 
@@ -70,6 +71,9 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     const corpusSha = await writeJson(join(dir, 'corpus.json'), built.data);
     const { passages, vectors } = built;
     await writeVectraIndex(join(dir, 'vectors'), passages.map((p, i) => ({ id: p.id, vector: vectors[i]!, metadata: { kind: p.kind, page: p.page, section: p.section } })));
+    // The report's words as the library's router counts them (see core/library-router.ts).
+    const english = Object.values(built.data.edition?.renderings ?? {});
+    await writeJson(join(dir, ROUTER_FILE), reportTerms({ texts: [...passages.map((p) => p.text), ...english], sections: passages.map((p) => p.section) }));
     manifest.files = { 'corpus.json': corpusSha, 'vectors/index.json': await fileSha256(join(dir, 'vectors', 'index.json')) };
     manifest.buildMs = Math.round(performance.now() - started);
     await writeJson(join(dir, 'manifest.json'), manifest); // written last: its presence marks a complete build

@@ -130,7 +130,7 @@ export async function scanLibrary(dir: string): Promise<LibraryLayout> {
   }
   for (const e of entries) {
     if (!e.isFile() || isReportFile(e.name) || COMPANIONS.has(e.name) || e.name.endsWith('.en.json')) continue;
-    const hint = extname(e.name).toLowerCase() === '.pdf' ? ` (turn a PDF into a report with \`pdftotext -layout ${e.name} ${e.name.replace(/\.pdf$/i, '.txt')}\`)` : '';
+    const hint = extname(e.name).toLowerCase() === '.pdf' ? ` (turn a PDF into a report with \`pdftotext -enc UTF-8 ${e.name} - | sed 's/^\\f/ /' > ${e.name.replace(/\.pdf$/i, '.txt')}\`, see the README)` : '';
     problems.push({ path: join(dir, e.name), message: `ignored: not a report (a report is <id>.txt, <id>.md or a folder <id>/)${hint}` });
   }
   const single = files.length === 1 && folders.length === 0;

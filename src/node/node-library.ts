@@ -3,13 +3,14 @@
  * use and kept. A damaged index found on opening is rebuilt once from the report's files, as a
  * single report's is.
  */
-import { routerOf, type OpenedReport, type ReportLibrary } from '../core/reports';
-import type { LibraryRouter } from '../core/library-router';
+import { type OpenedReport, type ReportLibrary } from '../core/reports';
+import { LibraryRouter } from '../core/library-router';
 import type { Embedder, Generator } from '../core/ports';
 import { readReportFiles, readSharedSources } from './corpus';
 import { ingest } from './ingest';
 import type { ServedReport } from './ingest-library';
 import { openStoredEngine } from './open-engine';
+import { storedReportTerms } from './router-terms';
 
 export interface NodeLibraryOptions {
   reports: ServedReport[];
@@ -59,7 +60,11 @@ export function nodeLibrary(options: NodeLibraryOptions): ReportLibrary {
     defaultId: async () => defaultId,
     open,
     info: async () => ({ embedder: options.embedder.id, retrieval: 'hybrid' }),
-    router: () =>
-      (router ??= Promise.all(entries.map((e) => open(e.id))).then((all) => routerOf(all.filter((r): r is OpenedReport => r !== undefined)))),
+    // Assembled from each report's stored term counts: a library-wide question opens only the reports it is about.
+    router: () => {
+      router ??= Promise.all(options.reports.map(async (r) => ({ id: r.entry.id, terms: await storedReportTerms(r.indexDir) }))).then(LibraryRouter.fromTerms);
+      router.catch(() => (router = undefined));
+      return router;
+    },
   };
 }

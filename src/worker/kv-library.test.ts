@@ -40,7 +40,7 @@ beforeAll(async () => {
     const m = built.data.metadata;
     entries[id] = { id, title: m.title, editions: ['ja'], passages: built.passages.length, footnotes: 0, metadata: m, version };
   }
-  kv.put(routerKey('ab'.repeat(8)), JSON.stringify(LibraryRouter.build([{ id: 'steel', passages: [{ text: '電炉への転換', section: '' }] }]).toJSON()));
+  kv.put(routerKey('ab'.repeat(8)), JSON.stringify(LibraryRouter.build([{ id: 'steel', texts: ['電炉への転換'], sections: [] }]).toJSON()));
 });
 
 describe('the Worker library over KV', () => {
