@@ -77,8 +77,15 @@ export interface SharedSources {
 export async function readSharedSources(dictionaryPath = DICTIONARY_PATH): Promise<SharedSources> {
   const dictionaryBytes = await readOptional(dictionaryPath);
   if (!dictionaryBytes) throw new Error(`the dictionary ${dictionaryPath} is missing; rebuild it with \`npm run build:lexicon\``);
-  const dictionary: Lexicon = withPath(dictionaryPath, () => parseLexicon(parseJsonFile(dictionaryBytes, dictionaryPath)));
-  return { dictionary, dictionarySha256: sha256(dictionaryBytes), resources: await languageResourceVersions() };
+  // Parsed on first use: checking a library that has not changed needs only the dictionary's hash.
+  let dictionary: Lexicon | undefined;
+  return {
+    get dictionary() {
+      return (dictionary ??= withPath(dictionaryPath, () => parseLexicon(parseJsonFile(dictionaryBytes, dictionaryPath))));
+    },
+    dictionarySha256: sha256(dictionaryBytes),
+    resources: await languageResourceVersions(),
+  };
 }
 
 /** Where one report's files are: its text and, each optional, its metadata, glossary and English edition. */
@@ -105,6 +112,13 @@ export async function readMetadataFile(metadataPath: string): Promise<{ metadata
   const parsed = metadataFileSchema.safeParse(parseJsonFile(bytes, metadataPath));
   if (!parsed.success) throw new Error(`${metadataPath}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'file'}: ${i.message}`).join('; ')}`);
   return { metadata: parsed.data, bytes };
+}
+
+/** The hash of everything a report's index is built from, read as bytes only (nothing parsed): whether it must be rebuilt. */
+export async function reportSourcesSha256(files: ReportFiles, shared: SharedSources): Promise<string> {
+  const parts = await Promise.all([join(files.dir, files.file), files.metadataPath, files.glossaryPath, files.editionPath].map((p) => (p ? readOptional(p) : undefined)));
+  if (!parts[0]) throw new Error(`the report ${join(files.dir, files.file)} does not exist`);
+  return sha256([...parts.map((b) => (b ? sha256(b) : '-')), shared.dictionarySha256, shared.resources].join('\n'));
 }
 
 /** Reads and checks one report's files; every message names the file that is wrong and how. */

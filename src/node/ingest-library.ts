@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { reportEntry, type ReportEntry } from '../core/reports';
 import type { Embedder } from '../core/ports';
-import { readReportFiles, readSharedSources, type SharedSources } from './corpus';
+import { readReportFiles, readSharedSources, reportSourcesSha256, type SharedSources } from './corpus';
 import { ingest } from './ingest';
 import { readManifest, type Manifest } from './index-store';
 import { scanLibrary, type LibraryProblem, type LibraryReport } from './library-dir';
@@ -56,10 +56,11 @@ const entryOf = (id: string, m: Manifest): ReportEntry =>
 
 async function ingestOne(report: LibraryReport, shared: SharedSources, options: LibraryIngestOptions): Promise<{ manifest: Manifest; built: boolean }> {
   const indexDir = reportIndexDir(options.dataDir, report.id);
-  const corpus = await readReportFiles(report, shared);
-  const reason = options.force ? 'forced' : staleness(await readManifest(indexDir), corpus.sourcesSha256, options.embedder.id);
-  if (reason === null) return { manifest: (await readManifest(indexDir))!, built: false };
+  const manifest = await readManifest(indexDir);
+  const reason = options.force ? 'forced' : staleness(manifest, await reportSourcesSha256(report, shared), options.embedder.id);
+  if (reason === null) return { manifest: manifest!, built: false };
   options.log?.(`${report.id}: building (${reason})`);
+  const corpus = await readReportFiles(report, shared);
   const result = await ingest({ corpusDir: report.dir, indexDir, embedder: options.embedder, corpus, force: true, progress: false });
   for (const w of result.built ? result.warnings : []) options.log?.(`${report.id}: warning: ${w}`);
   return { manifest: result.manifest, built: true };

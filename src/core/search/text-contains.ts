@@ -4,7 +4,7 @@
  * the text (reducing a dictionary of many thousands of terms to one report's words). Longer
  * needles fall back to a scan. Same answers as `includes`. Web APIs only.
  */
-export function substringTest(text: string, maxLength = 12): (needle: string) => boolean {
+export function substringTest(text: string, maxLength = 8): (needle: string) => boolean {
   const seen = new Set<string>();
   for (let i = 0; i < text.length; i++) {
     const end = Math.min(text.length, i + maxLength);
