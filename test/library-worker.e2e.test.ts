@@ -50,6 +50,7 @@ describe('the Worker serving a library from Workers KV', () => {
     const { reports } = reportsOut.parse(await json('/api/reports'));
     expect(reports).toHaveLength(20);
     expect(reports.map((r) => r.id)).toContain('steel');
+    expect(Object.keys(reports[0]!).sort()).toEqual(['editions', 'footnotes', 'id', 'passages', 'published', 'title']);
     const health = healthOut.parse(await json('/health'));
     expect(health).toMatchObject({ reports: 20, retrieval: 'hybrid', embedder: 'hash-ngram-v2-384' });
     // Only code and the widget: a single report's index is larger than this whole script would grow by.

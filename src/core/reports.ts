@@ -61,10 +61,17 @@ export function routerReportOf({ id, engine }: OpenedReport): RouterReport {
 /** The router over opened reports. */
 export const routerOf = (reports: readonly OpenedReport[]): LibraryRouter => LibraryRouter.build(reports.map(routerReportOf));
 
-export const summaryOf = (e: ReportEntry): ReportSummary => {
-  const { metadata: _metadata, ...summary } = e;
-  return summary;
-};
+/** The summary alone (a catalogue entry may carry more, such as a stored version). */
+export const summaryOf = (e: ReportSummary): ReportSummary => ({
+  id: e.id,
+  title: e.title,
+  ...(e.titleEn ? { titleEn: e.titleEn } : {}),
+  ...(e.publisher ? { publisher: e.publisher } : {}),
+  ...(e.published ? { published: e.published } : {}),
+  editions: e.editions,
+  passages: e.passages,
+  footnotes: e.footnotes,
+});
 
 /** A catalogue entry from a report's metadata and counts. */
 export function reportEntry(id: string, metadata: ReportMetadata, counts: { passages: number; footnotes: number; editions: Lang[] }): ReportEntry {
