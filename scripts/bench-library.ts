@@ -1,5 +1,5 @@
 /**
- * npm run bench:library [-- --reports 120 --duration 5 --connections 32 --worker-reports 120]:
+ * npm run bench:library [-- --reports 120 --duration 5 --connections 32 --only ingest,server,worker]:
  * the library at scale, on a made-up library (scripts/make-library.ts, 5–30 KB reports):
  *   ingest from scratch and again with one report changed (the `npm run ingest` command, timed);
  *   the bundled server over the library: RSS once every report is loaded; requests/s with wrk for
@@ -29,6 +29,8 @@ const REPORTS = option('reports', 120);
 const DURATION = option('duration', 5);
 const CONNECTIONS = option('connections', 32);
 const WORKER_REPORTS = option('worker-reports', REPORTS);
+const onlyAt = process.argv.indexOf('--only');
+const parts = new Set(onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '').split(',') : ['ingest', 'server', 'worker']);
 const work = resolve(repoRoot, '.tmp', 'bench-library');
 const corpusDir = join(work, 'corpus');
 const dataDir = join(work, 'data');
@@ -128,19 +130,29 @@ async function workerFigures() {
 
 const wrk = wrkVersion();
 if (!wrk) throw new Error('wrk is not installed (apt-get install wrk)');
-await makeLibrary(corpusDir, REPORTS);
+if (parts.has('ingest')) await makeLibrary(corpusDir, REPORTS);
 const sizes = await Promise.all(Array.from({ length: REPORTS }, async (_, i) => (await readFile(join(corpusDir, `report-${String(i + 1).padStart(3, '0')}.txt`))).length));
 console.log(`library: ${REPORTS} made-up reports, ${(Math.min(...sizes) / 1024).toFixed(1)}–${(Math.max(...sizes) / 1024).toFixed(1)} KB (median ${(median(sizes) / 1024).toFixed(1)} KB); ${wrk}`);
 const env = { EMBEDDER: 'hash', CORPUS_DIR: corpusDir, DATA_DIR: dataDir };
-const ingest = await ingestFigures(env);
-console.log(`ingest from scratch: ${(ingest.scratchMs / 1000).toFixed(1)} s (command); ${ingest.scratchLine}`);
-console.log(`re-ingest, one report changed: ${(ingest.againMs / 1000).toFixed(1)} s (command); ${ingest.againLine}`);
-const served = await serverFigures(env);
-const mb = (b?: number) => (b === undefined ? '?' : `${(b / 1024 / 1024).toFixed(0)} MB`);
-console.log(`server RSS: ${mb(served.rssStart)} at start, ${mb(served.rssLoaded)} with all ${REPORTS} reports loaded, ${mb(served.rssAfter)} after the load; first library-wide search (router built) ${served.routerMs.toFixed(0)} ms`);
-for (const label of ['health', 'chat', 'search'] as const) for (const s of served.rounds[label]!) console.log(line(s));
-const best = (xs: LoadSummary[]) => Math.max(...xs.map((s) => s.rps));
-console.log(`chat / health: ${(best(served.rounds.chat!) / best(served.rounds.health!)).toFixed(2)}×; report=* search p99 ${Math.min(...served.rounds.search!.map((s) => s.p99Ms)).toFixed(1)}–${Math.max(...served.rounds.search!.map((s) => s.p99Ms)).toFixed(1)} ms`);
-const w = await workerFigures();
-console.log(`Worker bundle: ${(w.bundleBytes / 1024).toFixed(0)} KB raw, ${(w.bundleGzip / 1024).toFixed(0)} KB gzipped, whatever the library's size`);
-console.log(`Worker (workerd, local KV): first answer from a report not yet loaded median ${median(w.first).toFixed(0)} ms, max ${Math.max(...w.first).toFixed(0)} ms; next answer median ${median(w.next).toFixed(0)} ms (${w.first.length} reports, over loopback through wrangler's dev proxy)`);
+if (parts.has('ingest')) {
+  const ingest = await ingestFigures(env);
+  console.log(`ingest from scratch: ${(ingest.scratchMs / 1000).toFixed(1)} s (command); ${ingest.scratchLine}`);
+  console.log(`re-ingest, one report changed: ${(ingest.againMs / 1000).toFixed(1)} s (command); ${ingest.againLine}`);
+}
+if (parts.has('server')) await reportServer();
+if (parts.has('worker')) await reportWorker();
+
+async function reportServer() {
+  const served = await serverFigures(env);
+  const mb = (b?: number) => (b === undefined ? '?' : `${(b / 1024 / 1024).toFixed(0)} MB`);
+  console.log(`server RSS: ${mb(served.rssStart)} at start, ${mb(served.rssLoaded)} with all ${REPORTS} reports loaded, ${mb(served.rssAfter)} after the load; first library-wide search (router built) ${served.routerMs.toFixed(0)} ms`);
+  for (const label of ['health', 'chat', 'search'] as const) for (const s of served.rounds[label]!) console.log(line(s));
+  const best = (xs: LoadSummary[]) => Math.max(...xs.map((s) => s.rps));
+  console.log(`chat / health: ${(best(served.rounds.chat!) / best(served.rounds.health!)).toFixed(2)}×; report=* search p99 ${Math.min(...served.rounds.search!.map((s) => s.p99Ms)).toFixed(1)}–${Math.max(...served.rounds.search!.map((s) => s.p99Ms)).toFixed(1)} ms`);
+}
+
+async function reportWorker() {
+  const w = await workerFigures();
+  console.log(`Worker bundle: ${(w.bundleBytes / 1024).toFixed(0)} KB raw, ${(w.bundleGzip / 1024).toFixed(0)} KB gzipped, whatever the library's size`);
+  console.log(`Worker (workerd, local KV): first answer from a report not yet loaded median ${median(w.first).toFixed(0)} ms, max ${Math.max(...w.first).toFixed(0)} ms; next answer median ${median(w.next).toFixed(0)} ms (${w.first.length} reports, over loopback through wrangler's dev proxy)`);
+}

@@ -35,6 +35,31 @@ async function routed(library: ReportLibrary, query: string, limit: number, minS
  * report's router score times its share of its report's best hit.
  */
 export async function searchLibrary(library: ReportLibrary, query: string, k: number): Promise<LibraryHit[]> {
+  const router = await library.router();
+  // Recent searches of this library (its router changes when the library is reloaded): a widget's
+  // starter questions and a page's popular queries are asked again and again.
+  let cache = searches.get(router);
+  if (!cache) searches.set(router, (cache = new Map()));
+  const key = JSON.stringify([query, k]);
+  if (key.length > SEARCH_CACHE_KEY_CHARS) return searchUncached(library, query, k);
+  let found = cache.get(key);
+  if (found) cache.delete(key);
+  else {
+    found = searchUncached(library, query, k);
+    const pending = found;
+    found.catch(() => cache.get(key) === pending && cache.delete(key));
+    if (cache.size >= SEARCH_CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+  }
+  cache.set(key, found);
+  return found;
+}
+
+/** Library-wide searches remembered per library, least recently used dropped. */
+const SEARCH_CACHE_ENTRIES = 1024;
+const SEARCH_CACHE_KEY_CHARS = 2100;
+const searches = new WeakMap<object, Map<string, Promise<LibraryHit[]>>>();
+
+async function searchUncached(library: ReportLibrary, query: string, k: number): Promise<LibraryHit[]> {
   const reports = await routed(library, query, SEARCH_REPORTS, SEARCH_MIN_SHARE);
   const lists = await Promise.all(
     reports.map(async ({ report, share }) => {
