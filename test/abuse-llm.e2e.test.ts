@@ -1,20 +1,27 @@
 /**
  * A misbehaving model against the real Node server: endless whitespace, an answer far past
  * max_tokens (streamed and whole), one enormous event-stream line, and fluent sentences its
- * passages do not support. While each answer is produced, /health is polled: it must stay fast
- * (the server's event loop is never blocked by model output), and the answer must come back
- * capped and flagged. Replies are built before polling starts, so that the fake model's own work
+ * passages do not support. While each answer is produced, /health is polled: it must stay about
+ * as fast as while a well-behaved model answers (the server's event loop is never blocked by
+ * model output), and the answer must come back capped and flagged. Replies are built before polling starts, so that the fake model's own work
  * (it shares this process with the poller) is not counted as the server's.
  */
 import { get } from 'node:http';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chatOut, type ChatResponse } from '../src/http/schemas';
 import { chunkJson, promptPassages, quoteFirstPassages, startFakeLlm, streamBody, type FakeLlm, type FakeReply } from './helpers/fake-llm';
-import { repoRoot, startServer, type StartedServer } from './helpers/server';
+import { startServer, type StartedServer } from './helpers/server';
 
 const QUESTION = 'DeepSeekの開発費は本当に600万ドル以下なのか？';
-const HEALTH_BUDGET_MS = 250;
+/**
+ * The slowest /health while a model misbehaves, against the slowest while it answers well: within
+ * this factor, or within HEALTH_FLOOR_MS (fifty times an idle machine's /health; a machine shared
+ * with other work stalls a poll for a few hundred ms now and then). A loop blocked by megabytes of
+ * model output stalls /health for seconds.
+ */
+const HEALTH_FACTOR = 5;
+const HEALTH_FLOOR_MS = 1000;
+let healthBudgetMs = Infinity;
 /** Characters of a generated answer the server keeps at most (see defaults.maxAnswerChars). */
 const ANSWER_CAP = 4000;
 
@@ -24,9 +31,13 @@ let server: StartedServer;
 beforeAll(async () => {
   fake = await startFakeLlm();
   server = await startServer({
-    env: { DATA_DIR: resolve(repoRoot, '.tmp/abuse-llm-data'), LLM_BASE_URL: fake.url, LLM_MODEL: 'fake', LLM_TIMEOUT_MS: '8000', RATE_LIMIT_PER_MINUTE: '0' },
+    env: { LLM_BASE_URL: fake.url, LLM_MODEL: 'fake', LLM_TIMEOUT_MS: '8000', RATE_LIMIT_PER_MINUTE: '0' },
   });
-});
+  await askWhilePolling({ kind: 'stream', text: quoteFirstPassages }); // the first answer of a new server warms it up
+  const calm = await askWhilePolling({ kind: 'stream', text: quoteFirstPassages });
+  healthBudgetMs = Math.max(HEALTH_FLOOR_MS, HEALTH_FACTOR * calm.slowestHealthMs);
+  report('a well-behaved model', calm);
+}, 120_000);
 
 afterAll(async () => {
   if (process.env.SHOW_SERVER_LOG) console.log(server?.output());
@@ -82,7 +93,7 @@ describe('a misbehaving model does not stall the server', () => {
   it('streams 100,000 spaces: /health stays fast, the answer falls back with the reason', async () => {
     const r = await askWhilePolling({ kind: 'raw', body: Buffer.from(streamBody(' '.repeat(100_000), { deltaChars: 10 })), byteChunk: 4096 });
     report('100,000 spaces', r);
-    expect(r.slowestHealthMs).toBeLessThan(HEALTH_BUDGET_MS);
+    expect(r.slowestHealthMs).toBeLessThan(healthBudgetMs);
     expect(r.answer.generator).toBe('extractive');
     expect(r.answer.grounded).toBe(true);
     expect(r.answer.warnings?.join(' ')).toMatch(/cut at 4,000 characters|cited no passage/);
@@ -100,7 +111,7 @@ describe('a misbehaving model does not stall the server', () => {
     const body = Buffer.from(streamBody(await twoMegabytes(), { deltaChars: 1000 }));
     const r = await askWhilePolling({ kind: 'raw', body, byteChunk: 65536 });
     report('2 MB answer, streamed', r);
-    expect(r.slowestHealthMs).toBeLessThan(HEALTH_BUDGET_MS);
+    expect(r.slowestHealthMs).toBeLessThan(healthBudgetMs);
     expect(r.answer.generator).toBe('openai:fake');
     expect(r.answer.answer.length).toBeLessThanOrEqual(ANSWER_CAP);
     expect(r.answer.answer).toMatch(/。\[1\]$/);
@@ -110,7 +121,7 @@ describe('a misbehaving model does not stall the server', () => {
   it('returns a 2 MB answer as one JSON completion: capped the same way', async () => {
     const r = await askWhilePolling({ kind: 'json', text: await twoMegabytes() });
     report('2 MB answer, one JSON completion', r);
-    expect(r.slowestHealthMs).toBeLessThan(HEALTH_BUDGET_MS);
+    expect(r.slowestHealthMs).toBeLessThan(healthBudgetMs);
     expect(r.answer.answer.length).toBeLessThanOrEqual(ANSWER_CAP);
     expect(r.answer.warnings?.join(' ')).toMatch(/cut at 4,000 characters/);
   }, 60_000);
@@ -119,7 +130,7 @@ describe('a misbehaving model does not stall the server', () => {
     const line = `data: ${chunkJson('あ'.repeat(1_400_000))}\n\n`;
     const r = await askWhilePolling({ kind: 'raw', body: Buffer.from(`${line}data: [DONE]\n\n`), byteChunk: 1024 });
     report('4 MB event-stream line', r);
-    expect(r.slowestHealthMs).toBeLessThan(HEALTH_BUDGET_MS);
+    expect(r.slowestHealthMs).toBeLessThan(healthBudgetMs);
     expect(r.answer.generator).toBe('extractive');
     expect(r.answer.warnings?.join(' ')).toMatch(/LLM unavailable/);
   }, 60_000);
@@ -127,7 +138,7 @@ describe('a misbehaving model does not stall the server', () => {
   it('writes fluent sentences its passages do not support: named in warnings, and mostly unsupported falls back', async () => {
     const r = await askWhilePolling({ kind: 'stream', text: 'DeepSeekは火星で創業された。[1]創業者は宇宙飛行士である。[2]' });
     report('unsupported sentences', r);
-    expect(r.slowestHealthMs).toBeLessThan(HEALTH_BUDGET_MS);
+    expect(r.slowestHealthMs).toBeLessThan(healthBudgetMs);
     expect(r.answer.generator).toBe('extractive');
     expect(r.answer.answer).not.toContain('火星');
     expect(r.answer.warnings).toContainEqual(expect.stringContaining('DeepSeekは火星で創業された。'));

@@ -2,16 +2,14 @@
  * Access logs from the real Node server: one JSON line per request on standard output, with no
  * reader's words in them unless the operator opts in.
  */
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, startServer, type StartedServer } from './helpers/server';
+import { startServer, type StartedServer } from './helpers/server';
 
-const DATA_DIR = resolve(repoRoot, '.tmp/access-log-data');
 const QUESTION = 'ジニ係数は最近どうなっているか？';
 
 let server: StartedServer;
 beforeAll(async () => {
-  server = await startServer({ env: { DATA_DIR, ACCESS_LOG: '1', RATE_LIMIT_PER_MINUTE: '0' } });
+  server = await startServer({ env: { ACCESS_LOG: '1', RATE_LIMIT_PER_MINUTE: '0' } });
 });
 afterAll(async () => {
   await server?.stop();
@@ -39,7 +37,7 @@ describe('access logs on the real server', () => {
   });
 
   it('logs the question only with ACCESS_LOG_QUESTIONS=1', async () => {
-    const open = await startServer({ env: { DATA_DIR, ACCESS_LOG: '1', ACCESS_LOG_QUESTIONS: '1', RATE_LIMIT_PER_MINUTE: '0' } });
+    const open = await startServer({ env: { ACCESS_LOG: '1', ACCESS_LOG_QUESTIONS: '1', RATE_LIMIT_PER_MINUTE: '0' } });
     try {
       await (await fetch(`${open.url}/api/chat`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ question: QUESTION }) })).text();
       await new Promise((r) => setTimeout(r, 300)); // lines are written within 100 ms
@@ -51,7 +49,7 @@ describe('access logs on the real server', () => {
   });
 
   it('is quiet when turned off, as the test servers are by default', async () => {
-    const quiet = await startServer({ env: { DATA_DIR } });
+    const quiet = await startServer();
     try {
       await (await fetch(`${quiet.url}/health`)).text();
       await new Promise((r) => setTimeout(r, 300)); // lines are written within 100 ms

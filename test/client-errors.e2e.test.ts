@@ -3,14 +3,13 @@
  * server over raw sockets: every refusal is the JSON error envelope, never Node's empty reply.
  */
 import { connect } from 'node:net';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes } from '../src/core/errors';
-import { repoRoot, startServer, type StartedServer } from './helpers/server';
+import { startServer, type StartedServer } from './helpers/server';
 
 let server: StartedServer;
 beforeAll(async () => {
-  server = await startServer({ env: { DATA_DIR: resolve(repoRoot, '.tmp/client-errors-data'), RATE_LIMIT_PER_MINUTE: '0' } });
+  server = await startServer({ env: { RATE_LIMIT_PER_MINUTE: '0' } });
 });
 afterAll(async () => {
   await server?.stop();

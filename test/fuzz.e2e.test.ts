@@ -7,11 +7,10 @@
  * run sends the same requests; FUZZ_SEED=<n> explores (or replays) another set.
  */
 import { Agent, request } from 'node:http';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes } from '../src/core/errors';
 import { generateCases, type FuzzCase } from './fuzz-cases';
-import { repoRoot, startServer, type StartedServer } from './helpers/server';
+import { startServer, type StartedServer } from './helpers/server';
 
 const COUNT = 600;
 const PARALLEL = 12;
@@ -26,7 +25,7 @@ const agent = new Agent({ keepAlive: true, maxSockets: PARALLEL });
 beforeAll(async () => {
   console.log(`fuzz seed ${seed} (replay with FUZZ_SEED=${seed})`);
   server = await startServer({
-    env: { DATA_DIR: resolve(repoRoot, '.tmp/fuzz-e2e-data'), RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_BURST: '1000000' },
+    env: { RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_BURST: '1000000' },
   });
   const found = (await (await fetch(`${server.url}/api/search?q=R1`)).json()) as { results: { id: string }[] };
   passageId = found.results[0]?.id ?? passageId;

@@ -4,16 +4,15 @@
  * holds no report index of the library), each report loaded on first use; then a 21st report
  * published while the Worker runs, served without redeploying the script.
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployLibrary } from '../scripts/deploy-library';
 import { makeLibrary } from '../scripts/make-library';
-import { bundleWorker } from '../scripts/worker-bundle';
 import { wranglerKv } from '../scripts/worker-kv';
 import { chatOut, healthOut, reportsOut, searchOut } from '../src/http/schemas';
 import { LIBRARY_REPORTS, reportText } from './helpers/report-text';
-import { repoRoot, startWorker, TEST_WIDGET_JS, type StartedWorker } from './helpers/worker';
+import { repoRoot, runWorkerBuild, startWorker, type StartedWorker } from './helpers/worker';
 
 const work = resolve(repoRoot, '.tmp', `library-worker-e2e-${process.pid}`);
 const corpusDir = join(work, 'corpus');
@@ -27,14 +26,12 @@ let bundleBytes: number;
 beforeAll(async () => {
   await makeLibrary(corpusDir, 19);
   await writeFile(join(corpusDir, 'steel.txt'), reportText(LIBRARY_REPORTS.steel!));
-  // The script bundles a stand-in snapshot (widget only): the library's indexes never go into it.
-  const snapshotPath = join(work, 'snapshot.json');
-  await mkdir(work, { recursive: true });
-  await writeFile(snapshotPath, JSON.stringify({ widgetJs: TEST_WIDGET_JS }));
-  const [bundle, deployed] = await Promise.all([bundleWorker({ snapshotPath, outDir: join(work, 'bundle') }), deploy()]);
-  bundleBytes = bundle.bytes;
+  // The run's Worker, as `npm run build:worker` builds it (with the default report bundled): the
+  // library's indexes never go into it.
+  const [{ result }, deployed] = await Promise.all([runWorkerBuild(), deploy()]);
+  bundleBytes = result.bundle!.bytes;
   expect(deployed.catalog.reports).toHaveLength(20);
-  worker = await startWorker({ bundleDir: bundle.dir, persist });
+  worker = await startWorker({ bundleDir: result.bundle!.dir, persist });
 }, 240_000);
 
 afterAll(async () => {
@@ -53,7 +50,7 @@ describe('the Worker serving a library from Workers KV', () => {
     expect(Object.keys(reports[0]!).sort()).toEqual(['editions', 'footnotes', 'id', 'passages', 'published', 'title']);
     const health = healthOut.parse(await json('/health'));
     expect(health).toMatchObject({ reports: 20, retrieval: 'hybrid', embedder: 'hash-ngram-v2-384' });
-    // Only code and the widget: a single report's index is larger than this whole script would grow by.
+    // Code, the widget and the one bundled report: the 20 reports' indexes (several MB) are not in it.
     expect(bundleBytes).toBeLessThan(3 * 1024 * 1024);
   });
 

@@ -3,10 +3,9 @@
  * search, footnotes, passages, health, the page and the widget bundle) at 32 connections, every
  * request answered. The sustained load, with memory measured round on round, is `npm run bench`.
  */
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mixedRequests, runLoad } from '../scripts/bench-load';
-import { repoRoot, startServer, type StartedServer } from './helpers/server';
+import { startServer, type StartedServer } from './helpers/server';
 
 const CONNECTIONS = 32;
 const REQUESTS = 1_500;
@@ -16,7 +15,7 @@ let passageIds: string[] = [];
 
 beforeAll(async () => {
   server = await startServer({
-    env: { DATA_DIR: resolve(repoRoot, '.tmp/load-e2e-data'), RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_BURST: '1000000' },
+    env: { RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_BURST: '1000000' },
   });
   const res = await fetch(`${server.url}/api/search?q=${encodeURIComponent('中国 生成AI 規制')}&k=20`);
   passageIds = ((await res.json()) as { results: { id: string }[] }).results.map((r) => r.id);
@@ -44,7 +43,7 @@ describe('abuse: per-client rate limits on the real server', () => {
     fetch(`${url}/api/chat`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ question: 'R1の価格は？' }) });
 
   it('limits chat and search per client with 429 JSON and Retry-After, never /health, and ignores X-Forwarded-For by default', async () => {
-    const limited = await startServer({ env: { DATA_DIR: resolve(repoRoot, '.tmp/load-e2e-data'), RATE_LIMIT_PER_MINUTE: '6', RATE_LIMIT_BURST: '4' } });
+    const limited = await startServer({ env: { RATE_LIMIT_PER_MINUTE: '6', RATE_LIMIT_BURST: '4' } });
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 4; i++) statuses.push((await chat(limited.url, { 'X-Forwarded-For': `198.51.100.${i}` })).status);
@@ -69,7 +68,7 @@ describe('abuse: per-client rate limits on the real server', () => {
   }, 60_000);
 
   it('keys clients by X-Forwarded-For when TRUST_PROXY=1, one key per address however it is written', async () => {
-    const proxied = await startServer({ env: { DATA_DIR: resolve(repoRoot, '.tmp/load-e2e-data'), RATE_LIMIT_PER_MINUTE: '6', RATE_LIMIT_BURST: '2', TRUST_PROXY: '1' } });
+    const proxied = await startServer({ env: { RATE_LIMIT_PER_MINUTE: '6', RATE_LIMIT_BURST: '2', TRUST_PROXY: '1' } });
     try {
       const as = async (client: string) => (await chat(proxied.url, { 'X-Forwarded-For': `6.6.6.6, ${client}` })).status;
       expect([await as('198.51.100.1'), await as('198.51.100.1'), await as('198.51.100.1')]).toEqual([200, 200, 429]);

@@ -2,22 +2,18 @@
  * The Worker's per-client rate limit in real workerd: Cloudflare's rate-limiting binding as
  * wrangler.toml declares it (here with a limit of 3 a minute), keyed by CF-Connecting-IP.
  */
-import { rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWorker } from '../scripts/build-worker';
 import { OFFLINE_WRANGLER_ENV } from '../scripts/worker-bundle';
-import { createHashEmbedder } from '../src/core/search/hash-embedder';
-import { repoRoot } from './helpers/worker';
+import { repoRoot, runWorkerBuild } from './helpers/worker';
 
-const work = resolve(repoRoot, '.tmp', `worker-rate-limit-${process.pid}`);
 const LIMIT = 3;
 
 let url = '';
 let dispose: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  const built = await buildWorker({ corpusDir: join(repoRoot, 'corpus'), indexDir: join(work, 'index'), outDir: work, embedder: createHashEmbedder() });
+  const built = (await runWorkerBuild()).result; // built once for the run
   Object.assign(process.env, OFFLINE_WRANGLER_ENV);
   const { unstable_startWorker } = await import('wrangler');
   const worker = await unstable_startWorker({
@@ -36,7 +32,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await dispose?.();
-  await rm(work, { recursive: true, force: true });
 });
 
 const from = (ip: string) => ({ 'CF-Connecting-IP': ip, 'Content-Type': 'application/json' });

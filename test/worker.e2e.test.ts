@@ -1,6 +1,6 @@
 /**
  * The Worker in real workerd: built by the same function as `npm run build:worker` (index →
- * snapshot → wrangler bundle), served by wrangler's dev server on loopback, and compared with the
+ * snapshot → wrangler bundle; once per run, see runWorkerBuild), served by wrangler's dev server on loopback, and compared with the
  * Node app's engine over the same index, question by question.
  */
 import { readFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { createApp } from '../src/http/app';
 import { openEngine } from '../src/node/open-engine';
 import { createTransformersEmbedder } from '../src/node/transformers-embedder';
 import { writeTinyModel } from './fixtures/tiny-model';
-import { repoRoot, startWorker, type StartedWorker } from './helpers/worker';
+import { repoRoot, runWorkerBuild, startWorker, type StartedWorker } from './helpers/worker';
 
 const work = resolve(repoRoot, '.tmp', `worker-e2e-${process.pid}`);
 const corpusDir = join(repoRoot, 'corpus');
@@ -26,9 +26,9 @@ let worker: StartedWorker;
 let nodeApp: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
-  const indexDir = join(work, 'hash', 'index');
-  built = await buildWorker({ corpusDir, indexDir, outDir: join(work, 'hash'), embedder: createHashEmbedder() });
-  const { engine } = await openEngine({ corpusDir, indexDir, embedder: createHashEmbedder(), log: () => {} });
+  const run = await runWorkerBuild();
+  built = run.result;
+  const { engine } = await openEngine({ corpusDir, indexDir: run.indexDir, embedder: createHashEmbedder(), log: () => {} });
   nodeApp = createApp({ engine, report: { title: 'node', publisher: '', suggestions: { ja: [], en: [] } } });
   worker = await startWorker({ bundleDir: built.bundle!.dir, vars: { ALLOWED_ORIGINS: PUBLISHER } });
 }, 180_000);

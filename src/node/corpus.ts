@@ -24,6 +24,8 @@ export interface CorpusSource extends Omit<IngestInputs, 'resources'> {
   /** The report's file name inside `dir`. */
   file: string;
   format: ReportFormat;
+  /** Parsed on first read (only a build needs it); a damaged file throws then, naming itself. */
+  readonly dictionary: Lexicon;
   /** Of the report's bytes. */
   sha256: string;
   /** Of everything an index is built from: a change to any of it means a rebuild. */
@@ -138,7 +140,7 @@ export async function readReportFiles(files: ReportFiles, shared: SharedSources)
   const glossary = glossaryBytes && files.glossaryPath ? withPath(files.glossaryPath, () => parseGlossary(parseJsonFile(glossaryBytes, files.glossaryPath!))) : undefined;
   const edition: Edition | undefined = editionBytes ? withPath(files.editionPath, () => parseEdition(parseJsonFile(editionBytes, files.editionPath))) : undefined;
   const sources = [...[bytes, metadataBytes, glossaryBytes, editionBytes].map((b) => (b ? sha256(b) : '-')), shared.dictionarySha256, shared.resources].join('\n');
-  return {
+  const source = {
     dir,
     file,
     format: reportFormatOf(file) ?? 'txt',
@@ -146,10 +148,11 @@ export async function readReportFiles(files: ReportFiles, shared: SharedSources)
     sha256: sha256(bytes),
     sourcesSha256: sha256(sources),
     metadata,
-    dictionary: shared.dictionary,
     ...(glossary ? { glossary } : {}),
     ...(edition ? { edition } : {}),
   };
+  // The dictionary is parsed when an index is built, not when a current one is checked or served.
+  return Object.defineProperty(source, 'dictionary', { get: () => shared.dictionary, enumerable: true }) as CorpusSource;
 }
 
 /** The edition beside a report file: `<name>.en.json`. */

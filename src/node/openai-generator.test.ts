@@ -120,7 +120,9 @@ describe('OpenAI-compatible generator', () => {
     const started = performance.now();
     const { error } = await run(generator({ timeoutMs: 200 }));
     expect((error as Error).message).toBe('no answer from the LLM within 200 ms');
-    expect(performance.now() - started).toBeLessThan(1500);
+    // It waited for the timeout, and not for anything much longer (the server never answers at all).
+    expect(performance.now() - started).toBeGreaterThanOrEqual(150);
+    expect(performance.now() - started).toBeLessThan(200 * 50);
     expect(since(n)).toHaveLength(1);
   });
 

