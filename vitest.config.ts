@@ -7,8 +7,8 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
-const WORKERD = ['test/worker.e2e.test.ts', 'test/worker-rate-limit.e2e.test.ts'];
-const BROWSER = ['test/widget.e2e.test.ts'];
+const WORKERD = ['test/worker.e2e.test.ts', 'test/worker-rate-limit.e2e.test.ts', 'test/library-worker.e2e.test.ts'];
+const BROWSER = ['test/widget.e2e.test.ts', 'test/library.e2e.test.ts'];
 
 export default defineConfig({
   test: {
@@ -25,12 +25,12 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'widget/**/*.test.ts'],
           isolate: false,
-          globalSetup: ['test/helpers/setup-unit.ts'],
+          globalSetup: ['test/helpers/setup-run-cache.ts'],
         },
       },
       { extends: true, test: { name: 'e2e', include: ['test/**/*.e2e.test.ts'], exclude: [...WORKERD, ...BROWSER], globalSetup: ['test/helpers/setup-e2e.ts'] } },
       { extends: true, test: { name: 'browser', include: BROWSER, globalSetup: ['test/helpers/setup-e2e.ts'] } },
-      { extends: true, test: { name: 'workerd', include: WORKERD, globalSetup: ['test/helpers/setup-workerd.ts'] } },
+      { extends: true, test: { name: 'workerd', include: WORKERD, globalSetup: ['test/helpers/setup-run-cache.ts'] } },
     ],
   },
 });

@@ -18,7 +18,7 @@ export interface SnapshotSources {
 }
 
 /** Vectors of the stored vectra index, in passage order; every passage must have exactly one. */
-async function storedVectors(folder: string, passageIds: string[], dimensions: number): Promise<number[][]> {
+export async function storedVectors(folder: string, passageIds: string[], dimensions: number): Promise<number[][]> {
   const items = await new LocalIndex(folder).listItems();
   const byId = new Map(items.map((item) => [item.id, item.vector]));
   if (byId.size !== passageIds.length) throw new Error(`the vector index in ${folder} holds ${byId.size} vectors for ${passageIds.length} passages`);

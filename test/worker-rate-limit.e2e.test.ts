@@ -3,9 +3,9 @@
  * wrangler.toml declares it (here with a limit of 3 a minute), keyed by CF-Connecting-IP.
  */
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OFFLINE_WRANGLER_ENV } from '../scripts/worker-bundle';
-import { repoRoot } from './helpers/worker';
+import { repoRoot, runWorkerBuild } from './helpers/worker';
 
 const LIMIT = 3;
 
@@ -13,7 +13,7 @@ let url = '';
 let dispose: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  const built = inject('workerBuild').result; // built once for the run (helpers/setup-workerd.ts)
+  const built = (await runWorkerBuild()).result; // built once for the run
   Object.assign(process.env, OFFLINE_WRANGLER_ENV);
   const { unstable_startWorker } = await import('wrangler');
   const worker = await unstable_startWorker({

@@ -1,12 +1,12 @@
 /**
  * The Worker in real workerd: built by the same function as `npm run build:worker` (index →
- * snapshot → wrangler bundle; once per run, see helpers/setup-workerd.ts), served by wrangler's dev server on loopback, and compared with the
+ * snapshot → wrangler bundle; once per run, see runWorkerBuild), served by wrangler's dev server on loopback, and compared with the
  * Node app's engine over the same index, question by question.
  */
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorker, type BuildWorkerResult } from '../scripts/build-worker';
 import { DEFAULT_SNAPSHOT_PATH, GZIP_LIMIT_BYTES, SNAPSHOT_MODULE } from '../scripts/worker-bundle';
 import { createHashEmbedder } from '../src/core/search/hash-embedder';
@@ -14,19 +14,21 @@ import { createApp } from '../src/http/app';
 import { openEngine } from '../src/node/open-engine';
 import { createTransformersEmbedder } from '../src/node/transformers-embedder';
 import { writeTinyModel } from './fixtures/tiny-model';
-import { repoRoot, startWorker, type StartedWorker } from './helpers/worker';
+import { repoRoot, runWorkerBuild, startWorker, type StartedWorker } from './helpers/worker';
 
 const work = resolve(repoRoot, '.tmp', `worker-e2e-${process.pid}`);
 const corpusDir = join(repoRoot, 'corpus');
 const devQuestionPaths = ['qa.dev.jsonl', 'qa.dev2.jsonl'].map((f) => resolve(repoRoot, 'test/eval', f));
 const PUBLISHER = 'https://publisher.example';
 
-const { result: built, indexDir } = inject('workerBuild');
+let built: BuildWorkerResult;
 let worker: StartedWorker;
 let nodeApp: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
-  const { engine } = await openEngine({ corpusDir, indexDir, embedder: createHashEmbedder(), log: () => {} });
+  const run = await runWorkerBuild();
+  built = run.result;
+  const { engine } = await openEngine({ corpusDir, indexDir: run.indexDir, embedder: createHashEmbedder(), log: () => {} });
   nodeApp = createApp({ engine, report: { title: 'node', publisher: '', suggestions: { ja: [], en: [] } } });
   worker = await startWorker({ bundleDir: built.bundle!.dir, vars: { ALLOWED_ORIGINS: PUBLISHER } });
 }, 180_000);

@@ -130,3 +130,12 @@ describe('toChatResponse', () => {
     expect(() => toChatResponse({ grounded: true })).toThrow(ChatError);
   });
 });
+
+describe('library-wide answers', () => {
+  it('keeps the report an answer and each citation came from', () => {
+    const c = { ref: 1, id: 'p1-000-abcdef', text: 't', section: 's', page: 1, footnotes: [], quote: 't', report: 'steel' };
+    const parsed = toChatResponse({ answer: 'a [1]', status: 'answered', grounded: true, lang: 'ja', citations: [c, { ...c, ref: 2, report: 7 }], footnotes: [], report: 'steel' });
+    expect(parsed.report).toBe('steel');
+    expect(parsed.citations.map((x) => x.report)).toEqual(['steel', undefined]);
+  });
+});

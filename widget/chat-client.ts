@@ -62,6 +62,7 @@ function toCitations(x: unknown): Citation[] {
             footnotes: Array.isArray(c.footnotes) ? c.footnotes.filter((n): n is number => typeof n === 'number') : [],
             quote: typeof c.quote === 'string' ? c.quote : '',
             ...(typeof c.translation === 'string' ? { translation: c.translation } : {}),
+            ...(typeof c.report === 'string' ? { report: c.report } : {}),
           },
         ]
       : [],
@@ -86,6 +87,7 @@ export function toChatResponse(x: unknown): ChatResponse {
     ...(suggestions.length ? { suggestions } : {}),
     ...(typeof x.generator === 'string' ? { generator: x.generator } : {}),
     ...(warnings.length ? { warnings } : {}),
+    ...(typeof x.report === 'string' ? { report: x.report } : {}),
   };
 }
 

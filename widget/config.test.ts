@@ -6,7 +6,7 @@ const attrs = (values: Record<string, string>) => (name: string) => values[name]
 describe('readConfig', () => {
   it('defaults the API to the origin the script was served from', () => {
     const c = readConfig(attrs({}), 'https://chat.example.org/widget.js', 'https://blog.example.com/post/1');
-    expect(c).toEqual({ apiBase: 'https://chat.example.org', lang: null, title: null, accent: null, position: 'bottom-right' });
+    expect(c).toEqual({ apiBase: 'https://chat.example.org', lang: null, title: null, accent: null, position: 'bottom-right', report: null });
   });
 
   it('treats an empty data-api like an absent one', () => {
@@ -35,5 +35,12 @@ describe('readConfig', () => {
   it('falls back to bottom-right for unknown positions and to null for blank values', () => {
     const c = readConfig(attrs({ 'data-position': 'top-left', 'data-title': '  ', 'data-accent': '' }), null, 'https://h.example/');
     expect(c).toMatchObject({ position: 'bottom-right', title: null, accent: null });
+  });
+
+  it('reads data-report as a report id or * for the whole library, and ignores anything else', () => {
+    const report = (value: string) => readConfig(attrs({ 'data-report': value }), '/widget.js', 'https://h.example/').report;
+    expect(report('rice-2024')).toBe('rice-2024');
+    expect(report(' * ')).toBe('*');
+    for (const bad of ['', '../x', 'Rice', 'a/b', 'x'.repeat(80)]) expect(report(bad), bad).toBeNull();
   });
 });

@@ -12,6 +12,8 @@ export interface WidgetConfig {
   /** A CSS colour for buttons and highlights, or null for the default. */
   accent: string | null;
   position: Position;
+  /** `data-report`: the report the chat asks (an id; `*` for the whole library), or null for the server's default. */
+  report: string | null;
 }
 
 /**
@@ -30,6 +32,7 @@ export function readConfig(attr: (name: string) => string | null, scriptSrc: str
     apiBase = fallback();
   }
   const title = attr('data-title')?.trim();
+  const report = attr('data-report')?.trim();
   const accent = attr('data-accent')?.trim();
   return {
     apiBase: apiBase.replace(/\/+$/, ''),
@@ -37,5 +40,6 @@ export function readConfig(attr: (name: string) => string | null, scriptSrc: str
     title: title ? title : null,
     accent: accent ? accent : null,
     position: attr('data-position')?.trim().toLowerCase() === 'bottom-left' ? 'bottom-left' : 'bottom-right',
+    report: report && /^(?:\*|[a-z0-9](?:[a-z0-9_-]{0,62}[a-z0-9])?)$/.test(report) ? report : null,
   };
 }

@@ -67,3 +67,17 @@ describe('fetchPassage', () => {
     expect(urls).toEqual([]);
   });
 });
+
+describe('lookups scoped to a report', () => {
+  it('names the report in the query of /api/report and /api/passages', async () => {
+    const urls: string[] = [];
+    await fetchReportIntro('https://a.example', 'ja', answering(report, 200, urls), 'rice-2024');
+    await fetchPassage('https://a.example', 'p1-000-abcdef', answering({ id: 'p1-000-abcdef', text: 't' }, 200, urls), '*x');
+    await fetchPassage('https://a.example', 'p1-000-abcdef', answering({ id: 'p1-000-abcdef', text: 't' }, 200, urls));
+    expect(urls).toEqual([
+      'https://a.example/api/report?report=rice-2024',
+      'https://a.example/api/passages/p1-000-abcdef?report=*x',
+      'https://a.example/api/passages/p1-000-abcdef',
+    ]);
+  });
+});

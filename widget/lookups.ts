@@ -23,6 +23,9 @@ export interface PassageDetail {
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
 const str = (x: unknown): string => (typeof x === 'string' ? x : '');
 
+/** `?report=<id>` for a scoped widget, else nothing (the server's default report). */
+export const reportQuery = (report: string | null | undefined, first = true) => (report ? `${first ? '?' : '&'}report=${encodeURIComponent(report)}` : '');
+
 async function getJson(url: string, fetchImpl: typeof fetch): Promise<unknown> {
   try {
     const res = await fetchImpl(url, { headers: { Accept: 'application/json' } });
@@ -33,8 +36,8 @@ async function getJson(url: string, fetchImpl: typeof fetch): Promise<unknown> {
 }
 
 /** The report as the panel introduces it, in the panel's language where the report has it. */
-export async function fetchReportIntro(apiBase: string, lang: Lang, fetchImpl: typeof fetch = fetch): Promise<ReportIntro | null> {
-  const r = await getJson(`${apiBase}/api/report`, fetchImpl);
+export async function fetchReportIntro(apiBase: string, lang: Lang, fetchImpl: typeof fetch = fetch, report: string | null = null): Promise<ReportIntro | null> {
+  const r = await getJson(`${apiBase}/api/report${reportQuery(report)}`, fetchImpl);
   if (!isObject(r) || !str(r.title)) return null;
   const pick = (ja: unknown, en: unknown) => (lang === 'en' && str(en) ? str(en) : str(ja));
   const lists = isObject(r.suggestions) ? r.suggestions : {};
@@ -48,9 +51,10 @@ export async function fetchReportIntro(apiBase: string, lang: Lang, fetchImpl: t
   };
 }
 
-export async function fetchPassage(apiBase: string, id: string, fetchImpl: typeof fetch = fetch): Promise<PassageDetail | null> {
+/** A passage of `report` (the widget's, or the report a library-wide answer cited it from). */
+export async function fetchPassage(apiBase: string, id: string, fetchImpl: typeof fetch = fetch, report: string | null = null): Promise<PassageDetail | null> {
   if (!/^[a-z0-9-]{1,64}$/.test(id)) return null;
-  const p = await getJson(`${apiBase}/api/passages/${id}`, fetchImpl);
+  const p = await getJson(`${apiBase}/api/passages/${id}${reportQuery(report)}`, fetchImpl);
   if (!isObject(p) || p.id !== id || typeof p.text !== 'string') return null;
   return { id, text: p.text, section: str(p.section), ...(str(p.translation) ? { translation: str(p.translation) } : {}) };
 }

@@ -57,3 +57,14 @@ describe('SessionStore', () => {
     expect(() => new SessionStore('https://a.example', full).save({ turns: [{ question: 'q', answer }], open: true })).not.toThrow();
   });
 });
+
+describe('SessionStore per report', () => {
+  it('keeps one conversation per report of the same API, and the library’s apart from both', () => {
+    const storage = new MemoryStorage();
+    new SessionStore('https://a.example', storage, 'rice').save({ turns: [{ question: 'コメは？', answer }], open: true });
+    expect(new SessionStore('https://a.example', storage, 'rice').load().turns.map((t) => t.question)).toEqual(['コメは？']);
+    expect(new SessionStore('https://a.example', storage, 'steel').load().turns).toEqual([]);
+    expect(new SessionStore('https://a.example', storage, '*').load().turns).toEqual([]);
+    expect(new SessionStore('https://a.example', storage).load().turns).toEqual([]);
+  });
+});

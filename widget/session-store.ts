@@ -16,12 +16,13 @@ const VERSION = 1;
 export class SessionStore {
   private readonly key: string;
 
-  /** One conversation per API, so two report widgets on one site do not mix. */
+  /** One conversation per API and report, so widgets of two reports (or one report and the library) do not mix. */
   constructor(
     apiBase: string,
     private readonly storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null = safeSessionStorage(),
+    report: string | null = null,
   ) {
-    this.key = `report-chat:${apiBase}`;
+    this.key = report ? `report-chat:${apiBase}#${report}` : `report-chat:${apiBase}`;
   }
 
   load(): SavedSession {

@@ -56,7 +56,7 @@ export class ChatWidget {
     this.parts.form.before(this.passage.el);
     this.welcome = new Welcome(s, (q) => void this.ask(q));
     shadow.append(this.parts.root);
-    this.store = new SessionStore(config.apiBase);
+    this.store = new SessionStore(config.apiBase, undefined, config.report);
     const saved = this.store.load();
     this.conversation = new Conversation(saved.turns);
     this.renderConversation();
@@ -149,7 +149,7 @@ export class ChatWidget {
   private loadIntro(): void {
     if (this.introRequested) return;
     this.introRequested = true;
-    void fetchReportIntro(this.config.apiBase, this.lang).then((intro) => {
+    void fetchReportIntro(this.config.apiBase, this.lang, undefined, this.config.report).then((intro) => {
       if (!intro) return;
       if (intro.maxBodyBytes) this.maxBodyBytes = intro.maxBodyBytes;
       const { reportTitle, publisher } = this.parts;
@@ -162,13 +162,25 @@ export class ChatWidget {
     });
   }
 
+  /** A cited passage, from the report the answer cited it from (library-wide answers name it), else the widget's. */
   private lookupPassage(id: string): Promise<PassageDetail | null> {
-    let found = this.passages.get(id);
+    const report = this.citedFrom(id) ?? (this.config.report === '*' ? null : this.config.report);
+    const key = `${report ?? ''}/${id}`;
+    let found = this.passages.get(key);
     if (!found) {
-      found = fetchPassage(this.config.apiBase, id);
-      this.passages.set(id, found);
+      found = fetchPassage(this.config.apiBase, id, undefined, report);
+      this.passages.set(key, found);
     }
     return found;
+  }
+
+  /** The report the latest answer citing passage `id` cited it from. */
+  private citedFrom(id: string): string | undefined {
+    for (const turn of [...this.conversation.turns].reverse()) {
+      const c = turn.answer.citations.find((x) => x.id === id && x.report);
+      if (c) return c.report;
+    }
+    return undefined;
   }
 
   private save(): void {
@@ -251,7 +263,8 @@ export class ChatWidget {
     const abort = new AbortController();
     this.inFlight = abort;
     // Built now, from the conversation and the limit as they are: a Retry after a 413 sends less.
-    const request = fitRequest(question, this.conversation.history(), this.maxBodyBytes);
+    const fitted = fitRequest(question, this.conversation.history(), this.maxBodyBytes);
+    const request = this.config.report ? { ...fitted, report: this.config.report } : fitted;
     try {
       const answer = await sendChat(
         this.config.apiBase,

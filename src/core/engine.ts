@@ -69,6 +69,8 @@ export interface EngineParts {
   reader?: ReaderModel;
   /** Answers the generator may be writing at once (default defaults.maxConcurrentGenerations); past it, chat throws OverloadedError. */
   maxConcurrentGenerations?: number;
+  /** Slots shared with other engines (a library's reports share one model): overrides maxConcurrentGenerations. */
+  generationSlots?: GenerationSlots;
 }
 
 /** Longest request (question and history, as a cache key) whose result is remembered. */
@@ -159,7 +161,7 @@ export function createEngine(parts: EngineParts): QaEngine {
     return remember(answered, key, () => answerQuestion(ctx, retriever, analysis, lang));
   };
 
-  const slots = generator ? new GenerationSlots(parts.maxConcurrentGenerations ?? defaults.maxConcurrentGenerations) : undefined;
+  const slots = generator ? (parts.generationSlots ?? new GenerationSlots(parts.maxConcurrentGenerations ?? defaults.maxConcurrentGenerations)) : undefined;
 
   /** With a model, a request takes a slot before any work: past the bound chat throws OverloadedError at once. */
   function chat(input: ChatInput, signal?: AbortSignal): AsyncIterable<ChatEvent> {

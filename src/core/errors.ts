@@ -4,6 +4,10 @@ export const errorCodes = {
   invalid_json: 400,
   validation_failed: 400,
   not_found: 404,
+  /** A library of several reports and no default: the request must name one (`report`). */
+  report_required: 400,
+  /** No report of the library has that id. */
+  unknown_report: 404,
   method_not_allowed: 405,
   request_timeout: 408,
   payload_too_large: 413,

@@ -1,6 +1,7 @@
 /** createApp(deps): the one Hono app that the Node server and the Worker both serve, composed from its parts. */
 import { Hono } from 'hono';
 import type { QaEngine } from '../core/engine';
+import { singleReportLibrary, type ReportLibrary } from '../core/reports';
 import { defaults } from '../core/settings';
 import { accessLog, type AccessLogOptions } from './middleware/access-log';
 import { limitBody } from './middleware/body-limit';
@@ -14,12 +15,25 @@ import { chatRoutes } from './routes/chat';
 import { lookupRoutes } from './routes/lookups';
 import { pageRoutes, type PageAssets } from './routes/pages';
 import { searchRoutes } from './routes/search';
+import { metadataOf } from './present';
 import type { ReportInfo } from './schemas';
 
-export interface AppDeps extends Omit<PageAssets, 'title'> {
+/** One report: its engine, and its title, publisher and starter questions as /api/report serves them. */
+export interface SingleReport {
   engine: QaEngine;
-  /** Title, publisher and starter questions, as /api/report serves them. */
   report: ReportInfo;
+  /** Its id (default `report`). */
+  reportId?: string;
+}
+
+/** A library of reports (see core/reports.ts); every request names one or gets the default. */
+export interface LibraryDeps {
+  library: ReportLibrary;
+}
+
+export type AppDeps = (SingleReport | LibraryDeps) & AppOptions;
+
+export interface AppOptions extends Omit<PageAssets, 'title'> {
   /** Origins allowed to call the API from a browser; '*' (default) allows any, never with credentials. */
   allowedOrigins?: string[] | '*';
   maxBodyBytes?: number;
@@ -36,8 +50,15 @@ export interface AppDeps extends Omit<PageAssets, 'title'> {
   requireHost?: boolean;
 }
 
+/** The library a host passed, or its one report as a library of one. */
+function libraryOf(deps: SingleReport | LibraryDeps): ReportLibrary {
+  if ('library' in deps) return deps.library;
+  return singleReportLibrary(deps.reportId ?? 'report', deps.engine, metadataOf(deps.report));
+}
+
 export function createApp(deps: AppDeps) {
   const app = new Hono();
+  const library = libraryOf(deps);
   // First, so that it sees every response as it finally leaves, 404s and 405s included.
   if (deps.accessLog) app.use(accessLog({ ...deps.accessLog, ...(deps.clientKey ? { clientKey: deps.clientKey } : {}) }));
   jsonErrors(app);
@@ -54,10 +75,10 @@ export function createApp(deps: AppDeps) {
   }
   const maxBodyBytes = deps.maxBodyBytes ?? defaults.maxBodyBytes;
   app.post('/api/chat', limitBody(maxBodyBytes));
-  app.route('/', lookupRoutes(deps.engine, { ...deps.report, limits: { maxBodyBytes } }));
-  app.route('/', searchRoutes(deps.engine));
-  app.route('/', chatRoutes(deps.engine));
-  app.route('/', pageRoutes({ title: deps.report.title, widgetJs: deps.widgetJs, demoPage: deps.demoPage }));
+  app.route('/', lookupRoutes(library, { limits: { maxBodyBytes } }));
+  app.route('/', searchRoutes(library));
+  app.route('/', chatRoutes(library));
+  app.route('/', pageRoutes({ title: 'report' in deps ? deps.report.title : 'the report library', widgetJs: deps.widgetJs, demoPage: deps.demoPage }));
   return app;
 }
 

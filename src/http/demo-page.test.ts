@@ -90,3 +90,17 @@ describe('embedSnippet', () => {
     expect(embedSnippet({ origin: 'https://h.example', scriptSrc: 'widget.js', apiBase: '/report' })).toBe('<script src="https://h.example/widget.js" data-api="https://h.example/report" defer></script>');
   });
 });
+
+describe('the demo page of a library', () => {
+  it('scopes the widget to the report and lists the library when there are several', async () => {
+    const { renderDemoPage } = await import('./demo-page');
+    const page = renderDemoPage({ title: 'T', suggestions: { ja: [], en: [] }, report: 'b', reports: [{ id: 'a', title: 'A<' }, { id: 'b', title: 'B', published: '2024-01-01' }] });
+    expect(page).toContain('<script src="/widget.js" data-api="" data-report="b" defer></script>');
+    expect(page).toContain('<a href="/?report=b" aria-current="page">B（2024-01-01）</a>');
+    expect(page).toContain('<a href="/?report=a">A&lt;</a>');
+    expect(page).toContain('<a href="/?report=*">');
+    const single = renderDemoPage({ title: 'T', suggestions: { ja: [], en: [] }, reports: [{ id: 'a', title: 'A' }] });
+    expect(single).not.toContain('<nav');
+    expect(single).not.toContain('data-report="');
+  });
+});

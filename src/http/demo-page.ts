@@ -3,8 +3,12 @@
  * English), suggested questions, and the embed snippet — with the widget embedded exactly
  * as a third party would embed it. The page carries no inline script and no inline event
  * handlers, so it runs under `script-src 'self'`; suggestion buttons work through the
- * widget's `data-rag-ask` hook. Web APIs only.
+ * widget's `data-rag-ask` hook. In a library of several reports the page lists them, and a
+ * visitor picks one (or the whole library) by link (`/?report=<id>`, `/?report=*`): the page is
+ * rendered for that pick, the widget scoped to it with `data-report`. Web APIs only.
  */
+import { ALL_REPORTS, isReportId, type ReportLibrary } from '../core/reports';
+import { libraryInfo } from './present';
 
 export interface DemoPageOptions {
   title: string;
@@ -16,6 +20,10 @@ export interface DemoPageOptions {
   apiBase?: string;
   /** Public origin shown in the copy-paste snippet (e.g. "https://chat.example.org"). */
   origin?: string;
+  /** The report the widget is scoped to (`data-report`); `*` for the whole library. */
+  report?: string;
+  /** The library's reports, listed for the visitor to pick from (shown when there are several). */
+  reports?: { id: string; title: string; published?: string }[];
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -27,13 +35,14 @@ export function escapeHtml(value: string): string {
 const isAbsolute = (url: string) => /^https?:\/\//i.test(url);
 
 /** The tag a third party pastes: absolute URLs, so it works from any site. */
-export function embedSnippet(options: Pick<DemoPageOptions, 'scriptSrc' | 'apiBase' | 'origin'>): string {
+export function embedSnippet(options: Pick<DemoPageOptions, 'scriptSrc' | 'apiBase' | 'origin' | 'report'>): string {
   const origin = (options.origin ?? 'https://HOST').replace(/\/+$/, '');
   const src = options.scriptSrc ?? '/widget.js';
   const api = options.apiBase ?? '';
   const absoluteSrc = isAbsolute(src) ? src : `${origin}/${src.replace(/^\/+/, '')}`;
   const absoluteApi = isAbsolute(api) ? api : `${origin}${api ? `/${api.replace(/^\/+/, '')}` : ''}`;
-  return `<script src="${absoluteSrc}" data-api="${absoluteApi}" defer></script>`;
+  const report = options.report ? ` data-report="${options.report}"` : '';
+  return `<script src="${absoluteSrc}" data-api="${absoluteApi}"${report} defer></script>`;
 }
 
 function suggestionList(questions: string[], lang: 'ja' | 'en'): string {
@@ -64,6 +73,9 @@ pre{background:var(--card);border:1px solid var(--line);border-radius:10px;paddi
 dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;font-size:14px}
 dt{font-family:ui-monospace,monospace}
 dd{margin:0;color:var(--muted)}
+.library{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:8px}
+.library a{display:inline-block;padding:6px 12px;border:1px solid var(--line);border-radius:999px;background:var(--card);text-decoration:none;font-size:14px}
+.library a[aria-current="page"]{border-color:var(--accent);font-weight:600}
 footer{margin-top:40px;color:var(--muted);font-size:14px}
 a{color:var(--accent)}
 `;
@@ -73,6 +85,7 @@ export function renderDemoPage(options: DemoPageOptions): string {
   const scriptSrc = escapeHtml(options.scriptSrc ?? '/widget.js');
   const apiBase = escapeHtml(options.apiBase ?? '');
   const publisher = options.publisher ? `<p class="publisher">${escapeHtml(options.publisher)}</p>` : '';
+  const report = options.report ? ` data-report="${escapeHtml(options.report)}"` : '';
   return `<!doctype html>
 <html lang="ja">
 <head>
@@ -89,6 +102,7 @@ export function renderDemoPage(options: DemoPageOptions): string {
 <h1>${title}</h1>
 ${publisher}
 </header>
+${libraryNav(options)}
 <section class="about" aria-label="概要 / About">
 <p>このページでは、レポート「${title}」の内容について日本語または英語で質問できます。回答には根拠となる本文の箇所と、脚注に挙げられた出典へのリンクが付きます。レポートに書かれていないことには、書かれていないと答えます。</p>
 <p lang="en">Ask this report questions in Japanese or English. Every answer cites the passages it comes from and links to the sources named in the footnotes; when the report does not say, the answer says so.</p>
@@ -107,6 +121,7 @@ ${publisher}
 <pre><code>${escapeHtml(embedSnippet(options))}</code></pre>
 <dl>
 <dt>data-api</dt><dd>API のURL（省略時はスクリプトの配信元） / API URL (defaults to the script's origin)</dd>
+<dt>data-report</dt><dd>レポートのID（<a href="/api/reports">/api/reports</a>）、* でライブラリ全体 / the report's id, or * for the whole library</dd>
 <dt>data-lang</dt><dd>ja | en | auto</dd>
 <dt>data-title</dt><dd>パネルの見出し / panel title</dd>
 <dt>data-accent</dt><dd>アクセント色（CSSの色） / accent colour (any CSS colour)</dd>
@@ -116,8 +131,34 @@ ${publisher}
 </section>
 <footer><a href="/docs">API</a> · <a href="/openapi.json">OpenAPI</a></footer>
 </main>
-<script src="${scriptSrc}" data-api="${apiBase}" defer></script>
+<script src="${scriptSrc}" data-api="${apiBase}"${report} defer></script>
 </body>
 </html>
 `;
+}
+
+/** The library's reports as links, the current pick marked; nothing for a library of one. */
+function libraryNav(options: DemoPageOptions): string {
+  const reports = options.reports ?? [];
+  if (reports.length < 2) return '';
+  const link = (id: string, label: string) => `<li><a href="/?report=${encodeURIComponent(id)}"${options.report === id ? ' aria-current="page"' : ''}>${escapeHtml(label)}</a></li>`;
+  const items = [link(ALL_REPORTS, `ライブラリ全体 / Whole library (${reports.length})`), ...reports.map((r) => link(r.id, r.published ? `${r.title}（${r.published}）` : r.title))];
+  return `<nav aria-labelledby="library"><h2 id="library">レポートを選ぶ <span lang="en">Pick a report</span></h2><ul class="library">${items.join('')}</ul></nav>`;
+}
+
+/** The demo page of a library, rendered for the report `?report=` picks (default: the default report, else the whole library); undefined for an unknown id. */
+export function libraryDemoPage(library: ReportLibrary): (requested: string | undefined) => Promise<string | undefined> {
+  return async (requested) => {
+    const entries = await library.entries();
+    const wanted = requested?.trim() || (await library.defaultId()) || ALL_REPORTS;
+    const reports = entries.map((e) => ({ id: e.id, title: e.title, ...(e.published ? { published: e.published } : {}) }));
+    if (wanted === ALL_REPORTS) {
+      const info = libraryInfo(entries);
+      return renderDemoPage({ title: info.title, publisher: info.publisher, suggestions: info.suggestions, report: ALL_REPORTS, reports });
+    }
+    const entry = isReportId(wanted) ? entries.find((e) => e.id === wanted) : undefined;
+    if (!entry) return undefined;
+    const { metadata } = entry;
+    return renderDemoPage({ title: metadata.title, publisher: metadata.publisher, suggestions: metadata.suggestions, ...(entries.length > 1 ? { report: entry.id } : {}), reports });
+  };
 }

@@ -12,6 +12,10 @@ const MAX_HISTORY_CHARS = defaults.maxHistoryMessageChars;
 
 const lang = z.enum(['ja', 'en']);
 
+/** A report id (GET /api/reports lists them); `*` in search and chat means the whole library. */
+const MAX_REPORT_PARAM = 256;
+export const reportParam = z.string().max(MAX_REPORT_PARAM, `report must be at most ${MAX_REPORT_PARAM} characters`).optional();
+
 export const footnoteOut = z.object({
   n: z.number().int(),
   text: z.string(),
@@ -26,9 +30,26 @@ export const healthOut = z.object({
   retrieval: z.enum(['hybrid', 'lexical']),
   /** Languages the report can be read in: its own, and English when an English edition is loaded. */
   editions: z.array(lang),
+  /** How many reports the library serves, and the languages each can be read in. */
+  reports: z.number().int(),
+  editionsByReport: z.record(z.string(), z.array(lang)),
 });
 
+export const reportSummaryOut = z.object({
+  id: z.string(),
+  title: z.string(),
+  titleEn: z.string().optional(),
+  publisher: z.string().optional(),
+  published: z.string().optional(),
+  editions: z.array(lang),
+  passages: z.number().int(),
+  footnotes: z.number().int(),
+});
+export const reportsOut = z.object({ reports: z.array(reportSummaryOut) });
+
 export const reportOut = z.object({
+  /** The report's id; `*` for the whole library. */
+  id: z.string().optional(),
   title: z.string(),
   /** The language the report is written in (absent from older servers: Japanese). */
   language: lang.optional(),
@@ -45,10 +66,13 @@ export const reportOut = z.object({
 export const searchQuery = z.object({
   q: z.string().trim().min(1, 'q must not be empty').max(MAX_QUESTION_CHARS, `q must be at most ${MAX_QUESTION_CHARS} characters`),
   k: z.coerce.number().int('k must be a whole number').min(1, 'k must be at least 1').max(20, 'k must be at most 20').default(5),
+  report: reportParam,
 });
 
 export const searchResult = z.object({
   id: z.string(),
+  /** The report the passage is from (library-wide search, `report=*`). */
+  report: z.string().optional(),
   text: z.string(),
   /** The English edition's rendering of `text` (an English rendering, not the publisher's). */
   translation: z.string().optional(),
@@ -74,11 +98,15 @@ export const chatIn = z.object({
     .max(MAX_QUESTION_CHARS, `question must be at most ${MAX_QUESTION_CHARS} characters`),
   history: z.array(historyMessage).max(MAX_HISTORY, `history may hold at most ${MAX_HISTORY} messages`).optional(),
   lang: lang.optional(),
+  /** The report asked (an id from GET /api/reports), `*` for the whole library; omitted, the default report. */
+  report: reportParam,
 });
 
 export const citationOut = z.object({
   ref: z.number().int(),
   id: z.string(),
+  /** The report the cited passage is from (library-wide answers, `report: "*"`). */
+  report: z.string().optional(),
   text: z.string(),
   section: z.string(),
   page: z.number().int(),
@@ -108,6 +136,8 @@ export const chatOut = z.object({
   suggestions: z.array(z.string()).optional(),
   generator: z.string().optional(),
   warnings: z.array(z.string()).optional(),
+  /** The report a library-wide answer (`report: "*"`) came from. */
+  report: z.string().optional(),
 });
 
 export const footnotesOut = z.object({ footnotes: z.array(footnoteOut) });
@@ -133,5 +163,6 @@ export type Citation = z.infer<typeof citationOut>;
 export type FootnoteOut = z.infer<typeof footnoteOut>;
 export type SearchResponse = z.infer<typeof searchOut>;
 export type PassageResponse = z.infer<typeof passageOut>;
+export type ReportsResponse = z.infer<typeof reportsOut>;
 export type HealthResponse = z.infer<typeof healthOut>;
 export type ErrorResponse = z.infer<typeof errorOut>;

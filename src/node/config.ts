@@ -1,6 +1,7 @@
 /** Server and ingest settings from environment variables, validated once at start-up. */
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { REPORT_ID_PATTERN } from '../core/reports';
 import { defaults, sharedSettingsSchema } from '../core/settings';
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
@@ -17,6 +18,8 @@ export const configSchema = sharedSettingsSchema.extend({
   /** The widget bundle served at /widget.js (default dist/widget.js, written by \`npm run build\`). */
   WIDGET_PATH: z.string().min(1).optional(),
   CORPUS_DIR: z.string().min(1).default('corpus'),
+  /** The report a request without \`report\` means, in a library of several (default: the only report). */
+  DEFAULT_REPORT: z.string().regex(REPORT_ID_PATTERN, 'must be a report id (the file or folder name of a report in CORPUS_DIR)').optional(),
   /** Sustained /api/chat + /api/search requests per client per minute; 0 turns the limit off. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().min(0).default(defaults.rateLimitPerMinute),
   /** Requests a client may make at once before the per-minute rate applies. */

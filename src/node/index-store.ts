@@ -13,6 +13,10 @@ import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { indexIdProblem } from '../core/index-consistency';
 import { corpusDataSchema, manifestSchema, type CorpusData } from '../core/ingest/index-data';
+import { reportMetadataSchema } from '../core/ingest/metadata';
+
+/** A report's term counts for a library's router (derived, so not checksummed: a bad one is worked out again). */
+export const ROUTER_FILE = 'router.json';
 
 /** The files a build writes besides the manifest, by path within the build folder. */
 export const INDEX_FILES = ['corpus.json', 'vectors/index.json'] as const;
@@ -20,6 +24,8 @@ export const INDEX_FILES = ['corpus.json', 'vectors/index.json'] as const;
 /** The manifest as this runtime writes it: the shared fields plus a checksum of each index file. */
 export const storedManifestSchema = manifestSchema.extend({
   files: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)).optional(),
+  /** How the report presents itself, so a library lists it without loading its index. */
+  report: z.object({ metadata: reportMetadataSchema, editions: z.array(z.enum(['ja', 'en'])) }).optional(),
 });
 export type Manifest = z.infer<typeof storedManifestSchema>;
 
@@ -88,6 +94,16 @@ export async function loadStoredIndex(indexDir: string): Promise<StoredIndex> {
     if (manifest.files[file] !== sha256(bytes[file])) throw new IndexLoadError('corrupt', `${file} in ${indexDir} does not match the checksum its manifest records (changed or damaged)`);
   }
   return { dir: indexDir, manifest, data: d.data };
+}
+
+/** The manifest alone (cheap: what a library checks for each report); undefined when there is none readable. */
+export async function readManifest(indexDir: string): Promise<Manifest | undefined> {
+  try {
+    const m = storedManifestSchema.safeParse(JSON.parse(await readFile(join(indexDir, 'manifest.json'), 'utf8')));
+    return m.success ? m.data : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Builds a new index folder with `write` and swaps it in atomically; old builds are removed. */

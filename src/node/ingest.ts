@@ -2,10 +2,11 @@
 import { join } from 'node:path';
 import { buildIndex } from '../core/ingest/build-index';
 import { INDEX_FORMAT } from '../core/ingest/index-data';
+import { reportTerms } from '../core/library-router';
 import type { Embedder } from '../core/ports';
 import { readCorpus, type CorpusSource } from './corpus';
 import { languageResources } from './language-resources';
-import { fileSha256, loadStoredIndex, replaceIndex, writeJson, type Manifest, type StoredIndex } from './index-store';
+import { fileSha256, loadStoredIndex, replaceIndex, ROUTER_FILE, writeJson, type Manifest, type StoredIndex } from './index-store';
 import { createProgress } from './progress';
 import { writeVectraIndex } from './vectra-store';
 
@@ -20,6 +21,8 @@ export interface IngestOptions {
   log?: (line: string) => void;
   /** The corpus, when the caller has already read it. */
   corpus?: CorpusSource;
+  /** Show the embedding progress bar (default true; a library shows one bar counting reports instead). */
+  progress?: boolean;
 }
 
 /** Why the current index cannot serve this corpus and embedder, or null when it can. */
@@ -47,9 +50,9 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     }
     log(`building the index: ${reason}`);
   }
-  const progress = createProgress(`embedding with ${options.embedder.id}`);
-  const built = await buildIndex({ ...corpus, resources: await languageResources() }, options.embedder, (done, total) => progress.update(done, total));
-  progress.done();
+  const progress = options.progress === false ? undefined : createProgress(`embedding with ${options.embedder.id}`);
+  const built = await buildIndex({ ...corpus, resources: await languageResources() }, options.embedder, (done, total) => progress?.update(done, total));
+  progress?.done();
   for (const w of built.warnings) log(`warning: ${w}`);
 
   const manifest: Manifest = {
@@ -62,11 +65,15 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     counts: { passages: built.passages.length, footnotes: built.report.footnotes.length },
     builtAt: new Date().toISOString(),
     buildMs: 0,
+    report: { metadata: built.data.metadata, editions: built.data.edition ? ['ja', 'en'] : ['ja'] },
   };
   await replaceIndex(options.indexDir, async (dir) => {
     const corpusSha = await writeJson(join(dir, 'corpus.json'), built.data);
     const { passages, vectors } = built;
     await writeVectraIndex(join(dir, 'vectors'), passages.map((p, i) => ({ id: p.id, vector: vectors[i]!, metadata: { kind: p.kind, page: p.page, section: p.section } })));
+    // The report's words as the library's router counts them (see core/library-router.ts).
+    const english = Object.values(built.data.edition?.renderings ?? {});
+    await writeJson(join(dir, ROUTER_FILE), reportTerms({ texts: [...passages.map((p) => p.text), ...english], sections: passages.map((p) => p.section) }));
     manifest.files = { 'corpus.json': corpusSha, 'vectors/index.json': await fileSha256(join(dir, 'vectors', 'index.json')) };
     manifest.buildMs = Math.round(performance.now() - started);
     await writeJson(join(dir, 'manifest.json'), manifest); // written last: its presence marks a complete build

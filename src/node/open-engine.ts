@@ -1,6 +1,7 @@
 /** Serve side of the Node runtime: data/index → engine, building the index first when missing, stale or damaged. */
 import { join } from 'node:path';
 import { createEngine, type QaEngine } from '../core/engine';
+import type { GenerationSlots } from '../core/answer/generation-slots';
 import { openCorpusData } from '../core/ingest/index-data';
 import type { ReportMetadata } from '../core/ingest/metadata';
 import type { Embedder, Generator } from '../core/ports';
@@ -20,11 +21,12 @@ export interface OpenEngineOptions {
   embedder: Embedder;
   log: (line: string) => void;
   generator?: Generator;
-  /** Answers the generator may be writing at once (LLM_MAX_CONCURRENT). */
-  maxConcurrentGenerations?: number;
+  /** How many answers the generator may be writing at once (LLM_MAX_CONCURRENT), shared by every report served. */
+  generationSlots?: GenerationSlots;
 }
 
-async function open(options: OpenEngineOptions, checked?: StoredIndex): Promise<OpenedEngine> {
+/** The engine over a stored index as it is (throws when it is missing or damaged). */
+export async function openStoredEngine(options: Pick<OpenEngineOptions, 'indexDir' | 'embedder' | 'generator' | 'generationSlots'>, checked?: StoredIndex): Promise<OpenedEngine> {
   const stored = checked ?? (await loadStoredIndex(options.indexDir));
   const searchable = openCorpusData(stored.data);
   const vectors = await VectraSearch.open(join(stored.dir, 'vectors'), { count: stored.manifest.counts.passages, dimensions: stored.manifest.embedder.dimensions });
@@ -35,7 +37,7 @@ async function open(options: OpenEngineOptions, checked?: StoredIndex): Promise<
     embedder: options.embedder,
     vectors,
     ...(options.generator ? { generator: options.generator } : {}),
-    ...(options.maxConcurrentGenerations ? { maxConcurrentGenerations: options.maxConcurrentGenerations } : {}),
+    ...(options.generationSlots ? { generationSlots: options.generationSlots } : {}),
   });
   return { engine, metadata: stored.data.metadata };
 }
@@ -45,11 +47,11 @@ export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngi
   const result = await ingest({ ...options, corpus });
   options.log(result.reason);
   try {
-    return await open(options, result.built ? undefined : result.stored);
+    return await openStoredEngine(options, result.built ? undefined : result.stored);
   } catch (err) {
     // The manifest looked current but a file behind it is damaged: rebuild once, then it must open.
     options.log(`the index in ${options.indexDir} cannot be read (${err instanceof Error ? err.message : err}); rebuilding it`);
     await ingest({ ...options, corpus, force: true });
-    return open(options);
+    return openStoredEngine(options);
   }
 }

@@ -3,18 +3,18 @@ import { readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { serve, type ServerType } from '@hono/node-server';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { describeService } from '../core/engine';
+import { switchableLibrary } from '../core/reports';
 import { createApp } from '../http/app';
-import { renderDemoPage } from '../http/demo-page';
+import { libraryDemoPage } from '../http/demo-page';
 import { clientKeyFrom } from '../http/middleware/client-address';
 import { parseOrigins } from '../http/middleware/origins';
-import { reportInfo } from '../http/present';
 import { answerClientErrors } from './client-errors';
 import { clientHasher } from './client-hash';
 import { loadConfig, type Config } from './config';
 import { configuredEmbedder } from './configured-embedder';
 import { createLineWriter } from './line-writer';
-import { openEngine } from './open-engine';
+import { GenerationSlots } from '../core/answer/generation-slots';
+import { openLibrary, type OpenLibraryOptions } from './open-library';
 import { createOpenAiGenerator } from './openai-generator';
 import { trackConnections, type ShutdownResult } from './shutdown';
 
@@ -37,6 +37,8 @@ export interface RunningServer {
   url: string;
   /** Stops accepting, ends idle and half-sent connections, lets answers in progress finish up to SHUTDOWN_TIMEOUT_MS. */
   close(): Promise<ShutdownResult>;
+  /** Reads CORPUS_DIR again (ingesting what changed) and serves the result once it is whole; on SIGHUP. */
+  reload(): Promise<void>;
 }
 
 export async function startServer(config: Config = loadConfig()): Promise<RunningServer> {
@@ -45,20 +47,14 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     config.LLM_BASE_URL && config.LLM_MODEL
       ? createOpenAiGenerator({ baseUrl: config.LLM_BASE_URL, apiKey: config.LLM_API_KEY, model: config.LLM_MODEL, timeoutMs: config.LLM_TIMEOUT_MS })
       : undefined;
-  const { engine, metadata } = await openEngine({
-    corpusDir: config.CORPUS_DIR,
-    indexDir: config.indexDir,
-    embedder,
-    log,
-    ...(generator ? { generator, maxConcurrentGenerations: config.LLM_MAX_CONCURRENT } : {}),
-  });
-  const report = reportInfo(metadata);
+  const libraryOptions: OpenLibraryOptions = { corpusDir: config.CORPUS_DIR, dataDir: config.DATA_DIR, indexDir: config.indexDir, embedder, log, ...(generator ? { generator, generationSlots: new GenerationSlots(config.LLM_MAX_CONCURRENT) } : {}), ...(config.DEFAULT_REPORT ? { defaultReport: config.DEFAULT_REPORT } : {}), ...(config.LLM_BASE_URL ? { generatorHost: new URL(config.LLM_BASE_URL).host } : {}) };
+  const opened = await openLibrary(libraryOptions);
+  const library = switchableLibrary(opened.library);
   const widgetJs = await readWidget(config.WIDGET_PATH ?? WIDGET_PATH);
   const app = createApp({
-    engine,
-    report,
+    library,
     ...(config.ACCESS_LOG ? { accessLog: { write: createLineWriter().write, hashClient: clientHasher(), includeQuestions: config.ACCESS_LOG_QUESTIONS } } : {}),
-    ...(widgetJs !== undefined ? { widgetJs, demoPage: renderDemoPage({ title: report.title, publisher: report.publisher, suggestions: report.suggestions }) } : {}),
+    ...(widgetJs !== undefined ? { widgetJs, demoPage: libraryDemoPage(library) } : {}),
     allowedOrigins: parseOrigins(config.ALLOWED_ORIGINS),
     maxBodyBytes: config.MAX_BODY_BYTES,
     ...(config.RATE_LIMIT_PER_MINUTE > 0 ? { rateLimit: { perMinute: config.RATE_LIMIT_PER_MINUTE, burst: config.RATE_LIMIT_BURST } } : {}),
@@ -78,11 +74,16 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
-  log(describeService(engine, generator, config.LLM_BASE_URL ? new URL(config.LLM_BASE_URL).host : undefined));
+  log(opened.summary);
   log(`listening on ${url}`);
   return {
     url,
     close: () => connections.shutdown(config.SHUTDOWN_TIMEOUT_MS),
+    reload: async () => {
+      const next = await openLibrary(libraryOptions);
+      library.replace(next.library);
+      log(`reloaded: ${next.summary}`);
+    },
   };
 }
 
@@ -98,6 +99,14 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       };
       process.once('SIGINT', () => stop('SIGINT'));
       process.once('SIGTERM', () => stop('SIGTERM'));
+      // SIGHUP: pick up reports added, changed or removed (after `npm run ingest`, or built here); a failed reload keeps serving what was served.
+      let reloading: Promise<void> | undefined;
+      process.on('SIGHUP', () => {
+        reloading ??= running
+          .reload()
+          .catch((err) => console.error(`[report-chat] reload failed, still serving the previous library: ${err instanceof Error ? err.message : err}`))
+          .finally(() => (reloading = undefined));
+      });
     })
     .catch((err) => {
       console.error(`[report-chat] failed to start: ${err instanceof Error ? err.message : err}`);

@@ -22,7 +22,7 @@ export type WorkerFetch = (request: Request, env: Record<string, unknown>, ctx?:
 type Served = { ok: true; fetch: WorkerFetch } | { ok: false; error: AppError };
 
 /** The Workers AI binding, when wrangler.toml declares one (`[ai] binding = "AI"`). */
-function aiBinding(env: Record<string, unknown>): WorkersAiBinding | undefined {
+export function aiBinding(env: Record<string, unknown>): WorkersAiBinding | undefined {
   const ai = env.AI as Partial<WorkersAiBinding> | undefined;
   return typeof ai?.run === 'function' ? (ai as WorkersAiBinding) : undefined;
 }

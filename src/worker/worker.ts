@@ -1,11 +1,11 @@
 /**
- * Cloudflare Workers entry: the same app as the Node server, over the index snapshot that
- * `npm run build:worker` writes to dist/worker/snapshot.json and wrangler bundles in as data
- * (wrangler.toml [alias] maps the module name to the file).
+ * Cloudflare Workers entry: the same app as the Node server. A library uploaded to Workers KV
+ * (binding LIBRARY, `npm run deploy:library`) is served from there; without one, the report whose
+ * snapshot `npm run build:worker` writes to dist/worker/snapshot.json (bundled in as data:
+ * wrangler.toml [alias] maps the module name to the file).
  */
 import snapshot from 'report-chat-snapshot';
-import { createSnapshotServer } from './snapshot-server';
+import { createWorkerServer } from './library-server';
 
-const fetch = createSnapshotServer(() => snapshot);
-
+const fetch = createWorkerServer(() => snapshot);
 export default { fetch };

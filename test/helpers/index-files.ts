@@ -40,12 +40,16 @@ export async function copyDataDir(from: string, to: string): Promise<string> {
   return to;
 }
 
+/** A request to a server by its URL, or to an app in-process (`app.request`). */
+export type Requester = string | ((path: string, init?: RequestInit) => Response | Promise<Response>);
+const send = (to: Requester, path: string, init?: RequestInit) => (typeof to === 'string' ? fetch(`${to}${path}`, init) : to(path, init));
+
 /** Serving means whole answers: search finds the passage `query.search` names, and chat answers `query.question`. */
-export async function expectServes(url: string, query: { search: string; finds: RegExp; question: string }) {
-  const search = await fetch(`${url}/api/search?q=${encodeURIComponent(query.search)}`);
+export async function expectServes(to: Requester, query: { search: string; finds: RegExp; question: string }) {
+  const search = await send(to, `/api/search?q=${encodeURIComponent(query.search)}`);
   expect(search.status).toBe(200);
   expect(((await search.json()) as { results: { text: string }[] }).results[0]?.text).toMatch(query.finds);
-  const chat = await fetch(`${url}/api/chat`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ question: query.question }) });
+  const chat = await send(to, '/api/chat', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ question: query.question }) });
   expect(chat.status).toBe(200);
   expect(((await chat.json()) as { answer: string }).answer.length).toBeGreaterThan(10);
 }

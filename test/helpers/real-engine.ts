@@ -1,7 +1,7 @@
 /**
  * An in-process engine over the real report (hash embedder, in-memory vectors). The index is
  * built once per test run: the first file that needs it builds it and leaves it in the run's
- * cache folder (see setup-unit.ts, setup-e2e.ts); later files, in any worker, read it back.
+ * cache folder (see setup-run-cache.ts); later files, in any worker, read it back.
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

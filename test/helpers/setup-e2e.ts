@@ -9,7 +9,7 @@ import { createHashEmbedder } from '../../src/core/search/hash-embedder';
 import { ingest } from '../../src/node/ingest';
 import { corpusDir } from './corpus';
 import { E2E_DATA_DIR } from './server';
-import setupRunCache from './setup-unit';
+import setupRunCache from './setup-run-cache';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   await ingest({ corpusDir, indexDir: join(E2E_DATA_DIR, 'index'), embedder: createHashEmbedder() });

@@ -2,7 +2,11 @@
  * Worker test helpers: a snapshot of the real report built in memory (for tests in Node), and
  * a built Worker run in real workerd through wrangler's dev server on a loopback port.
  */
-import { resolve } from 'node:path';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { inject } from 'vitest';
+import { buildWorker, type BuildWorkerResult } from '../../scripts/build-worker';
+import { createHashEmbedder } from '../../src/core/search/hash-embedder';
 import type { Embedder } from '../../src/core/ports';
 import { buildIndex } from '../../src/core/ingest/build-index';
 import { assembleSnapshot, type Snapshot } from '../../src/worker/snapshot';
@@ -12,12 +16,39 @@ import { realCorpus } from './corpus';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** The Worker built once for the run by setup-workerd.ts, and the index it was built from. */
-    workerBuild: { result: import('../../scripts/build-worker').BuildWorkerResult; indexDir: string };
-  }
+/** The Worker as `npm run build:worker` builds it from the real report's hash index, and that index. */
+export interface RunWorkerBuild {
+  result: BuildWorkerResult;
+  indexDir: string;
 }
+
+/**
+ * The Worker built once per test run, in the run's cache folder (see setup-run-cache.ts): the first
+ * file to ask builds it while holding a lock folder; files in other workers wait for its result.
+ */
+export async function runWorkerBuild(): Promise<RunWorkerBuild> {
+  const work = join(inject('runCache'), 'worker');
+  const resultFile = join(work, 'build.json');
+  const read = async () => JSON.parse(await readFile(resultFile, 'utf8')) as RunWorkerBuild;
+  try {
+    await mkdir(work, { recursive: false });
+  } catch {
+    for (const deadline = Date.now() + BUILD_WAIT_MS; Date.now() < deadline; await new Promise((r) => setTimeout(r, 250))) {
+      const done = await read().catch(() => undefined);
+      if (done) return done;
+    }
+    throw new Error(`no Worker build appeared in ${work} within ${BUILD_WAIT_MS} ms`);
+  }
+  const indexDir = join(work, 'index');
+  const result = await buildWorker({ corpusDir: resolve(repoRoot, 'corpus'), indexDir, outDir: work, embedder: createHashEmbedder() });
+  const build = { result, indexDir };
+  await writeFile(`${resultFile}.tmp`, JSON.stringify(build));
+  await rename(`${resultFile}.tmp`, resultFile);
+  return build;
+}
+
+/** How long a file waits for another worker's Worker build. */
+const BUILD_WAIT_MS = 240_000;
 
 export interface StartedWorker {
   url: string;
@@ -35,7 +66,7 @@ const FIRST_REQUEST_TIMEOUT_MS = 60_000;
  * wrangler.toml's compatibility settings and [vars], plus `vars` on top. Serving the finished
  * bundle, not the sources, keeps the test independent of source files changing while it runs.
  */
-export async function startWorker(options: { bundleDir: string; vars?: Record<string, string> }): Promise<StartedWorker> {
+export async function startWorker(options: { bundleDir: string; vars?: Record<string, string>; persist?: string }): Promise<StartedWorker> {
   Object.assign(process.env, OFFLINE_WRANGLER_ENV);
   const { unstable_startWorker } = await import('wrangler');
   const worker = await unstable_startWorker({
@@ -44,7 +75,7 @@ export async function startWorker(options: { bundleDir: string; vars?: Record<st
     sendMetrics: false,
     build: { bundle: false },
     ...(options.vars ? { bindings: Object.fromEntries(Object.entries(options.vars).map(([k, v]) => [k, { type: 'plain_text' as const, value: v }])) } : {}),
-    dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, persist: false, watch: false, liveReload: false, logLevel: 'warn' },
+    dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, persist: options.persist ?? false, watch: false, liveReload: false, logLevel: 'warn' },
   });
   const started: StartedWorker = {
     url: '',

@@ -3,6 +3,7 @@
  * glossary (glossary.en-ja.json), and the reduced lexicon an index stores — with the reduction of
  * the first two to the words one report uses. Read at ingest and when an index loads. Web APIs only.
  */
+import { substringTest } from './text-contains';
 import { lexiconKey, MAX_PHRASE_WORDS, type Lexicon } from './lexicon';
 
 export function parseLexicon(json: unknown): Lexicon {
@@ -76,18 +77,40 @@ const MAX_REPORT_TERMS = 6;
 
 const squash = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 
-/**
- * The form of a dictionary term (`表記|よみ`) that the report uses, if any. Short kana strings
- * occur inside unrelated words, so a word found only by its reading needs more length, and
- * hiragana more than katakana.
- */
-function formInReport(term: string, report: string): string | undefined {
+/** A dictionary term (`表記|よみ`) prepared once: the forms a report may use it in, squashed. */
+interface PreparedTerm {
+  written: string;
+  /** The written form as searched, when it is distinctive enough to search for. */
+  writtenKey?: string;
+  /** The kana reading, when it is long enough to search for on its own. */
+  reading?: string;
+}
+
+function prepareTerm(term: string): PreparedTerm {
   const [written = '', reading] = term.split('|');
   const length = [...written].length;
   const usable = KANA_ONLY.test(written) ? length >= 3 : /\p{Script=Han}/u.test(written) || (length >= 2 && /\p{L}/u.test(written));
-  if (usable && report.includes(squash(written))) return written;
   const minimum = reading && HIRAGANA.test(reading) ? 4 : 3;
-  if (reading && KANA_ONLY.test(reading) && [...reading].length >= minimum && report.includes(reading)) return reading;
+  const readable = reading && KANA_ONLY.test(reading) && [...reading].length >= minimum;
+  return { written, ...(usable ? { writtenKey: squash(written) } : {}), ...(readable ? { reading } : {}) };
+}
+
+/** Each dictionary's terms prepared once, however many reports are reduced from it. */
+const preparedTerms = new WeakMap<Lexicon['entries'], PreparedTerm[][]>();
+function prepared(general: Lexicon): PreparedTerm[][] {
+  let terms = preparedTerms.get(general.entries);
+  if (!terms) preparedTerms.set(general.entries, (terms = [...general.entries.values()].map((list) => list.map(prepareTerm))));
+  return terms;
+}
+
+/**
+ * The form of a dictionary term that the report uses, if any. Short kana strings occur inside
+ * unrelated words, so a word found only by its reading needs more length, and hiragana more
+ * than katakana.
+ */
+function formInReport(term: PreparedTerm, inReport: (text: string) => boolean): string | undefined {
+  if (term.writtenKey !== undefined && inReport(term.writtenKey)) return term.written;
+  if (term.reading !== undefined && inReport(term.reading)) return term.reading;
   return undefined;
 }
 
@@ -98,13 +121,16 @@ function formInReport(term: string, report: string): string | undefined {
  */
 export function deriveLexicon(general: Lexicon, reportText: string, glossary?: ReadonlyMap<string, readonly string[]>): Lexicon {
   const report = squash(reportText);
+  const inReport = substringTest(report);
   const entries = new Map<string, readonly string[]>();
-  for (const [key, terms] of general.entries) {
-    const present = [...new Set(terms.map((t) => formInReport(t, report)).filter((t): t is string => t !== undefined))].slice(0, MAX_REPORT_TERMS);
+  const terms = prepared(general);
+  let i = 0;
+  for (const key of general.entries.keys()) {
+    const present = [...new Set(terms[i++]!.map((t) => formInReport(t, inReport)).filter((t): t is string => t !== undefined))].slice(0, MAX_REPORT_TERMS);
     if (present.length > 0) entries.set(key, present);
   }
   for (const [key, terms] of glossary ?? []) {
-    const present = terms.filter((t) => report.includes(squash(t)));
+    const present = terms.filter((t) => inReport(squash(t)));
     if (present.length > 0) entries.set(key, present);
   }
   const source = glossary?.size ? `${general.source}, reduced to the report's words, plus the report's glossary` : `${general.source}, reduced to the report's words`;

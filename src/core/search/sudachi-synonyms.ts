@@ -5,6 +5,7 @@
  * Web APIs only: the runtime hands over the parsed dictionary.
  */
 import { lexiconKey } from './lexicon';
+import { substringTest } from './text-contains';
 
 export interface SudachiItem {
   midashi: string;
@@ -26,21 +27,33 @@ function latinPhrases(text: string): Set<string> {
   return out;
 }
 
-function usedIn(report: string, latin: ReadonlySet<string>, word: string): boolean {
-  const w = word.normalize('NFKC');
-  if ([...w].length < 2) return false;
-  if (LATIN.test(w)) return latin.has(w.toLowerCase().replace(/\s+/g, ' '));
-  return report.includes(squash(w));
+/** How a word is looked for in a report, worked out once per item however many reports are reduced. */
+type Lookup = { latin: string } | { text: string } | null;
+const lookups = new WeakMap<SudachiItem, Lookup>();
+function lookupOf(item: SudachiItem): Lookup {
+  let found = lookups.get(item);
+  if (found === undefined) {
+    const w = item.midashi.normalize('NFKC');
+    found = [...w].length < 2 ? null : LATIN.test(w) ? { latin: w.toLowerCase().replace(/\s+/g, ' ') } : { text: squash(w) };
+    lookups.set(item, found);
+  }
+  return found;
+}
+
+function usedIn(inReport: (text: string) => boolean, latin: ReadonlySet<string>, item: SudachiItem): boolean {
+  const lookup = lookupOf(item);
+  if (!lookup) return false;
+  return 'latin' in lookup ? latin.has(lookup.latin) : inReport(lookup.text);
 }
 
 export function reduceSudachi(groups: readonly SudachiGroup[], reportText: string): { ja: Map<string, string[]>; en: Map<string, string[]> } {
-  const report = squash(reportText);
+  const inReport = substringTest(squash(reportText));
   const latin = latinPhrases(reportText);
   const ja = new Map<string, string[]>();
   const en = new Map<string, string[]>();
   for (const group of groups) {
     const live = group.items.filter((i) => i.expandControl !== 2);
-    const present = [...new Set(live.filter((i) => usedIn(report, latin, i.midashi)).map((i) => i.midashi.normalize('NFKC')))];
+    const present = [...new Set(live.filter((i) => usedIn(inReport, latin, i)).map((i) => i.midashi.normalize('NFKC')))];
     if (present.length === 0) continue;
     const japanese = present.filter((p) => !LATIN.test(p));
     for (const item of live) {

@@ -1,14 +1,17 @@
 /** POST /api/chat: a cited answer as JSON, or streamed as server-sent events (meta, delta…, done). */
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { collectAnswer, type ChatEvent, type QaEngine } from '../../core/engine';
+import { collectAnswer, type ChatEvent, type ChatInput } from '../../core/engine';
+import { chatLibrary } from '../../core/library-search';
+import type { ReportLibrary } from '../../core/reports';
 import { AppError } from '../../core/errors';
 import { prefersEventStream } from '../accept';
+import { resolveReportOrAll } from '../report-param';
 import { describeZodError, errorBody, sendError } from '../respond';
 import { chatIn, type ChatResponse } from '../schemas';
 
-
-export function chatRoutes(engine: QaEngine): Hono {
+/** `report` names the report asked; `*` asks the whole library (answers cite each passage's report). */
+export function chatRoutes(library: ReportLibrary): Hono {
   return new Hono().post('/api/chat', async (c) => {
     let body: unknown;
     try {
@@ -18,14 +21,17 @@ export function chatRoutes(engine: QaEngine): Hono {
     }
     const parsed = chatIn.safeParse(body);
     if (!parsed.success) return sendError(c, 'validation_failed', describeZodError(parsed.error));
-    const input = { question: parsed.data.question, history: parsed.data.history ?? [], ...(parsed.data.lang ? { lang: parsed.data.lang } : {}) };
+    const resolved = await resolveReportOrAll(library, parsed.data.report);
+    if (!resolved.ok) return sendError(c, resolved.code, resolved.message);
+    const chat = 'all' in resolved ? (i: ChatInput, signal?: AbortSignal) => chatLibrary(library, i, signal) : resolved.report.engine.chat;
+    const input: ChatInput = { question: parsed.data.question, history: parsed.data.history ?? [], ...(parsed.data.lang ? { lang: parsed.data.lang } : {}) };
     if (!prefersEventStream(c.req.header('accept'))) {
-      const answer: ChatResponse = await collectAnswer(engine.chat(input, c.req.raw.signal));
+      const answer: ChatResponse = await collectAnswer(chat(input, c.req.raw.signal));
       return c.json(answer);
     }
     const abort = new AbortController();
     // Asked before the stream opens: a refusal (503 overloaded, with Retry-After) is a plain JSON error.
-    const events = engine.chat(input, abort.signal);
+    const events = chat(input, abort.signal);
     return streamSSE(c, async (stream) => {
       stream.onAbort(() => abort.abort());
       try {

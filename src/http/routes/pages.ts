@@ -2,14 +2,15 @@
 import { Hono } from 'hono';
 import { renderDocsPage } from '../docs-page';
 import { buildOpenApi } from '../openapi';
+import { sendError } from '../respond';
 
 export interface PageAssets {
   /** The report's title, shown in the docs. */
   title: string;
   /** The widget bundle served at /widget.js. */
   widgetJs?: string;
-  /** The demo page served at /. */
-  demoPage?: string;
+  /** The demo page served at /: fixed, or rendered for the report `?report=` picks (undefined: not found). */
+  demoPage?: string | ((report: string | undefined) => Promise<string | undefined>);
 }
 
 export function pageRoutes(assets: PageAssets): Hono {
@@ -21,6 +22,12 @@ export function pageRoutes(assets: PageAssets): Hono {
     const headers = { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*' };
     app.get('/widget.js', (c) => c.body(widgetJs, 200, headers));
   }
-  if (demoPage !== undefined) app.get('/', (c) => c.html(demoPage));
+  if (typeof demoPage === 'string') app.get('/', (c) => c.html(demoPage));
+  else if (demoPage) {
+    app.get('/', async (c) => {
+      const page = await demoPage(c.req.query('report'));
+      return page === undefined ? sendError(c, 'unknown_report', 'no such report in this library; the demo page at / lists them') : c.html(page);
+    });
+  }
   return app;
 }

@@ -1,4 +1,4 @@
-/** Global setup of the unit project: a cache folder for the run (see real-engine.ts), removed after it. */
+/** Global setup: a cache folder that lives for one test run (see real-engine.ts, worker.ts), removed after it. */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
