@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sentenceLogit, sentenceProbabilities, statusProbabilities } from '../../src/core/answer/model';
 import type { AnswerStatus } from '../../src/core/types';
-import { fitListwise, fitLogistic, fitSoftmax } from './logistic';
+import { fitListwise, fitLogistic, fitSoftmax, solve } from './logistic';
 
 describe('fitLogistic', () => {
   const rows = Array.from({ length: 40 }, (_, i) => ({ x: i / 10, noise: (i * 7) % 5 }));
@@ -41,5 +41,13 @@ describe('fitListwise', () => {
       const p = sentenceProbabilities(m, g.x);
       expect(p.indexOf(Math.max(...p))).toBe(2);
     }
+  });
+});
+
+describe('solve', () => {
+  it('solves a small system that needs pivoting, and refuses a singular one', () => {
+    const x = solve([Float64Array.from([0, 2, 1]), Float64Array.from([1, 1, 0]), Float64Array.from([3, 0, 1])], Float64Array.from([5, 3, 4]));
+    expect([...x].map((v) => Math.round(v * 1e9) / 1e9)).toEqual([1, 2, 1]);
+    expect(() => solve([Float64Array.from([1, 2]), Float64Array.from([2, 4])], Float64Array.from([1, 2]))).toThrow(/singular/);
   });
 });

@@ -85,18 +85,60 @@ export function fitSoftmax(rows: readonly Row[], labels: readonly AnswerStatus[]
   return { features: [...features], classes: [...classes], mean, scale, weights: W.map((w) => [...w]), bias: [...B] };
 }
 
+/** Solves A x = b by Gaussian elimination with partial pivoting (A is small: one row per weight). */
+export function solve(A: readonly Float64Array[], b: Float64Array): Float64Array {
+  const n = b.length;
+  const m = A.map((row, i) => Float64Array.from([...row, b[i]!]));
+  for (let col = 0; col < n; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < n; r++) if (Math.abs(m[r]![col]!) > Math.abs(m[pivot]![col]!)) pivot = r;
+    [m[col], m[pivot]] = [m[pivot]!, m[col]!];
+    const p = m[col]![col]!;
+    if (Math.abs(p) < 1e-12) throw new Error('the fit is singular: a feature is constant or repeats another');
+    for (let r = 0; r < n; r++) {
+      if (r === col) continue;
+      const f = m[r]![col]! / p;
+      if (f === 0) continue;
+      for (let c = col; c <= n; c++) m[r]![c]! -= f * m[col]![c]!;
+    }
+  }
+  return Float64Array.from({ length: n }, (_, i) => m[i]![n]! / m[i]![i]!);
+}
+
+/** Newton steps from zero: `step` adds one pass's gradient and Hessian; stops when a step barely moves the weights. */
+function newton(size: number, l2: number, maxSteps: number, step: (w: Float64Array, g: Float64Array, H: Float64Array[]) => number): Float64Array {
+  const w = new Float64Array(size);
+  for (let it = 0; it < maxSteps; it++) {
+    const g = new Float64Array(size);
+    const H = Array.from({ length: size }, () => new Float64Array(size));
+    const n = step(w, g, H);
+    for (let j = 0; j < size; j++) {
+      g[j] = g[j]! / n + l2 * w[j]!;
+      for (let k = 0; k < size; k++) H[j]![k] = H[j]![k]! / n + (j === k ? l2 : 0);
+    }
+    const delta = solve(H, g);
+    let moved = 0;
+    for (let j = 0; j < size; j++) {
+      w[j]! -= delta[j]!;
+      moved = Math.max(moved, Math.abs(delta[j]!));
+    }
+    if (moved < 1e-6) break;
+  }
+  return w;
+}
+
 /**
  * Listwise (conditional logit) regression: each group is one question's candidate sentences, and
  * the weights make the gold ones the most probable within their group — what picking the answer
- * sentence needs, rather than a probability for each sentence on its own. Groups without a gold
- * candidate teach nothing and are skipped.
+ * sentence needs, rather than a probability for each sentence on its own. Fitted by Newton's
+ * method (the features are correlated, so plain gradient steps converge slowly and unevenly).
+ * Groups without a gold candidate teach nothing and are skipped.
  */
 export function fitListwise(groups: readonly { x: readonly Row[]; gold: readonly boolean[] }[], features: readonly string[], options: FitOptions = fitDefaults): LinearModel {
   const usable = groups.filter((g) => g.gold.some(Boolean));
   const { mean, scale, x } = standardise(usable.flatMap((g) => g.x), features);
-  const w = new Float64Array(features.length);
-  for (let it = 0; it < options.iterations; it++) {
-    const g = new Float64Array(features.length);
+  const d = features.length;
+  const w = newton(d, options.l2, options.iterations, (w, g, H) => {
     let at = 0;
     for (const group of usable) {
       const rows = x.slice(at, at + group.x.length);
@@ -106,12 +148,19 @@ export function fitListwise(groups: readonly { x: readonly Row[]; gold: readonly
       const e = z.map((v) => Math.exp(v - top));
       const sum = e.reduce((a, c) => a + c, 0);
       const golds = group.gold.filter(Boolean).length;
+      const mu = new Float64Array(d);
       rows.forEach((r, i) => {
-        const err = e[i]! / sum - (group.gold[i] ? 1 / golds : 0);
-        for (let j = 0; j < w.length; j++) g[j]! += err * r[j]!;
+        const p = e[i]! / sum;
+        const err = p - (group.gold[i] ? 1 / golds : 0);
+        for (let j = 0; j < d; j++) {
+          g[j]! += err * r[j]!;
+          mu[j]! += p * r[j]!;
+          for (let k = 0; k < d; k++) H[j]![k]! += p * r[j]! * r[k]!;
+        }
       });
+      for (let j = 0; j < d; j++) for (let k = 0; k < d; k++) H[j]![k]! -= mu[j]! * mu[k]!;
     }
-    for (let j = 0; j < w.length; j++) w[j]! -= options.learningRate * (g[j]! / usable.length + options.l2 * w[j]!);
-  }
+    return usable.length;
+  });
   return { features: [...features], mean, scale, weights: [...w], bias: 0 };
 }
