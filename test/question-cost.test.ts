@@ -19,8 +19,8 @@ import { repoRoot } from './helpers/corpus';
 
 /** Most a question 4× as long may cost, as a multiple of the shorter one's cost. */
 const MAX_RATIO = 6;
-/** Below this a measurement is mostly timer noise: shorter questions count as taking this long. */
-const FLOOR_MS = 2;
+/** Below this a batch's time is mostly noise: shorter batches count as taking this long. */
+const FLOOR_MS = 5;
 
 let engine: QaEngine;
 beforeAll(async () => {
@@ -39,30 +39,41 @@ beforeAll(async () => {
 let seed = 0;
 type Shape = (length: number, seed: number) => string;
 
-/** The fastest of `runs` fresh questions of this shape and length: answered, then searched. */
-async function cost(shape: Shape, length: number, runs = 3): Promise<number> {
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const question = shape(length, ++seed);
-    const started = performance.now();
-    await collectAnswer(engine.chat({ question, history: [] }));
-    await engine.search(question, 5);
-    best = Math.min(best, performance.now() - started);
-  }
-  return best;
+/** Fresh questions timed together: one question's time is too short to tell from a pause of the machine. */
+const BATCH = 3;
+/** Batches timed: the fastest counts, so a moment when other work had the machine does not. */
+const TRIALS = 5;
+
+/** The fastest of TRIALS batches of fresh questions of this shape and length, each answered, then searched. */
+async function cost(shape: Shape, length: number, trials = TRIALS): Promise<number> {
+  return fastest(trials, async () => {
+    for (let i = 0; i < BATCH; i++) {
+      const question = shape(length, ++seed);
+      await collectAnswer(engine.chat({ question, history: [] }));
+      await engine.search(question, 5);
+    }
+  });
 }
 
 /** The same for a short follow-up whose earlier turns (the reader's and the answer) have this shape and length. */
-async function followUpCost(shape: Shape, length: number, runs = 3): Promise<number> {
+async function followUpCost(shape: Shape, length: number, trials = TRIALS): Promise<number> {
+  return fastest(trials, async () => {
+    for (let i = 0; i < BATCH; i++) {
+      const history = [
+        { role: 'user' as const, content: shape(length, ++seed) },
+        { role: 'assistant' as const, content: shape(length, ++seed) },
+      ];
+      await collectAnswer(engine.chat({ question: 'その理由は？', history }));
+      await engine.search('その理由は？', 5, history);
+    }
+  });
+}
+
+async function fastest(trials: number, work: () => Promise<void>): Promise<number> {
   let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const history = [
-      { role: 'user' as const, content: shape(length, ++seed) },
-      { role: 'assistant' as const, content: shape(length, ++seed) },
-    ];
+  for (let i = 0; i < trials; i++) {
     const started = performance.now();
-    await collectAnswer(engine.chat({ question: 'その理由は？', history }));
-    await engine.search('その理由は？', 5, history);
+    await work();
     best = Math.min(best, performance.now() - started);
   }
   return best;
@@ -73,7 +84,7 @@ describe('the cost of a question grows with its length, not faster', () => {
     await cost(shape, 500, 1);
     const short = await cost(shape, 500);
     const long = await cost(shape, 2000);
-    expect(long, `${short.toFixed(1)} ms at 500 characters, ${long.toFixed(1)} ms at 2,000`).toBeLessThanOrEqual(MAX_RATIO * Math.max(short, FLOOR_MS));
+    expect(long, `${short.toFixed(1)} ms for 3 questions of 500 characters, ${long.toFixed(1)} ms of 2,000`).toBeLessThanOrEqual(MAX_RATIO * Math.max(short, FLOOR_MS));
   });
 });
 
@@ -82,6 +93,6 @@ describe('the cost of a follow-up grows with the length of the turns before it, 
     await followUpCost(shape, 500, 1);
     const short = await followUpCost(shape, 500);
     const long = await followUpCost(shape, 2000);
-    expect(long, `${short.toFixed(1)} ms at 500 characters, ${long.toFixed(1)} ms at 2,000`).toBeLessThanOrEqual(MAX_RATIO * Math.max(short, FLOOR_MS));
+    expect(long, `${short.toFixed(1)} ms for 3 questions of 500 characters, ${long.toFixed(1)} ms of 2,000`).toBeLessThanOrEqual(MAX_RATIO * Math.max(short, FLOOR_MS));
   });
 });

@@ -155,6 +155,8 @@ export const MAX_QUERY_CHARS = 1000;
  * of it when it holds less. Only the text up to the cut is tokenized.
  */
 export function leadingTokens(whole: string, max: number = MAX_QUERY_TOKENS): string {
+  // No text yields more than two tokens a character (a kanji run: its words and its bigrams), so a short one needs no counting.
+  if (whole.length * 2 <= max) return whole;
   const text = whole.length > MAX_QUERY_CHARS ? [...whole].slice(0, MAX_QUERY_CHARS).join('').trimEnd() : whole;
   let count = 0;
   for (const piece of text.matchAll(/\S+\s*/gu)) {
