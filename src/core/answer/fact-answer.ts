@@ -75,7 +75,9 @@ export function answerFact(ctx: AnswerContext, analysis: QueryAnalysis, retrieva
     if (counted) absent.push(counted);
   }
   // A source question is answered by the reference behind the claim, whatever kind of thing it names.
-  const factoid = FACTOID_TYPES.has(expected.type) && !analysis.wantsSource;
+  // Which countries…? then What about India?: the new subject is the place (person, body) asked for, where its sentence keeps to the topic asked about.
+  const keepsTopic = (c?: Candidate) => tokenize(analysis.followUp?.previous ?? '').some((t) => c?.sentence.plain.tokens.has(t) || c?.sentence.plain.enTokens.has(t));
+  const factoid = FACTOID_TYPES.has(expected.type) && !analysis.wantsSource && !(subject && ['place', 'person', 'organisation'].includes(expected.type) && keepsTopic(best));
   const scope = factoid ? scopeName(analysis.focus, ctx.vocabulary) : undefined;
   const onTopic = scope ? scopedOnTopic(list, q, scope) : (c: Candidate) => c.typed && best !== undefined && c.coverage >= best.coverage * ON_TOPIC_SHARE && c.coverage > 0;
   // A figure asked for a given year (…in 2025?) is not answered by one for another year.
