@@ -168,6 +168,14 @@ describe('follow-ups', () => {
     }
   });
 
+  it('answers a new subject that is itself what was asked for: Which countries…? then What about India?', async () => {
+    const first = 'Which countries banned DeepSeek?';
+    const a = await ask('What about India?', turn(first, await ask(first)));
+    expect(a.status).toBe('answered');
+    expect(a.answer).toMatch(/^From the report \(English rendering\): There are reports that India's Ministry of Finance/);
+    expect(a.footnotes.map((f) => f.n)).toContain(16);
+  });
+
   it('stays on the subject for もっと詳しく: more on the hukou system is about the hukou system', async () => {
     const first = '戸籍制度とは？';
     const before = await ask(first);
