@@ -7,15 +7,20 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyDataDir, expectServes, expectWholeIndex, runIngest as ingest } from './helpers/index-files';
-import { E2E_DATA_DIR, repoRoot, startServer } from './helpers/server';
+import { repoRoot, startServer } from './helpers/server';
 
 const work = resolve(repoRoot, '.tmp/faults-ingest-e2e');
 const REAL_QUERY = { search: 'DeepSeek 開発コスト', finds: /DeepSeek|開発/, question: 'DeepSeekの開発費はいくらか？' };
 
+const goodData = join(work, 'good');
+
 beforeAll(async () => {
   await rm(work, { recursive: true, force: true });
   await mkdir(work, { recursive: true });
-});
+  // Built by an ingest process of its own, which has exited: its build folder is nobody's work in progress.
+  const built = await ingest(goodData);
+  expect(built.code, built.output).toBe(0);
+}, 120_000);
 
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });
@@ -23,8 +28,8 @@ afterAll(async () => {
 
 describe('kill -9 during ingest', () => {
   it('leaves the previous index in place, whole, whether killed while embedding or while writing', async () => {
-    // The real report's index, built before the run (see setup-e2e.ts): its embedding lasts long enough to be killed in.
-    const dataDir = await copyDataDir(E2E_DATA_DIR, join(work, 'killed'));
+    // The real report: its embedding lasts long enough to be killed in.
+    const dataDir = await copyDataDir(goodData, join(work, 'killed'));
     const before = await expectWholeIndex(dataDir);
     const phases: string[] = [];
 
