@@ -16,7 +16,7 @@ import { loadConfig } from '../src/node/config';
 import { ingestLibrary } from '../src/node/ingest-library';
 import { parseCatalog, type Catalog } from '../src/worker/library-snapshot';
 import { embedderFromEnv } from './build-worker';
-import { repoRoot } from './worker-bundle';
+import { readWranglerConfig, repoRoot } from './worker-bundle';
 import { catalogKeys, CATALOG_KEY, exportLibrary } from './worker-library';
 import { wranglerKv, type KvStore } from './worker-kv';
 
@@ -75,6 +75,12 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1
   try {
     const config = loadConfig();
     const remote = flag('remote');
+    if (remote) {
+      const namespace = (await readWranglerConfig()).kv_namespaces.find((k: { binding: string; id?: string }) => k.binding === 'LIBRARY');
+      if (!namespace?.id || !/^[0-9a-f]{32}$/.test(namespace.id)) {
+        throw new Error(`wrangler.toml's LIBRARY namespace id ${JSON.stringify(namespace?.id)} is not a Cloudflare KV namespace id: create one with \`npx wrangler kv namespace create LIBRARY\` and put the id it prints in wrangler.toml`);
+      }
+    }
     const persistTo = option('persist-to');
     const started = performance.now();
     const embedder = await embedderFromEnv();

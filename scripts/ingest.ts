@@ -15,7 +15,9 @@ try {
   const embedder = await configuredEmbedder(config, (m) => console.warn(`warning: ${m}`));
   const started = performance.now();
   const log = (l: string) => console.log(l);
-  if ((await scanLibrary(config.CORPUS_DIR)).single) {
+  const layout = await scanLibrary(config.CORPUS_DIR);
+  if (layout.single) {
+    for (const p of layout.problems) console.log(`note: ${p.path}: ${p.message}`);
     const result = await ingest({ corpusDir: config.CORPUS_DIR, indexDir: config.indexDir, embedder, force, log });
     console.log(result.built ? result.reason : `skipped: ${result.reason}`);
     console.log(`ingest finished in ${Math.round(performance.now() - started)} ms (embedder ${embedder.id}, index ${config.indexDir})`);

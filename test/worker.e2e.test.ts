@@ -71,7 +71,7 @@ describe('the Worker in workerd', () => {
   it('reports its index on /health: 60 passages, 21 footnotes, hybrid retrieval', async () => {
     const { status, body } = await json(await worker.get('/health'));
     expect(status).toBe(200);
-    expect(body).toEqual({ status: 'ok', passages: 60, footnotes: 21, embedder: 'hash-ngram-v2-384', retrieval: 'hybrid', editions: ['ja', 'en'] });
+    expect(body).toEqual({ status: 'ok', passages: 60, footnotes: 21, embedder: 'hash-ngram-v2-384', retrieval: 'hybrid', editions: ['ja', 'en'], reports: 1, editionsByReport: { report: ['ja', 'en'] } });
   });
 
   it('searches in Japanese and in English', async () => {
@@ -206,7 +206,7 @@ describe('a snapshot built with a transformer model', () => {
     expect(tinyBuild.retrieval).toBe('lexical');
     expect(readFileSync(join(tinyBuild.bundle!.dir, 'worker.js'), 'utf8')).toContain('transformers:tiny/bert');
     const health = (await json(await lexical.get('/health'))).body;
-    expect(health).toEqual({ status: 'ok', passages: 60, footnotes: 21, embedder: 'transformers:tiny/bert', retrieval: 'lexical', editions: ['ja', 'en'] });
+    expect(health).toEqual({ status: 'ok', passages: 60, footnotes: 21, embedder: 'transformers:tiny/bert', retrieval: 'lexical', editions: ['ja', 'en'], reports: 1, editionsByReport: { report: ['ja', 'en'] } });
     const { status, body } = await json(await lexical.get(search('DeepSeekの開発コストは？')));
     expect(status).toBe(200);
     expect(body.results.some((r: { text: string }) => r.text.includes('600万ドル'))).toBe(true);

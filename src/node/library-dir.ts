@@ -134,5 +134,7 @@ export async function scanLibrary(dir: string): Promise<LibraryLayout> {
     problems.push({ path: join(dir, e.name), message: `ignored: not a report (a report is <id>.txt, <id>.md or a folder <id>/)${hint}` });
   }
   const single = files.length === 1 && folders.length === 0;
+  // A folder of one report is served as before, whatever its file is called.
+  if (single) problems.splice(0, problems.length, ...problems.filter((p) => p.path !== join(dir, files[0]!.name)));
   return { dir, reports: reports.sort((a, b) => a.id.localeCompare(b.id)), problems, single, ...(single ? { singleFile: files[0]!.name } : {}) };
 }

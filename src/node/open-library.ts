@@ -39,6 +39,7 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<OpenedLi
   const writing = generator ? { generator, ...(generationSlots ? { generationSlots } : {}) } : {};
   const layout = await scanLibrary(options.corpusDir);
   if (layout.single) {
+    for (const p of layout.problems) log(`note: ${p.path}: ${p.message}`);
     const { engine, metadata } = await openEngine({ corpusDir: options.corpusDir, indexDir: options.indexDir, embedder, log, ...writing });
     const name = basename(layout.singleFile!, extname(layout.singleFile!));
     const id = isReportId(name) ? name : slugHint(name);

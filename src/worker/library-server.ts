@@ -8,11 +8,10 @@
 import { AppError } from '../core/errors';
 import { createApp } from '../http/app';
 import { libraryDemoPage } from '../http/demo-page';
-import { errorResponse, type WorkerFetch, createSnapshotServer } from './snapshot-server';
+import { aiBinding, createSnapshotServer, errorResponse, type WorkerFetch } from './snapshot-server';
 import { kvBinding, kvLibrary, type KvLibrary } from './kv-library';
 import { bindingLimiter, cloudflareClientKey, rateLimitBinding } from './rate-limit-binding';
 import { readSettings } from './settings';
-import { aiBinding } from './snapshot-server';
 import { createWorkersAiGenerator } from './workers-ai-generator';
 
 /** The widget bundled with the snapshot, read without validating the snapshot's index. */

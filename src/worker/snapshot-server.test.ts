@@ -26,7 +26,7 @@ describe('createSnapshotServer', () => {
     const fetch = createSnapshotServer(load);
     expect(load).not.toHaveBeenCalled();
     const health = await get(fetch, '/health');
-    expect(await health.json()).toEqual({ status: 'ok', passages: 60, footnotes: 21, embedder: 'hash-ngram-v2-384', retrieval: 'hybrid', editions: ['ja', 'en'] });
+    expect(await health.json()).toEqual({ status: 'ok', passages: 60, footnotes: 21, embedder: 'hash-ngram-v2-384', retrieval: 'hybrid', editions: ['ja', 'en'], reports: 1, editionsByReport: { report: ['ja', 'en'] } });
     const search = await (await get(fetch, `/api/search?q=${encodeURIComponent('DeepSeekの開発コストは？')}&k=3`)).json();
     expect(search.results).toHaveLength(3);
     expect(load).toHaveBeenCalledTimes(1);
