@@ -105,23 +105,39 @@ export function solve(A: readonly Float64Array[], b: Float64Array): Float64Array
   return Float64Array.from({ length: n }, (_, i) => m[i]![n]! / m[i]![i]!);
 }
 
-/** Newton steps from zero: `step` adds one pass's gradient and Hessian; stops when a step barely moves the weights. */
-function newton(size: number, l2: number, maxSteps: number, step: (w: Float64Array, g: Float64Array, H: Float64Array[]) => number): Float64Array {
-  const w = new Float64Array(size);
+/**
+ * Damped Newton steps from zero. `pass` returns the mean loss at `w` (plus the L2 term added
+ * here) and, when given arrays, adds its gradient and Hessian sums to them; each step is halved
+ * until the loss goes down, so a step into a flat, saturated region cannot run away.
+ */
+function newton(size: number, l2: number, maxSteps: number, pass: (w: Float64Array, g?: Float64Array, H?: Float64Array[]) => { n: number; loss: number }): Float64Array {
+  let w = new Float64Array(size);
+  const objective = (v: Float64Array) => {
+    const { loss } = pass(v);
+    return loss + (l2 / 2) * v.reduce((s, x) => s + x * x, 0);
+  };
+  let current = objective(w);
   for (let it = 0; it < maxSteps; it++) {
     const g = new Float64Array(size);
     const H = Array.from({ length: size }, () => new Float64Array(size));
-    const n = step(w, g, H);
+    const { n } = pass(w, g, H);
     for (let j = 0; j < size; j++) {
       g[j] = g[j]! / n + l2 * w[j]!;
       for (let k = 0; k < size; k++) H[j]![k] = H[j]![k]! / n + (j === k ? l2 : 0);
     }
     const delta = solve(H, g);
-    let moved = 0;
-    for (let j = 0; j < size; j++) {
-      w[j]! -= delta[j]!;
-      moved = Math.max(moved, Math.abs(delta[j]!));
+    let t = 1;
+    let next = w.map((x, j) => x - delta[j]!);
+    let value = objective(next);
+    while (value > current && t > 1e-6) {
+      t /= 2;
+      next = w.map((x, j) => x - t * delta[j]!);
+      value = objective(next);
     }
+    const moved = Math.max(...delta.map((d) => Math.abs(t * d)));
+    if (value > current) break;
+    w = next;
+    current = value;
     if (moved < 1e-6) break;
   }
   return w;
@@ -140,6 +156,7 @@ export function fitListwise(groups: readonly { x: readonly Row[]; gold: readonly
   const d = features.length;
   const w = newton(d, options.l2, options.iterations, (w, g, H) => {
     let at = 0;
+    let loss = 0;
     for (const group of usable) {
       const rows = x.slice(at, at + group.x.length);
       at += group.x.length;
@@ -148,6 +165,11 @@ export function fitListwise(groups: readonly { x: readonly Row[]; gold: readonly
       const e = z.map((v) => Math.exp(v - top));
       const sum = e.reduce((a, c) => a + c, 0);
       const golds = group.gold.filter(Boolean).length;
+      // Cross-entropy against the gold candidates, shared equally (what the gradient below is of).
+      group.gold.forEach((gold, i) => {
+        if (gold) loss -= Math.log(e[i]! / sum) / golds;
+      });
+      if (!g || !H) continue;
       const mu = new Float64Array(d);
       rows.forEach((r, i) => {
         const p = e[i]! / sum;
@@ -160,7 +182,7 @@ export function fitListwise(groups: readonly { x: readonly Row[]; gold: readonly
       });
       for (let j = 0; j < d; j++) for (let k = 0; k < d; k++) H[j]![k]! -= mu[j]! * mu[k]!;
     }
-    return usable.length;
+    return { n: usable.length, loss: loss / usable.length };
   });
   return { features: [...features], mean, scale, weights: [...w], bias: 0 };
 }

@@ -174,7 +174,8 @@ describe('caps on what a model writes', () => {
     });
     const started = performance.now();
     const es = await events(engineWith(spaces), QUESTION);
-    expect(performance.now() - started).toBeLessThan(1000);
+    // Reading 100,000 characters takes tens of ms; a bound many times that still catches a quadratic scan (seconds).
+    expect(performance.now() - started).toBeLessThan(5000);
     const answer = done(es);
     expect(es.map((e) => e.type)).toEqual(['meta', 'delta', 'done']);
     expect(answer.generator).toBe('extractive');

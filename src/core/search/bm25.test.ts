@@ -87,7 +87,8 @@ describe('Bm25Index on the report', () => {
     const runs = 2000;
     const started = performance.now();
     for (let i = 0; i < runs; i++) index.search(query, 10);
-    expect((performance.now() - started) / runs).toBeLessThan(1);
+    // A search takes a few hundredths of a millisecond; the bound is many times that.
+    expect((performance.now() - started) / runs).toBeLessThan(2);
   });
 });
 
