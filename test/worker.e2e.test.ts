@@ -114,7 +114,7 @@ describe('the Worker in workerd', () => {
   });
 
   it('says so, ungrounded and without citations, when the report does not answer', async () => {
-    const { body } = await json(await worker.get('/api/chat', chatInit('What is the capital of France?')));
+    const { body } = await json(await worker.get('/api/chat', chatInit('What is the recipe for a classic Margherita pizza?')));
     expect(body).toMatchObject({ grounded: false, citations: [] });
   });
 

@@ -110,10 +110,19 @@ export function holedArticle(article: Article, every: number, seed: number): Cas
   ];
 }
 
-/** Questions written for other articles of the same set, asked against this one: the report does not discuss them. */
+/**
+ * Questions written for other articles of the same set, asked against this one: the report does
+ * not discuss them. Half are hard: they share a word with this article (a capital, a year, a
+ * name), so a word in common does not pass for a topic in common.
+ */
 export function offTopic(article: Article, others: readonly Article[], count: number, seed: number): Case {
+  const text = squash(article.paragraphs.map((p) => p.text).join('\n'));
   const pool = others.filter((o) => o.title !== article.title).flatMap((o) => o.paragraphs.flatMap((p) => p.questions.filter((q) => q.expected === 'answered')));
-  const picked = [...pool].sort((a, b) => hash(a.id + article.title, seed) - hash(b.id + article.title, seed)).slice(0, count);
+  const order = (list: PublicQuestion[]) => [...list].sort((a, b) => hash(a.id + article.title, seed) - hash(b.id + article.title, seed));
+  const sharesWord = (q: PublicQuestion) => (q.question.match(NAMED) ?? []).some((w) => text.includes(squash(w)));
+  const hard = order(pool.filter(sharesWord)).slice(0, Math.ceil(count / 2));
+  const easy = order(pool.filter((q) => !sharesWord(q))).slice(0, count - hard.length);
+  const picked = [...hard, ...easy];
   return { kind: 'off-topic', article, markdown: articleMarkdown(article.title, article.paragraphs.map((p) => p.text)), questions: picked.map((q) => ({ ...q, expected: 'not_in_report' as const, answers: [] })) };
 }
 

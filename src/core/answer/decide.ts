@@ -22,9 +22,9 @@ export interface ReaderOptions {
 export const readerDefaults: Readonly<ReaderOptions> = {
   maxSentences: 3,
   // The sentence model's probabilities are shared among a question's candidates and peak sharply:
-  // a fiftieth of the best's is a sentence the model still finds close to it.
-  companionShare: 0.02,
-  neighbourShare: 0.01,
+  // a tenth of the best's is a sentence the model still finds close to it.
+  companionShare: 0.1,
+  neighbourShare: 0.05,
 };
 
 export interface Decision {

@@ -11,7 +11,7 @@ import { tokenize } from '../search/tokenize';
 import { BECAUSE, explains, isReference, type TypeEvidence } from './answer-types';
 import { compose } from './compose';
 import { composeOptions, type AnswerContext } from './context';
-import { decide, readerDefaults, type Decision, type ReaderOptions } from './decide';
+import { chooseSentences, decide, readerDefaults, type Decision, type ReaderOptions } from './decide';
 import { notInReport, notStated, type Missing } from './decline';
 import type { Candidate } from './features';
 import type { QueryAnalysis } from './question';
@@ -26,7 +26,9 @@ export function answerFact(ctx: AnswerContext, analysis: QueryAnalysis, retrieva
   const subject = analysis.followUp?.subject;
   // A new subject asks the previous question again: only sentences that name it can answer.
   if (subject) reading.candidates = withSubject(reading.candidates, subject, retrieval.subjectTerms);
-  const decision = decide(reading, ctx.reader, options);
+  // A follow-up continues a conversation on the report's topic: a sentence naming its new subject answers it (its own, not the neighbours').
+  const decided = decide(reading, ctx.reader, options);
+  const decision: Decision = subject ? { ...decided, status: 'answered', chosen: chooseSentences(reading.candidates, 2, options) } : decided;
   inspect?.(reading, decision);
   if (subject && reading.candidates.length === 0) return notStated({ kind: 'term', term: subject }, [], compositon);
   if (decision.status === 'not_in_report') return notInReport(lang, retrieval.hits, ctx.edition);
