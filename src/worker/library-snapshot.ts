@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { AppError } from '../core/errors';
 import { reportMetadataSchema } from '../core/ingest/metadata';
 import { describeZodError } from '../http/respond';
+import { reportSummaryOut } from '../http/schemas';
 import { parseSnapshot, type Snapshot } from './snapshot';
 
 export const CATALOG_KEY = 'catalog';
@@ -18,14 +19,8 @@ export const CATALOG_FORMAT = 1;
 export const reportKey = (id: string, version: string) => `report/${id}/${version}`;
 export const routerKey = (version: string) => `router/${version}`;
 
-const lang = z.enum(['ja', 'en']);
-export const catalogEntrySchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  titleEn: z.string().optional(),
-  publisher: z.string().optional(),
-  published: z.string().optional(),
-  editions: z.array(lang),
+/** A report's entry: what GET /api/reports says of it, plus what the Worker needs to open it. */
+export const catalogEntrySchema = reportSummaryOut.extend({
   passages: z.number().int().nonnegative(),
   footnotes: z.number().int().nonnegative(),
   metadata: reportMetadataSchema,
