@@ -1,24 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { sentenceLogit, sentenceProbabilities, statusProbabilities } from '../../src/core/answer/model';
+import { sentenceProbabilities, statusProbabilities } from '../../src/core/answer/model';
 import type { AnswerStatus } from '../../src/core/types';
-import { fitListwise, fitLogistic, fitSoftmax, solve } from './logistic';
-
-describe('fitLogistic', () => {
-  const rows = Array.from({ length: 40 }, (_, i) => ({ x: i / 10, noise: (i * 7) % 5 }));
-  const labels = rows.map((r) => r.x > 2);
-
-  it('learns a separable threshold and puts the weight on the feature that carries it', () => {
-    const m = fitLogistic(rows, labels, ['x', 'noise']);
-    const p = (x: number) => 1 / (1 + Math.exp(-sentenceLogit(m, { x, noise: 2 })));
-    expect(p(3.5)).toBeGreaterThan(0.9);
-    expect(p(0.5)).toBeLessThan(0.1);
-    expect(Math.abs(m.weights[0]!)).toBeGreaterThan(5 * Math.abs(m.weights[1]!));
-  });
-
-  it('is reproducible to the bit', () => {
-    expect(fitLogistic(rows, labels, ['x', 'noise'])).toEqual(fitLogistic(rows, labels, ['x', 'noise']));
-  });
-});
+import { fitListwise, fitSoftmax, solve } from './logistic';
 
 describe('fitSoftmax', () => {
   it('separates three classes and weighs a rare class as much as a common one', () => {

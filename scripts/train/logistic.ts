@@ -1,9 +1,9 @@
 /**
- * Logistic and softmax regression by full-batch gradient descent on standardised features, with
- * L2 regularisation: a few dozen lines of our own rather than a package, because the models are
- * small (a few thousand rows, under twenty features), the fit must be bit-for-bit reproducible
- * (no random initialisation or shuffling: weights start at zero), and the result must be the
- * plain weight vectors the reader evaluates in `src/core/answer/model.ts`.
+ * Softmax regression by full-batch gradient descent and listwise regression by Newton's method,
+ * on standardised features with L2 regularisation. Our own code rather than a package: the models
+ * are small (a few dozen features), the fit must be bit-for-bit reproducible (no random start or
+ * shuffling: weights start at zero), and the result must be the plain weight vectors the reader
+ * evaluates in `src/core/answer/model.ts`.
  */
 import type { LinearModel, SoftmaxModel } from '../../src/core/answer/model';
 import type { AnswerStatus } from '../../src/core/types';
@@ -25,29 +25,6 @@ function standardise(rows: readonly Row[], features: readonly string[]): { mean:
   const scale = features.map((f, j) => Math.sqrt(rows.reduce((s, r) => s + (r[f]! - mean[j]!) ** 2, 0) / rows.length) || 1);
   const x = rows.map((r) => Float64Array.from(features, (f, j) => (r[f]! - mean[j]!) / scale[j]!));
   return { mean, scale, x };
-}
-
-/** Binary logistic regression; `weight` lets a row count more (class balance). */
-export function fitLogistic(rows: readonly Row[], labels: readonly boolean[], features: readonly string[], options: FitOptions = fitDefaults, weight?: readonly number[]): LinearModel {
-  const { mean, scale, x } = standardise(rows, features);
-  const w = new Float64Array(features.length);
-  let b = 0;
-  const total = weight ? weight.reduce((a, c) => a + c, 0) : rows.length;
-  for (let it = 0; it < options.iterations; it++) {
-    const g = new Float64Array(features.length);
-    let gb = 0;
-    for (let i = 0; i < x.length; i++) {
-      const xi = x[i]!;
-      let z = b;
-      for (let j = 0; j < w.length; j++) z += w[j]! * xi[j]!;
-      const err = (1 / (1 + Math.exp(-z)) - (labels[i] ? 1 : 0)) * (weight?.[i] ?? 1);
-      for (let j = 0; j < w.length; j++) g[j]! += err * xi[j]!;
-      gb += err;
-    }
-    for (let j = 0; j < w.length; j++) w[j]! -= options.learningRate * (g[j]! / total + options.l2 * w[j]!);
-    b -= options.learningRate * (gb / total);
-  }
-  return { features: [...features], mean, scale, weights: [...w], bias: b };
 }
 
 /** Multinomial (softmax) regression over the answer statuses; with `balanced`, each class counts equally. */
