@@ -4,23 +4,13 @@
  * answers a question citing the passage and the footnote (with its URL) behind the claim.
  */
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chatOut, footnotesOut, healthOut, reportOut, searchOut } from '../src/http/schemas';
-import { repoRoot, startServer, type StartedServer } from './helpers/server';
+import { describe, expect, it } from 'vitest';
+import { footnotesOut, healthOut, reportOut, searchOut } from '../src/http/schemas';
+import { repoRoot, serveReportFolder } from './helpers/server';
 
 const fixture = resolve(repoRoot, 'test/fixtures/markdown-report');
 
-let server: StartedServer;
-beforeAll(async () => {
-  server = await startServer({ env: { CORPUS_DIR: fixture, DATA_DIR: resolve(repoRoot, '.tmp/e2e-markdown-report') } });
-}, 120_000);
-afterAll(async () => {
-  await server?.stop();
-});
-
-const get = async (path: string) => (await fetch(`${server.url}${path}`)).json();
-const ask = async (question: string) =>
-  chatOut.parse(await (await fetch(`${server.url}/api/chat`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ question }) })).json());
+const { get, ask } = serveReportFolder(fixture, 'e2e-markdown-report');
 
 describe('a Markdown report from CORPUS_DIR', () => {
   it('introduces itself by its # title, in its own language, with starter questions from its ## sections', async () => {

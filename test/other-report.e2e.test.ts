@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chatOut, footnotesOut, healthOut, reportOut } from '../src/http/schemas';
-import { repoRoot, startServer, type StartedServer } from './helpers/server';
+import { describe, expect, it } from 'vitest';
+import { footnotesOut, healthOut, reportOut } from '../src/http/schemas';
+import { repoRoot, serveReportFolder } from './helpers/server';
 
 const fixture = resolve(repoRoot, 'test/fixtures/india-semiconductor');
 const expected = JSON.parse(readFileSync(`${fixture}.expected.json`, 'utf8')) as {
@@ -18,17 +18,7 @@ const expected = JSON.parse(readFileSync(`${fixture}.expected.json`, 'utf8')) as
 };
 const squash = (s: string) => s.replace(/\s+/g, '');
 
-let server: StartedServer;
-beforeAll(async () => {
-  server = await startServer({ env: { CORPUS_DIR: fixture, DATA_DIR: resolve(repoRoot, '.tmp/e2e-other-report') } });
-}, 120_000);
-afterAll(async () => {
-  await server?.stop();
-});
-
-const get = async (path: string) => (await fetch(`${server.url}${path}`)).json();
-const ask = async (question: string) =>
-  chatOut.parse(await (await fetch(`${server.url}/api/chat`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ question }) })).json());
+const { get, ask } = serveReportFolder(fixture, 'e2e-other-report');
 
 describe('a second report from CORPUS_DIR, with no metadata and no English edition', () => {
   it('serves its footnotes whole, URLs rejoined, and says it reads in Japanese only', async () => {
