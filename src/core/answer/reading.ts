@@ -33,7 +33,6 @@ export const DECISION_FEATURES = [
   'crossLanguage',
   'bestDensity',
   'bestNovelty',
-  'bestBigrams',
 ] as const;
 export type DecisionFeature = (typeof DECISION_FEATURES)[number];
 
@@ -127,7 +126,6 @@ export function scoreReading(base: CandidateReading, model: ReaderModel): Readin
     crossLanguage: base.crossLanguage ? 1 : 0,
     bestDensity: first?.features.density ?? 0,
     bestNovelty: first?.features.novelty ?? 0,
-    bestBigrams: first?.features.bigrams ?? 0,
   };
   return { ...base, candidates, features, ...(missingYear ? { missingYear } : {}) };
 }
