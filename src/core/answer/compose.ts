@@ -59,7 +59,7 @@ function said(s: Sentence, lang: Lang, sources: ComposeOptions['sources']): stri
 const QUOTED_IN: Record<Lang, string> = { en: 'From the report (quoted in Japanese):', ja: 'レポートの原文（英語）より：' };
 /** Japanese sentences run on; English ones are spaced. */
 const joiner = (lang: Lang) => (lang === 'ja' ? '' : ' ');
-const s0en = (run: Sentence[]) => run.every((s) => s.en);
+const allRendered = (run: Sentence[]) => run.every((s) => s.en);
 
 export function compose(sentences: Sentence[], options: ComposeOptions): ChatAnswer {
   const { lang, library } = options;
@@ -92,7 +92,7 @@ export function compose(sentences: Sentence[], options: ComposeOptions): ChatAns
   const parts = runs.map(({ citation, sentences: run }) => {
     const p = run[0]!.passage;
     const label = (options.labels?.get(run[0]!) ?? '') + (p.kind === 'footnote' && sources !== 'cited' ? footnoteLabel(p.footnotes[0] ?? 0, lang) : '');
-    const text = run.map((s) => said(s, lang, sources)).join(joiner(lang === 'en' && s0en(run) ? 'en' : reportLang));
+    const text = run.map((s) => said(s, lang, sources)).join(joiner(lang === 'en' && allRendered(run) ? 'en' : reportLang));
     return `${label}${text}[${citation.ref}]`;
   });
   const englishBody = lang === 'en' && picked.some((s) => s.en);

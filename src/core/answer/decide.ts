@@ -17,6 +17,10 @@ export interface ReaderOptions {
   companionShare: number;
   /** …or when it is the best one's neighbour in the same paragraph with this share. */
   neighbourShare: number;
+  /** Sentences a decline quotes as what the report does say. */
+  relatedSentences: number;
+  /** Sentences answering a follow-up's new subject: its own, not the neighbours' again. */
+  subjectSentences: number;
 }
 
 export const readerDefaults: Readonly<ReaderOptions> = {
@@ -25,6 +29,8 @@ export const readerDefaults: Readonly<ReaderOptions> = {
   // a tenth of the best's is a sentence the model still finds close to it.
   companionShare: 0.1,
   neighbourShare: 0.05,
+  relatedSentences: 2,
+  subjectSentences: 2,
 };
 
 export interface Decision {
@@ -50,6 +56,6 @@ export function chooseSentences(candidates: readonly Candidate[], max: number, o
 export function decide(reading: Reading, model: ReaderModel, options: ReaderOptions = readerDefaults): Decision {
   const probabilities = statusProbabilities(model.decision, reading.features);
   const status = reading.candidates.length === 0 ? 'not_in_report' : (Object.entries(probabilities).sort((a, b) => b[1] - a[1])[0]![0] as AnswerStatus);
-  const max = status === 'answered' ? options.maxSentences : 2;
+  const max = status === 'answered' ? options.maxSentences : options.relatedSentences;
   return { status, probabilities, chosen: status === 'not_in_report' ? [] : chooseSentences(reading.candidates, max, options) };
 }

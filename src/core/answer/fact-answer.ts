@@ -21,26 +21,25 @@ import type { Sentence } from './sentences';
 
 export function answerFact(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retrieval, inspect?: (r: Reading, d: Decision) => void, options: ReaderOptions = readerDefaults): ChatAnswer {
   const { lang, expected } = analysis;
-  const compositon = composeOptions(ctx, lang);
+  const composition = composeOptions(ctx, lang);
   const reading = readQuestion(ctx, analysis, retrieval, ctx.reader);
   const subject = analysis.followUp?.subject;
   // A new subject asks the previous question again: only sentences that name it can answer.
   if (subject) reading.candidates = withSubject(reading.candidates, subject, retrieval.subjectTerms);
   // A follow-up continues a conversation on the report's topic: a sentence naming its new subject answers it (its own, not the neighbours').
   const decided = decide(reading, ctx.reader, options);
-  const decision: Decision = subject ? { ...decided, status: 'answered', chosen: chooseSentences(reading.candidates, 2, options) } : decided;
+  const decision: Decision = subject ? { ...decided, status: 'answered', chosen: chooseSentences(reading.candidates, options.subjectSentences, options) } : decided;
   inspect?.(reading, decision);
-  if (subject && reading.candidates.length === 0) return notStated({ kind: 'term', term: subject }, [], compositon);
+  if (subject && reading.candidates.length === 0) return notStated({ kind: 'term', term: subject }, [], composition);
   if (decision.status === 'not_in_report') return notInReport(lang, retrieval.hits, ctx.edition);
-  const chosen = decision.chosen.map((c) => c.sentence);
-  if (decision.status === 'not_stated') return notStated(missing(reading, expected), chosen.slice(0, 2), compositon);
+  if (decision.status === 'not_stated') return notStated(missing(reading, expected), decision.chosen.map((c) => c.sentence), composition);
   const explained = withExplanation(decision.chosen, reading.candidates, expected, ctx).map((c) => c.sentence);
   const footnoteOf = (n: number) => ctx.library.passage(`fn-${n}`);
   const withDetails = subject ? explained : [...explained, ...footnoteDetails(explained, reading.q, ctx.sentences, footnoteOf, expected)];
-  if (analysis.wantsSource) return compose(withReferences(withDetails, ctx), { ...compositon, sources: 'first' });
+  if (analysis.wantsSource) return compose(withReferences(withDetails, ctx), { ...composition, sources: 'first' });
   // An explanation reads in the report's order; a fact leads with the sentence that states it.
   const leads = expected.type !== 'reason' && expected.type !== 'method';
-  return compose(withDetails, { ...compositon, keepOrder: leads });
+  return compose(withDetails, { ...composition, keepOrder: leads });
 }
 
 /** Whether the report discusses what a question asks about at all (false: the reader would decline it as not in the report). */
