@@ -67,7 +67,7 @@ describe('answers from the report', () => {
   });
 
   // Known miss of the learned reader: declined, but as "not stated", quoting related sentences.
-  it.fails('declines a question on a place the report only names as not in the report', async () => {
+  it('declines a question on a place the report only names as not in the report', async () => {
     expect((await ask('東京の人口は？')).status).toBe('not_in_report');
   });
 
@@ -108,9 +108,8 @@ describe('answers from the report', () => {
     expect(quotes(name)).toContain('杭州深度求索人工智能基础技术研究有限公司');
   });
 
-  // Known miss of the learned reader: a short English question whose words the report uses in another sense
-  // (capital as in money, France in a list of countries) is answered from those sentences.
-  it.fails('declines a short off-topic question whose words the report uses in another sense', async () => {
+  // Capital as in money: the words are the report's, the question's name is not.
+  it('declines a short off-topic question whose words the report uses in another sense', async () => {
     expect((await ask('What is the capital of France?')).status).toBe('not_in_report');
   });
 

@@ -22,7 +22,7 @@ import { katakanaWords, latinNames } from './search/transliterate';
 import { defaults } from './settings';
 import { defaultReaderModel } from './answer/reader-model';
 import type { ReaderModel } from './answer/model';
-import { detectLang } from './search/tokenize';
+import { detectLang, tokenize } from './search/tokenize';
 
 /** Characters of a report read to tell its language. */
 const REPORT_LANG_SAMPLE = 20_000;
@@ -53,6 +53,8 @@ export interface QaEngine {
 export interface EngineParts {
   passages: Passage[];
   footnotes: Footnote[];
+  /** The report's title: what it is about, where a sentence leaves its subject unsaid. */
+  title?: string;
   bm25: Bm25Index;
   lexicon: Lexicon;
   synonyms?: Synonyms;
@@ -132,6 +134,7 @@ export function createEngine(parts: EngineParts): QaEngine {
   const retriever = new Retriever({ library, bm25, lexicon, names, vocabulary, reportLang, katakana: katakanaWords(text), ...(bm25En ? { bm25En } : {}), ...(synonyms ? { synonyms } : {}), ...dense });
   const ctx: AnswerContext = {
     library,
+    titleTokens: new Set(tokenize(parts.title ?? '')),
     sentences,
     bm25,
     ...(bm25En ? { bm25En } : {}),

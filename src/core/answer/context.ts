@@ -13,6 +13,8 @@ import type { ReaderModel } from './model';
 
 export interface AnswerContext {
   library: Library;
+  /** The report title's tokens: the subject its sentences often leave unsaid. */
+  titleTokens: ReadonlySet<string>;
   sentences: SentenceIndex;
   bm25: Bm25Index;
   bm25En?: Bm25Index;

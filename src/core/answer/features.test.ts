@@ -51,4 +51,19 @@ describe('candidate features', () => {
     expect(list.reduce((s, c) => s + c.score, 0)).toBeCloseTo(1, 9);
     expect(list[0]!.sentence.ja).toContain('1874');
   });
+
+  it('knows a sentence that only restates the question, and the sentences beside it', async () => {
+    const list = await candidates('The keeper lived in a cottage beside the tower?');
+    const restated = find(list, 'keeper lived');
+    const rebuilt = find(list, 'rebuilt');
+    expect(restated.features.echo).toBeGreaterThan(0.3);
+    expect(rebuilt.features.previousEcho).toBeCloseTo(restated.features.echo, 9);
+    expect(rebuilt.features.echo).toBeLessThan(restated.features.echo);
+  });
+
+  it('marks the sentences that name the report\'s subject when the question leaves it unsaid', async () => {
+    const list = await candidates('What did the lamp burn at first?');
+    expect(find(list, 'built in 1874').features.namesTitle).toBeGreaterThan(0);
+    expect(find(list, 'whale oil').features.namesTitle).toBe(0);
+  });
 });

@@ -10,6 +10,7 @@ import { explains, FACTOID_TYPES, type TypeEvidence } from './answer-types';
 import { averageLength, charBigrams, density, novelty, ranks, sentenceBm25, typeNear, view } from './sentence-measures';
 import { coverage, holds, sentenceCoverage, type WeightedQuery } from './read';
 import type { Sentence, SentenceIndex } from './sentences';
+import { questionSlot, slotFit } from './slot';
 
 /** The features of one candidate sentence, in the order the model's weights are stored. */
 export const SENTENCE_FEATURES = [
@@ -37,6 +38,12 @@ export const SENTENCE_FEATURES = [
   'previousCoverage',
   'nextCoverage',
   'pointsBack',
+  'echo',
+  'previousEcho',
+  'nextEcho',
+  'slotBefore',
+  'slotAfter',
+  'namesTitle',
 ] as const;
 export type SentenceFeature = (typeof SENTENCE_FEATURES)[number];
 
@@ -68,6 +75,8 @@ export interface FeatureInputs {
   factoid: boolean;
   /** The question as asked (its frame removed), for the share of its wording a sentence repeats. */
   question: string;
+  /** The report title's tokens (see AnswerContext.titleTokens). */
+  title: ReadonlySet<string>;
 }
 
 /** Every sentence of the candidate passages, once, with its features (model scores are added later). */
@@ -94,10 +103,21 @@ export function candidateFeatures(input: FeatureInputs): Candidate[] {
   const byOrder = new Map(rows.map((r) => [r.sentence.order, r.coverage]));
   const topCoverage = Math.max(1e-9, ...rows.map((r) => r.coverage));
   const topBm25 = Math.max(1e-9, ...rows.map((r) => r.bm25));
+  // The title's words the question does not already use: a sentence naming them names the unsaid subject.
+  const title = [...input.title].filter((t) => !q.ja.has(t) && !q.en.has(t) && !input.question.includes(t));
+  const slot = english ? undefined : questionSlot(input.question);
   const englishTotal = [...q.en.values()].reduce((a, b) => a + b, 0);
+  // How much a sentence only restates the question: it covers it and adds little. Its neighbour then
+  // carries the answer (the name it omits, or the value that follows: これを…と呼ぶ, This screen…).
+  const echo = (s: Sentence | undefined) => (s && s.passage.kind === 'body' ? (sentenceCoverage(q, s) / topCoverage) * (1 - novelty(q, view(s, english).tokens)) : 0);
+  const neighbour = (s: Sentence, step: number) => {
+    const n = sentences.all[s.order + step];
+    return n && n.passage.kind === s.passage.kind ? n : undefined;
+  };
   return rows.map(({ sentence: s, rank, passageCoverage, coverage: c, bm25, bigrams }, i) => {
     const v = view(s, english);
     const typed = FACTOID_TYPES.has(expected.type) ? holds(s, expected) : false;
+    const [slotBefore, slotAfter] = slotFit(slot, s.plain.ja);
     const features: Record<SentenceFeature, number> = {
       coverage: c,
       coverageOwn: coverage(q, s.tokens, s.enTokens),
@@ -124,6 +144,12 @@ export function candidateFeatures(input: FeatureInputs): Candidate[] {
       previousCoverage: byOrder.get(s.order - 1) ?? 0,
       nextCoverage: byOrder.get(s.order + 1) ?? 0,
       pointsBack: s.antecedent ? 1 : 0,
+      echo: echo(s),
+      previousEcho: echo(neighbour(s, -1)),
+      nextEcho: echo(neighbour(s, 1)),
+      slotBefore,
+      slotAfter,
+      namesTitle: title.length ? title.filter((t) => s.tokens.has(t)).length / title.length : 0,
     };
     return { sentence: s, rank, coverage: c, typed, features, score: 0 };
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absentNames, questionYears } from './names';
+import { absentNames, questionYears, unknownNames } from './names';
 
 describe('absentNames', () => {
   it('finds model numbers and acronyms the report never writes', () => {
@@ -20,5 +20,22 @@ describe('questionYears', () => {
     expect(questionYears('2023年と2023年の売上は？')).toEqual(['2023']);
     expect(questionYears('sales in 1999 and 2010?')).toEqual(['1999', '2010']);
     expect(questionYears('a 12345 figure')).toEqual([]);
+  });
+});
+
+describe('unknownNames', () => {
+  const vocabulary = 'the harbour board built the lighthouse at kesa point; 北の港町ケサは漁業の町';
+  const none = () => false;
+  it('counts names the report never writes: capitalised words past the first, Latin words in Japanese', () => {
+    expect(unknownNames('Capital of France?', vocabulary, none)).toBe(1);
+    expect(unknownNames('Who won the World Series?', vocabulary, none)).toBe(1);
+    expect(unknownNames('NASAの予算は？', vocabulary, none)).toBe(1);
+  });
+
+  it('passes over names the report writes, the question\'s first word, and names it knows another word for', () => {
+    expect(unknownNames('Who built the lighthouse at Kesa Point?', vocabulary, none)).toBe(0);
+    // A katakana name may be the reader's spelling of a name the report writes in Latin letters.
+    expect(unknownNames('ディープシークの本社は？', vocabulary, none)).toBe(0);
+    expect(unknownNames('What about Britain?', vocabulary, (n) => n === 'britain')).toBe(0);
   });
 });

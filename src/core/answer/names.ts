@@ -30,3 +30,39 @@ export function absentNames(question: string, vocabulary: string, synonyms?: Syn
   }
   return out;
 }
+
+/**
+ * Words a reader uses as names: capitalised English words after the first (runs of them as one
+ * name: "World Series"), and Latin words inside a Japanese question. Katakana words are not judged:
+ * a reader's ディープシーク is often a name the report writes in Latin letters.
+ */
+const NAME_LIKE = /(?<![A-Za-z\d])[A-Z][A-Za-z\d'-]*(?:\s+[A-Z][A-Za-z\d'-]*)*(?![A-Za-z\d])/g;
+const LATIN_IN_JAPANESE = /[A-Za-z][A-Za-z\d-]+/g;
+
+/**
+ * How many names the question uses that the report never writes, in either language, nor knows a
+ * word for (its lexicon and synonyms): a question about an unknown place or thing asks about
+ * something else. `known` says whether a name (lower-cased, stemmed key) has a translation or synonym.
+ */
+export function unknownNames(question: string, vocabulary: string, known: (name: string) => boolean): number {
+  const q = question.normalize('NFKC');
+  const japanese = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(q);
+  const names = new Set<string>();
+  for (const m of q.matchAll(NAME_LIKE)) {
+    if (!japanese && m.index === q.search(/\S/)) {
+      // The question's first word is capitalised whatever it is: only the rest of a run names something.
+      const rest = m[0].split(/\s+/).slice(1).join(' ');
+      if (rest) names.add(rest);
+      continue;
+    }
+    names.add(m[0]);
+  }
+  if (japanese) for (const m of q.matchAll(LATIN_IN_JAPANESE)) names.add(m[0]);
+  let unknown = 0;
+  for (const name of names) {
+    const lower = name.toLowerCase().replace(/'s$/, '');
+    if (vocabulary.includes(lower) || vocabulary.includes(lower.replace(/\s+/g, '')) || known(lower)) continue;
+    unknown++;
+  }
+  return unknown;
+}

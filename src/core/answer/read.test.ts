@@ -28,4 +28,12 @@ describe('weighQuery', () => {
     expect(weighQuery(terms('サッカーの試合'), { ja: index }).unseen).toBe(1);
     expect(weighQuery(terms('中国の銀行'), { ja: index }).unseen).toBe(0);
   });
+
+  it('counts the share of distinct terms the report never uses, leaving out kanji-kana pairs split across words', () => {
+    expect(weighQuery(terms('中国の銀行'), { ja: index }).unseenTerms).toBe(0);
+    expect(weighQuery(terms('サッカーの銀行'), { ja: index }).unseenTerms).toBeGreaterThan(0);
+    const q = weighQuery(terms('銀行は最近どう'), { ja: index });
+    expect(q.ja.has('近ど')).toBe(true);
+    expect(q.unseenTerms).toBeLessThan(1);
+  });
 });

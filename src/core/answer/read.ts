@@ -21,11 +21,14 @@ export interface WeightedQuery {
   total: number;
   /** Share of the query's weight the report (or its edition) never uses. */
   unseen: number;
+  /** Share of the query's distinct terms the report never uses, each counted once whatever its weight. */
+  unseenTerms?: number;
 }
 
 const SCRIPT = [/\p{Script=Han}/u, /\p{Script=Hiragana}/u, /[\p{Script=Katakana}ー]/u] as const;
 const scriptOf = (ch: string) => SCRIPT.findIndex((re) => re.test(ch));
 const [HAN, HIRAGANA_SCRIPT, KATAKANA_SCRIPT] = [0, 1, 2];
+const SPLIT_PAIR = /^\p{Script=Han}\p{Script=Hiragana}$/u;
 const KATAKANA_WORD = /^[\p{Script=Katakana}ー]{3,}$/u;
 
 /**
@@ -48,10 +51,12 @@ function boundaryArtefacts(terms: WeightedTerm[], index: Bm25Index): Set<string>
   return out;
 }
 
-function weigh(terms: WeightedTerm[], index: Bm25Index | undefined, ignore: ReadonlySet<string>, into: Map<string, number>): { total: number; unseen: number } {
+function weigh(terms: WeightedTerm[], index: Bm25Index | undefined, ignore: ReadonlySet<string>, into: Map<string, number>): { total: number; unseen: number; unseenTerms: number } {
   let total = 0;
   let unseen = 0;
-  if (!index) return { total, unseen };
+  const absent = new Set<string>();
+  const present = new Set<string>();
+  if (!index) return { total, unseen, unseenTerms: 0 };
   const maxIdf = Math.log(1 + (index.size + 0.5) / 0.5);
   const artefacts = boundaryArtefacts(terms, index);
   for (const t of terms) {
@@ -63,8 +68,13 @@ function weigh(terms: WeightedTerm[], index: Bm25Index | undefined, ignore: Read
     into.set(t.term, (into.get(t.term) ?? 0) + w);
     total += w;
     if (!seen) unseen += w;
+    // A kanji and the kana after it that the report never writes is mostly a split made across two
+    // words (最近どう → 近ど), not a word the report lacks: counted in neither the terms nor the unseen ones.
+    if (seen) present.add(t.term);
+    else if (!SPLIT_PAIR.test(t.term)) absent.add(t.term);
   }
-  return { total, unseen };
+  const counted = present.size + absent.size;
+  return { total, unseen, unseenTerms: counted > 0 ? absent.size / counted : 0 };
 }
 
 /** Query terms weighted by rarity; an English question is weighed on the edition when there is one. */
@@ -73,11 +83,11 @@ export function weighQuery(terms: QueryTerms, indexes: { ja: Bm25Index; en?: Bm2
   const en = new Map<string, number>();
   const english = terms.en.length > 0 && indexes.en !== undefined;
   const a = weigh(english ? terms.ja.map((t) => ({ ...t, weight: t.weight * 0.5 })) : terms.ja, indexes.ja, ignore, ja);
-  const b = english ? weigh(terms.en, indexes.en, ignore, en) : { total: 0, unseen: 0 };
+  const b = english ? weigh(terms.en, indexes.en, ignore, en) : { total: 0, unseen: 0, unseenTerms: 0 };
   const total = a.total + b.total;
   // Unseen English words say more than untranslated Japanese guesses: judge absence on the edition when it leads.
   const unseen = english ? (b.total > 0 ? b.unseen / b.total : 0) : a.total > 0 ? a.unseen / a.total : 0;
-  return { ja, en, total, unseen };
+  return { ja, en, total, unseen, unseenTerms: english ? b.unseenTerms : a.unseenTerms };
 }
 
 /** Share of the weighted query found among a text's tokens (Japanese and English). */

@@ -10,7 +10,8 @@ import { FACTOID_TYPES } from './answer-types';
 import { SOURCE_TOKENS, type AnswerContext } from './context';
 import { candidateFeatures, type Candidate } from './features';
 import { sentenceProbabilities, type ReaderModel } from './model';
-import { absentNames, questionYears } from './names';
+import { absentNames, questionYears, unknownNames } from './names';
+import { lexiconKey } from '../search/lexicon';
 import type { QueryAnalysis } from './question';
 import { coverage, weighQuery, type WeightedQuery } from './read';
 
@@ -33,6 +34,8 @@ export const DECISION_FEATURES = [
   'crossLanguage',
   'bestDensity',
   'bestNovelty',
+  'unseenTerms',
+  'unknownNames',
 ] as const;
 export type DecisionFeature = (typeof DECISION_FEATURES)[number];
 
@@ -46,6 +49,8 @@ export interface CandidateReading {
   topic: number;
   /** Specific names (model numbers, acronyms) the question gives and the report never writes. */
   absent: string[];
+  /** Names the question uses (capitalised English words, Latin words in Japanese) that the report never writes nor has a word for. */
+  unknownNames: number;
   years: string[];
   lang: Lang;
   /** Asked in a language the report can not be searched in (no edition). */
@@ -72,7 +77,7 @@ export function readCandidates(ctx: AnswerContext, analysis: QueryAnalysis, retr
   // English report: the lexicon's Japanese guesses found the passages but would only dilute what a sentence covers.
   const q = inEnglish(weighed) ? { ...weighed, ja: new Map<string, number>(), total: [...weighed.en.values()].reduce((a, b) => a + b, 0) } : weighed;
   const factoid = FACTOID_TYPES.has(expected.type) && !analysis.wantsSource;
-  const candidates = candidateFeatures({ hits: retrieval.hits, sentences: ctx.sentences, q, expected, factoid, question: analysis.focus });
+  const candidates = candidateFeatures({ hits: retrieval.hits, sentences: ctx.sentences, q, expected, factoid, question: analysis.focus, title: ctx.titleTokens });
   const topic = Math.max(0, ...retrieval.hits.slice(0, 3).map((h) => {
     const { tokens, enTokens } = ctx.sentences.tokensOf(h.passage);
     return coverage(q, tokens, enTokens);
@@ -83,6 +88,10 @@ export function readCandidates(ctx: AnswerContext, analysis: QueryAnalysis, retr
     candidates,
     topic,
     absent: absentNames(analysis.focus, ctx.vocabulary, ctx.synonyms),
+    unknownNames: unknownNames(analysis.focus, ctx.vocabulary, (name) => {
+      const key = lexiconKey(name);
+      return Boolean(ctx.lexicon?.entries.has(key) || ctx.synonyms?.en.has(key) || ctx.synonyms?.ja.has(name));
+    }),
     years: factoid ? questionYears(analysis.focus) : [],
     lang: analysis.lang,
     crossLanguage: analysis.lang !== ctx.reportLang && !(analysis.lang === 'en' && ctx.bm25En),
@@ -126,6 +135,8 @@ export function scoreReading(base: CandidateReading, model: ReaderModel): Readin
     crossLanguage: base.crossLanguage ? 1 : 0,
     bestDensity: first?.features.density ?? 0,
     bestNovelty: first?.features.novelty ?? 0,
+    unseenTerms: base.q.unseenTerms ?? base.q.unseen,
+    unknownNames: Math.min(2, base.unknownNames) / 2,
   };
   return { ...base, candidates, features, ...(missingYear ? { missingYear } : {}) };
 }

@@ -63,9 +63,9 @@ export const editionToData = (e: Edition): EditionData => ({ title: e.title, pub
 export const editionFromData = (d: EditionData): Edition => ({ title: d.title, publisher: d.publisher, notice: d.notice, renderings: new Map(Object.entries(d.renderings)) });
 
 /** The searchable parts of stored data; throws with what is damaged. */
-export function openCorpusData(data: CorpusData): { bm25: Bm25Index; lexicon: Lexicon; synonyms: Synonyms; edition?: Edition } {
+export function openCorpusData(data: CorpusData): { title: string; bm25: Bm25Index; lexicon: Lexicon; synonyms: Synonyms; edition?: Edition } {
   const bm25 = Bm25Index.fromJSON(data.bm25);
   const lexicon = lexiconFromJson(data.lexicon);
   const synonyms = data.synonyms === undefined ? noSynonyms : synonymsFromJson(data.synonyms);
-  return { bm25, lexicon, synonyms, ...(data.edition ? { edition: editionFromData(data.edition) } : {}) };
+  return { title: data.metadata.title, bm25, lexicon, synonyms, ...(data.edition ? { edition: editionFromData(data.edition) } : {}) };
 }
