@@ -44,6 +44,7 @@ export const SENTENCE_FEATURES = [
   'slotBefore',
   'slotAfter',
   'namesTitle',
+  'titleForEcho',
 ] as const;
 export type SentenceFeature = (typeof SENTENCE_FEATURES)[number];
 
@@ -114,10 +115,14 @@ export function candidateFeatures(input: FeatureInputs): Candidate[] {
     const n = sentences.all[s.order + step];
     return n && n.passage.kind === s.passage.kind ? n : undefined;
   };
+  // A sentence that restates the whole question leaves only its subject to ask for: when one does, the
+  // sentences naming the report's (unsaid) subject are the likelier answers.
+  const restated = Math.max(0, ...rows.map((r) => echo(r.sentence)));
   return rows.map(({ sentence: s, rank, passageCoverage, coverage: c, bm25, bigrams }, i) => {
     const v = view(s, english);
     const typed = FACTOID_TYPES.has(expected.type) ? holds(s, expected) : false;
     const [slotBefore, slotAfter] = slotFit(slot, s.plain.ja);
+    const named = title.length ? title.filter((t) => s.tokens.has(t)).length / title.length : 0;
     const features: Record<SentenceFeature, number> = {
       coverage: c,
       coverageOwn: coverage(q, s.tokens, s.enTokens),
@@ -149,7 +154,8 @@ export function candidateFeatures(input: FeatureInputs): Candidate[] {
       nextEcho: echo(neighbour(s, 1)),
       slotBefore,
       slotAfter,
-      namesTitle: title.length ? title.filter((t) => s.tokens.has(t)).length / title.length : 0,
+      namesTitle: named,
+      titleForEcho: named * restated,
     };
     return { sentence: s, rank, coverage: c, typed, features, score: 0 };
   });
