@@ -5,7 +5,6 @@
  * The concluding chapter and the report's closing sentence speak for its conclusion. Web APIs only.
  */
 import type { ChatAnswer } from '../types';
-import { renderingOf } from '../ingest/edition';
 import type { Retrieval } from '../search/retrieve';
 import { textTerms } from '../search/query-terms';
 import { tokenize } from '../search/tokenize';
@@ -16,6 +15,7 @@ import { composeOptions, type AnswerContext } from './context';
 import type { QueryAnalysis } from './question';
 import { coverage, weighQuery, type WeightedQuery } from './read';
 import type { Sentence } from './sentences';
+import { chapterTitle, keyness, sectionsOf, structureOf, type Group } from './overview-structure';
 
 /** Words that ask for an overview, or for an aspect of any topic, rather than name the topic. */
 const OVERVIEW_WORDS = [
@@ -23,8 +23,6 @@ const OVERVIEW_WORDS = [
   ...['summary', 'summarize', 'summarise', 'conclusion', 'conclude', 'main', 'point', 'points', 'takeaway', 'takeaways', 'bottom', 'line', 'nutshell', 'argument', 'key', 'report', 'big', 'picture', 'overall', 'gist', 'three', 'author', 'view', 'say', 'see', 'think', 'assess', 'look', 'impact', 'effect', 'implication', 'mean', 'give', 'tell', 'show', 'explain', 'describe', 'list', 'please', 'brief', 'briefly', 'short'],
 ];
 const OVERVIEW_TOKENS: ReadonlySet<string> = new Set(OVERVIEW_WORDS.flatMap((w) => tokenize(w)));
-/** Sentences that state a judgement or a conclusion (Japanese report prose). */
-const CONCLUSION = /(だろう|といえる|といえよう|必要だ|必要がある|求められる|焦点となる|ということだ|課題となる|重要なのは|期待される|可能性が(ある|高い)|かもしれない|恐れ|迫られている|ない)。$/;
 const COUNT = /([2-5二三四五]|two|three|four|five)\s*(つ|点|points?)|(?:in|into)\s+(two|three|four|five|[2-5])\b/i;
 const NUMBERS: Record<string, number> = { 二: 2, 三: 3, 四: 4, 五: 5, two: 2, three: 3, four: 4, five: 5 };
 /** How much more a section title's words say about its topic than its sentences' words. */
@@ -41,26 +39,6 @@ function requestedPoints(question: string): number | undefined {
   const raw = (m?.[1] ?? m?.[3])?.toLowerCase();
   return raw ? (NUMBERS[raw] ?? Number(raw)) : undefined;
 }
-
-const chapterOf = (s: Sentence) => s.passage.section.split(' › ')[0] ?? '';
-
-function bySection(sentences: readonly Sentence[], key: (s: Sentence) => string): Sentence[][] {
-  const out = new Map<string, Sentence[]>();
-  for (const s of sentences) {
-    if (s.passage.kind !== 'body') continue;
-    const k = key(s);
-    out.set(k, [...(out.get(k) ?? []), s]);
-  }
-  return [...out.values()];
-}
-
-/** How strongly a sentence states a point, independent of any question. */
-function keyness(s: Sentence, structure: Pick<Structure, 'closing' | 'opening' | 'last'>, openingCounts: boolean): number {
-  const { closing, opening, last } = structure;
-  return (CONCLUSION.test(s.ja.trim()) ? 1 : 0) + (s.lead ? 0.5 : 0) + (openingCounts && opening.has(s) ? 0.5 : 0) + (closing.has(s) ? 0.6 : 0) + (s === last ? 1 : 0) - (ASKS.test(s.ja.trim()) ? 1 : 0);
-}
-/** A question the report asks itself (…だろうか。) frames a point; it makes none. */
-const ASKS = /(?:だろうか|でしょうか|のか)[。？?]$|\?$/;
 
 export function answerOverview(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retrieval): ChatAnswer {
   const q = topicQuery(ctx, analysis, retrieval);
@@ -122,7 +100,7 @@ export function overviewSentences(ctx: AnswerContext, analysis: QueryAnalysis, r
  * report's closing paragraph; of a named topic, the key sentences of the section it points to.
  */
 export function overviewPoints(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retrieval, q: WeightedQuery = topicQuery(ctx, analysis, retrieval)): OverviewPoint[] | undefined {
-  const structure = groupsOf(ctx);
+  const structure = structureOf(ctx);
   const { sections: sectionGroups, chapters: chapterGroups } = structure;
   // Within a topic, what speaks of the topic counts most; across the report, what states a point.
   const rank = (scope: readonly Sentence[], topic = false) =>
@@ -150,19 +128,6 @@ export function overviewPoints(ctx: AnswerContext, analysis: QueryAnalysis, retr
   });
 }
 
-/** The sections of a chapter, in order (its opening paragraphs one of them). */
-function sectionsOf(sections: readonly Group[], chapter: Group): Group[] {
-  const out = sections.filter((g) => g.sentences.every((s) => chapter.sentences.includes(s)));
-  return out.length ? out : [chapter];
-}
-
-/** A chapter's title in the answer's language, without its number. */
-function chapterTitle(chapter: Group, lang: 'ja' | 'en', ctx: AnswerContext): string {
-  const title = chapterOf(chapter.sentences[0]!);
-  const named = lang === 'en' && ctx.edition ? (renderingOf(ctx.edition, title) ?? title) : title;
-  return named.replace(/^\s*\d+\s*(?:――|—|-|\.|｜|\|)\s*/u, '').trim();
-}
-
 /** Share of two titles' words they have in common. */
 function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let shared = 0;
@@ -188,54 +153,6 @@ export function partition<T extends { title: { tokens: ReadonlySet<string> } }>(
     runs.splice(best, 2, [...runs[best]!, ...runs[best + 1]!]);
   }
   return runs;
-}
-
-interface Group {
-  sentences: Sentence[];
-  title: { tokens: ReadonlySet<string>; enTokens: ReadonlySet<string> };
-  body: { tokens: ReadonlySet<string>; enTokens: ReadonlySet<string> };
-}
-
-interface Structure {
-  sections: Group[];
-  chapters: Group[];
-  /** The last sentence of each section. */
-  closing: ReadonlySet<Sentence>;
-  /** The first sentence of each section: where it states its point. */
-  opening: ReadonlySet<Sentence>;
-  /** The report's last body sentence. */
-  last: Sentence | undefined;
-  /** The report's closing paragraph (its last three sentences at most). */
-  closingParagraph: Sentence[];
-}
-
-/** Sections and chapters with their titles' and texts' tokens, and the sentences that close them: fixed for a report, so made once. */
-const groupsCache = new WeakMap<AnswerContext['sentences'], Structure>();
-function groupsOf(ctx: AnswerContext): Structure {
-  let g = groupsCache.get(ctx.sentences);
-  if (!g) {
-    const group = (sentences: Sentence[], title: string): Group => {
-      const titleEn = ctx.edition ? (renderingOf(ctx.edition, title) ?? '') : '';
-      return {
-        sentences,
-        title: { tokens: new Set(tokenize(title)), enTokens: new Set(tokenize(titleEn)) },
-        body: { tokens: new Set(sentences.flatMap((s) => [...s.tokens])), enTokens: new Set(sentences.flatMap((s) => [...s.enTokens])) },
-      };
-    };
-    const sections = bySection(ctx.sentences.all, (s) => s.passage.section).map((ss) => group(ss, ss[0]!.passage.section.split(' › ').at(-1) ?? ''));
-    const body = ctx.sentences.all.filter((s) => s.passage.kind === 'body');
-    const opening = body.findLastIndex((s) => s.lead);
-    g = {
-      sections,
-      chapters: bySection(ctx.sentences.all, chapterOf).map((ss) => group(ss, chapterOf(ss[0]!))),
-      closing: new Set(sections.map((x) => x.sentences.at(-1)!)),
-      opening: new Set(sections.map((x) => x.sentences[0]!)),
-      last: body.at(-1),
-      closingParagraph: body.slice(opening >= 0 ? Math.max(opening, body.length - 3) : body.length - 1),
-    };
-    groupsCache.set(ctx.sentences, g);
-  }
-  return g;
 }
 
 const NOUN = /^(?:[\p{Script=Han}々]{2,}|[\p{Script=Katakana}ー]{2,}|\p{Script=Latin}[\p{Script=Latin}\d.'-]*)$/u;
