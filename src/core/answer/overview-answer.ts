@@ -78,7 +78,7 @@ export interface OverviewPoint {
   sentences: Sentence[];
 }
 
-/** Most sentences one point of a summary quotes. */
+/** Most sentences one point of a summary quotes (more only when it joins more chapters). */
 const MAX_PER_POINT = 3;
 /** Points in a summary of the whole report when the reader names no number. */
 const DEFAULT_POINTS = 4;
@@ -95,22 +95,24 @@ export function overviewSentences(ctx: AnswerContext, analysis: QueryAnalysis, r
 
 /**
  * An overview as points: of the whole report, its chapters in order, split into the number of
- * points asked for (each point a run of whole chapters, one key sentence per chapter, or per
- * section when the point is one chapter); its conclusion, the last chapter's key sentences and the
+ * points asked for (each point a run of whole chapters: each chapter's strongest key sentence,
+ * then its sections' next strongest, up to MAX_PER_POINT); its conclusion, the last chapter's key sentences and the
  * report's closing paragraph; of a named topic, the key sentences of the section it points to.
  */
 export function overviewPoints(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retrieval, q: WeightedQuery = topicQuery(ctx, analysis, retrieval)): OverviewPoint[] | undefined {
   const structure = structureOf(ctx);
   const { sections: sectionGroups, chapters: chapterGroups } = structure;
+  // Only the topic's nouns: the verb a reader asks with (挙げて) must not pick the sentence that uses it.
+  const named = usedByReport(ctx, q);
   // Within a topic, what speaks of the topic counts most; across the report, what states a point.
   const rank = (scope: readonly Sentence[], topic = false) =>
     scope
-      .map((s) => ({ s, score: keyness(s, structure, !topic) + (topic ? TOPIC_WEIGHT : 1) * coverage(q, s.tokens, s.enTokens) }))
+      .map((s) => ({ s, score: keyness(s, structure, !topic) + (topic ? TOPIC_WEIGHT : 1) * coverage(named, s.tokens, s.enTokens) }))
       .sort((a, b) => b.score - a.score || a.s.order - b.s.order)
       .map((x) => x.s);
   const inOrder = (list: Sentence[]) => [...new Set(list)].sort((a, b) => a.order - b.order);
   const points = requestedPoints(analysis.focus);
-  const scoped = topicScope(usedByReport(ctx, q), [...sectionGroups, ...chapterGroups]);
+  const scoped = topicScope(named, [...sectionGroups, ...chapterGroups]);
   if (scoped) return [{ sentences: inOrder(rank(scoped, true).slice(0, points ?? 3)) }];
   if (q.total > 0 && !concludes(analysis.focus) && !points) return undefined;
   if (chapterGroups.length === 0) return [];
@@ -121,9 +123,12 @@ export function overviewPoints(ctx: AnswerContext, analysis: QueryAnalysis, retr
   }
   const groups = partition(chapterGroups, Math.min(points ?? DEFAULT_POINTS, chapterGroups.length));
   return groups.map((chapters) => {
-    // Each section's key sentence; a point of several sections keeps the strongest few.
-    const sentences = chapters.flatMap((c) => sectionsOf(sectionGroups, c).map((g) => rank(g.sentences)[0]!));
-    const chosen = sentences.length > MAX_PER_POINT ? rank(sentences).slice(0, MAX_PER_POINT) : sentences;
+    // Each section's key sentence; a point of several sections keeps the strongest few, but
+    // first each chapter's strongest, so no chapter of the point goes unsaid.
+    const keys = chapters.map((c) => rank(sectionsOf(sectionGroups, c).map((g) => rank(g.sentences)[0]!)));
+    const firsts = keys.map((k) => k[0]!);
+    const rest = rank(keys.flatMap((k) => k.slice(1)));
+    const chosen = [...firsts, ...rest].slice(0, Math.max(MAX_PER_POINT, firsts.length));
     return { label: chapters.map((c) => chapterTitle(c, analysis.lang, ctx)).join(' / '), sentences: inOrder(chosen) };
   });
 }

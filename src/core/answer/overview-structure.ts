@@ -12,6 +12,10 @@ import type { Sentence } from './sentences';
 const CONCLUSION = /(だろう|といえる|といえよう|必要だ|必要がある|求められる|焦点となる|ということだ|課題となる|重要なのは|期待される|可能性が(ある|高い)|かもしれない|恐れ|迫られている|ない)。$/;
 /** A question the report asks itself (…だろうか。) frames a point; it makes none. */
 const ASKS = /(?:だろうか|でしょうか|のか)[。？?]$|\?$/;
+/** A sentence that opens with a caveat or an aside (もっとも、なお、) qualifies the point before it rather than states one. */
+const ASIDE = /^(?:もっとも|なお|ただし)、/;
+/** An aside's judgement (…かもしれない) is about its caveat, not the section's point: it counts for nothing. */
+const ASIDE_COST = 1;
 
 export interface Group {
   sentences: Sentence[];
@@ -47,7 +51,7 @@ function bySection(sentences: readonly Sentence[], key: (s: Sentence) => string)
 /** How strongly a sentence states a point, independent of any question. */
 export function keyness(s: Sentence, structure: Pick<Structure, 'closing' | 'opening' | 'last'>, openingCounts: boolean): number {
   const { closing, opening, last } = structure;
-  return (CONCLUSION.test(s.ja.trim()) ? 1 : 0) + (s.lead ? 0.5 : 0) + (openingCounts && opening.has(s) ? 0.5 : 0) + (closing.has(s) ? 0.6 : 0) + (s === last ? 1 : 0) - (ASKS.test(s.ja.trim()) ? 1 : 0);
+  return (CONCLUSION.test(s.ja.trim()) ? 1 : 0) + (s.lead ? 0.5 : 0) + (openingCounts && opening.has(s) ? 0.5 : 0) + (closing.has(s) ? 0.6 : 0) + (s === last ? 1 : 0) - (ASKS.test(s.ja.trim()) ? 1 : 0) - (ASIDE.test(s.ja.trim()) ? ASIDE_COST : 0);
 }
 
 /** The sections of a chapter, in order (its opening paragraphs one of them). */
