@@ -1,8 +1,9 @@
 /**
- * Overview questions (the conclusion, a summary in N points, what the report says about Japan)
- * are answered from the report's structure: key sentences — those that state a conclusion, open a
- * paragraph or close a section — from each chapter, or from the section a named topic points to.
- * The concluding chapter and the report's closing sentence speak for its conclusion. Web APIs only.
+ * Overview questions (the conclusion, a summary in N points, what the report says about Japan,
+ * the main risks) are answered from the report's structure: key sentences — those that state a
+ * conclusion, open a paragraph or close a section — from each chapter in order, or, for a named
+ * topic, from every section that speaks of it (topic-overview.ts). The concluding chapter and the
+ * report's closing sentence speak for its conclusion. Web APIs only.
  */
 import type { ChatAnswer } from '../types';
 import type { Retrieval } from '../search/retrieve';
@@ -15,24 +16,22 @@ import { composeOptions, type AnswerContext } from './context';
 import type { QueryAnalysis } from './question';
 import { coverage, weighQuery, type WeightedQuery } from './read';
 import type { Sentence } from './sentences';
-import { chapterTitle, keyness, sectionsOf, structureOf, type Group } from './overview-structure';
+import { chapterTitle, keyness, NOUN, sectionsOf, structureOf } from './overview-structure';
+import { aspectsAsked } from './aspects';
+import { topicPoints, type OverviewPoint } from './topic-overview';
+
+export type { OverviewPoint } from './topic-overview';
 
 /** Words that ask for an overview, or for an aspect of any topic, rather than name the topic. */
 const OVERVIEW_WORDS = [
   ...['要点', '要約', 'まとめ', '結論', '全体像', 'ざっくり', '概要', 'ポイント', '要するに', 'つまり', '要は', '簡単に', '一言で', 'レポート', '資料', '本稿', '教えて', '影響', '意味', '関係', '効果', '見方'],
-  ...['summary', 'summarize', 'summarise', 'conclusion', 'conclude', 'main', 'point', 'points', 'takeaway', 'takeaways', 'bottom', 'line', 'nutshell', 'argument', 'key', 'report', 'big', 'picture', 'overall', 'gist', 'three', 'author', 'view', 'say', 'see', 'think', 'assess', 'look', 'impact', 'effect', 'implication', 'mean', 'give', 'tell', 'show', 'explain', 'describe', 'list', 'please', 'brief', 'briefly', 'short'],
+  ...['summary', 'summarize', 'summarise', 'conclusion', 'conclude', 'main', 'point', 'points', 'takeaway', 'takeaways', 'bottom', 'line', 'nutshell', 'argument', 'key', 'report', 'big', 'picture', 'overall', 'gist', 'three', 'author', 'view', 'say', 'see', 'think', 'assess', 'look', 'impact', 'effect', 'implication', 'affect', 'change', 'shape', 'alter', 'transform', 'face', 'take', 'away', 'itself', 'here', 'mean', 'give', 'tell', 'show', 'explain', 'describe', 'list', 'please', 'brief', 'briefly', 'short'],
 ];
 const OVERVIEW_TOKENS: ReadonlySet<string> = new Set(OVERVIEW_WORDS.flatMap((w) => tokenize(w)));
 const COUNT = /([2-5二三四五]|two|three|four|five)\s*(つ|点|points?)|(?:in|into)\s+(two|three|four|five|[2-5])\b/i;
 const NUMBERS: Record<string, number> = { 二: 2, 三: 3, 四: 4, 五: 5, two: 2, three: 3, four: 4, five: 5 };
-/** How much more a section title's words say about its topic than its sentences' words. */
-const TITLE_WEIGHT = 2;
-/** How much more a sentence's words on the topic count, in an overview of a topic, than its being a key sentence. */
-const TOPIC_WEIGHT = 2;
-/** A named topic must point to one section this clearly to scope the answer. */
-const SCOPE_SCORE = 0.9;
 
-const concludes = (question: string) => /結論|conclu/i.test(question);
+const concludes = (question: string) => /結論|conclu|bottom line/i.test(question);
 
 function requestedPoints(question: string): number | undefined {
   const m = COUNT.exec(question.normalize('NFKC'));
@@ -62,21 +61,21 @@ function topicQuery(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retr
   // An English question is scoped on the English edition alone: the lexicon's guesses at
   // Japanese words for "main" or "view" only blur which section it points to.
   const english = terms.en.length > 0 && ctx.bm25En !== undefined;
-  return weighQuery(english ? { ja: [], en: terms.en } : terms, { ja: ctx.bm25, ...(ctx.bm25En ? { en: ctx.bm25En } : {}) }, OVERVIEW_TOKENS);
+  // Only the overview words the question asks with are ignored; one inside a compound (米中関係) names the topic.
+  const compounds = new Set(JAPANESE_OVERVIEW_WORDS.filter((w) => compoundsOf(analysis.focus, w)).flatMap((w) => tokenize(w)));
+  const ignore = compounds.size ? new Set([...OVERVIEW_TOKENS].filter((t) => !compounds.has(t))) : OVERVIEW_TOKENS;
+  return weighQuery(english ? { ja: [], en: terms.en } : terms, { ja: ctx.bm25, ...(ctx.bm25En ? { en: ctx.bm25En } : {}) }, ignore);
 }
 
 const JAPANESE_OVERVIEW_WORDS = OVERVIEW_WORDS.filter((w) => !/^[a-z]/.test(w));
+/** A kanji word right after another kanji is the end of a compound noun (米中|関係, 経済|効果), not a word of its own. */
+const compoundsOf = (text: string, w: string) => /^\p{Script=Han}/u.test(w) && new RegExp(`\\p{Script=Han}${w}`, 'u').test(text);
 function topicText(question: string): string {
   let text = question;
-  for (const w of JAPANESE_OVERVIEW_WORDS) text = text.split(w).join('、');
+  for (const w of JAPANESE_OVERVIEW_WORDS) text = text.replace(new RegExp(`(?<!\\p{Script=Han})${w}`, 'gu'), '、');
   return text.replace(/[A-Za-z][A-Za-z'’-]*/g, (w) => (tokenize(w).every((t) => OVERVIEW_TOKENS.has(t)) ? ' ' : w));
 }
 
-/** One point of an overview: key sentences, under the title of the chapters they come from. */
-export interface OverviewPoint {
-  label?: string;
-  sentences: Sentence[];
-}
 
 /** Most sentences one point of a summary quotes (more only when it joins more chapters). */
 const MAX_PER_POINT = 3;
@@ -84,9 +83,8 @@ const MAX_PER_POINT = 3;
 const DEFAULT_POINTS = 4;
 
 /**
- * The key sentences of the report (the first of each point), of the section a named topic points
- * to, or undefined when the question names a topic that no section is about: what a search for an
- * overview puts first.
+ * The key sentences of the report or of a named topic (the first of each point), or undefined
+ * when the question names a topic that no section is about: what a search for an overview puts first.
  */
 export function overviewSentences(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retrieval, q: WeightedQuery = topicQuery(ctx, analysis, retrieval)): Sentence[] | undefined {
   const points = overviewPoints(ctx, analysis, retrieval, q);
@@ -96,25 +94,31 @@ export function overviewSentences(ctx: AnswerContext, analysis: QueryAnalysis, r
 /**
  * An overview as points: of the whole report, its chapters in order, split into the number of
  * points asked for (each point a run of whole chapters: each chapter's strongest key sentence,
- * then its sections' next strongest, up to MAX_PER_POINT); its conclusion, the last chapter's key sentences and the
- * report's closing paragraph; of a named topic, the key sentences of the section it points to.
+ * then its sections' next strongest, up to MAX_PER_POINT); its conclusion, the last chapter's key
+ * sentences and the report's closing paragraph; of a named topic or an aspect (the risks), the
+ * sentences that speak of it, across sections.
  */
 export function overviewPoints(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retrieval, q: WeightedQuery = topicQuery(ctx, analysis, retrieval)): OverviewPoint[] | undefined {
   const structure = structureOf(ctx);
   const { sections: sectionGroups, chapters: chapterGroups } = structure;
   // Only the topic's nouns: the verb a reader asks with (挙げて) must not pick the sentence that uses it.
   const named = usedByReport(ctx, q);
-  // Within a topic, what speaks of the topic counts most; across the report, what states a point.
-  const rank = (scope: readonly Sentence[], topic = false) =>
+  // Across the report, what states a point; a word of the topic (a conclusion about China) tips the balance.
+  const rank = (scope: readonly Sentence[]) =>
     scope
-      .map((s) => ({ s, score: keyness(s, structure, !topic) + (topic ? TOPIC_WEIGHT : 1) * coverage(named, s.tokens, s.enTokens) }))
+      .map((s) => ({ s, score: keyness(s, structure, { opening: true, echo: 0, asides: false }) + coverage(named, s.tokens, s.enTokens) }))
       .sort((a, b) => b.score - a.score || a.s.order - b.s.order)
       .map((x) => x.s);
   const inOrder = (list: Sentence[]) => [...new Set(list)].sort((a, b) => a.order - b.order);
   const points = requestedPoints(analysis.focus);
-  const scoped = topicScope(named, [...sectionGroups, ...chapterGroups]);
-  if (scoped) return [{ sentences: inOrder(rank(scoped, true).slice(0, points ?? 3)) }];
-  if (q.total > 0 && !concludes(analysis.focus) && !points) return undefined;
+  // A named topic is gathered from every section that speaks of it; the conclusion is the report's own.
+  if (!concludes(analysis.focus)) {
+    const aspects = aspectsAsked(analysis.focus);
+    const holder = aspects ? without(named, aspects.tokens) : named;
+    const topical = topicPoints(ctx, { q: holder, ...(aspects ? { aspects } : {}) }, structure, analysis.lang, points);
+    if (topical) return topical;
+    if (q.total > 0 && !points) return undefined;
+  }
   if (chapterGroups.length === 0) return [];
   if (concludes(analysis.focus) && !points) {
     const lastChapter = chapterGroups.at(-1)!;
@@ -160,24 +164,23 @@ export function partition<T extends { title: { tokens: ReadonlySet<string> } }>(
   return runs;
 }
 
-const NOUN = /^(?:[\p{Script=Han}々]{2,}|[\p{Script=Katakana}ー]{2,}|\p{Script=Latin}[\p{Script=Latin}\d.'-]*)$/u;
+const KATAKANA_WORD = /^[\p{Script=Katakana}ー]{3,}$/u;
 
 /** Only the words the report uses: one it never uses cannot point to any section, and only dilutes those that do. */
 function usedByReport(ctx: AnswerContext, q: WeightedQuery): WeightedQuery {
+  // The pieces of a katakana word the report uses (リス, スク of リスク) find nothing the word does not: they count through it, once.
+  const words = [...q.ja.keys()].filter((t) => KATAKANA_WORD.test(t) && ctx.bm25.docFrequency(t) > 0);
+  const piece = (t: string) => [...t].length === 2 && words.some((w) => w !== t && w.includes(t));
   // A topic is named by nouns (a verb such as 挙げる is how the question asks, not what about).
-  const ja = new Map([...q.ja].filter(([t]) => NOUN.test(t) && ctx.bm25.docFrequency(t) > 0));
-  const en = new Map([...q.en].filter(([t]) => NOUN.test(t) && (ctx.bm25En?.docFrequency(t) ?? 0) > 0));
-  const total = [...ja.values(), ...en.values()].reduce((x, y) => x + y, 0);
-  return { ja, en, total, unseen: 0 };
+  const ja = [...q.ja].filter(([t]) => NOUN.test(t) && !piece(t) && ctx.bm25.docFrequency(t) > 0);
+  const en = [...q.en].filter(([t]) => NOUN.test(t) && (ctx.bm25En?.docFrequency(t) ?? 0) > 0);
+  return withTerms(ja, en);
 }
 
-/** The section (or chapter) a named topic points to, when one clearly leads: its title counts double. */
-function topicScope(q: WeightedQuery, groups: Group[]): Sentence[] | undefined {
-  if (q.total === 0) return undefined;
-  let best: { sentences: Sentence[]; score: number } | undefined;
-  for (const g of groups) {
-    const score = TITLE_WEIGHT * coverage(q, g.title.tokens, g.title.enTokens) + coverage(q, g.body.tokens, g.body.enTokens);
-    if (!best || score > best.score + 1e-9) best = { sentences: g.sentences, score };
-  }
-  return best && best.score >= SCOPE_SCORE ? best.sentences : undefined;
+function withTerms(ja: [string, number][], en: [string, number][]): WeightedQuery {
+  const total = [...ja, ...en].reduce((x, [, w]) => x + w, 0);
+  return { ja: new Map(ja), en: new Map(en), total, unseen: 0 };
 }
+
+/** The topic without some words (an aspect's: risk, 課題), which then say what about it, not which topic. */
+const without = (q: WeightedQuery, drop: ReadonlySet<string>) => withTerms([...q.ja].filter(([t]) => !drop.has(t)), [...q.en].filter(([t]) => !drop.has(t)));

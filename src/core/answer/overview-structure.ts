@@ -19,12 +19,20 @@ const ASIDE_COST = 1;
 
 export interface Group {
   sentences: Sentence[];
+  /** Its own title (a section's last heading). */
+  heading: string;
   title: { tokens: ReadonlySet<string>; enTokens: ReadonlySet<string> };
+  /** The titles above its own (a section's chapter): what the part it belongs to is about. */
+  above: { tokens: ReadonlySet<string>; enTokens: ReadonlySet<string> };
   body: { tokens: ReadonlySet<string>; enTokens: ReadonlySet<string> };
 }
 
 export interface Structure {
   sections: Group[];
+  /** The section each body sentence stands in. */
+  sectionOf: ReadonlyMap<Sentence, Group>;
+  /** Share of its section heading's words a sentence repeats: the one that does states the section's point. */
+  echo: ReadonlyMap<Sentence, number>;
   chapters: Group[];
   /** The last sentence of each section. */
   closing: ReadonlySet<Sentence>;
@@ -48,10 +56,18 @@ function bySection(sentences: readonly Sentence[], key: (s: Sentence) => string)
   return [...out.values()];
 }
 
-/** How strongly a sentence states a point, independent of any question. */
-export function keyness(s: Sentence, structure: Pick<Structure, 'closing' | 'opening' | 'last'>, openingCounts: boolean): number {
+/** A word of a heading: two kanji or more, a katakana word, a Latin word (not a kana ending or a bigram across words). */
+export const NOUN = /^(?:[\p{Script=Han}々]{2,}|[\p{Script=Katakana}ー]{2,}|\p{Script=Latin}[\p{Script=Latin}\d.'-]*)$/u;
+
+/**
+ * How strongly a sentence states a point, independent of any question: a judgement, a paragraph's
+ * or section's opening, a section's close. Repeating the heading counts (by `echo`) where the
+ * section was chosen for its heading (an overview of a topic); across the report, the judgements carry. An
+ * aside (なお、…の恐れにも留意が必要だ) is no point of the report's, but may be the risk a topic asks for.
+ */
+export function keyness(s: Sentence, structure: Pick<Structure, 'closing' | 'opening' | 'last' | 'echo'>, counts: { opening: boolean; echo: number; asides: boolean }): number {
   const { closing, opening, last } = structure;
-  return (CONCLUSION.test(s.ja.trim()) ? 1 : 0) + (s.lead ? 0.5 : 0) + (openingCounts && opening.has(s) ? 0.5 : 0) + (closing.has(s) ? 0.6 : 0) + (s === last ? 1 : 0) - (ASKS.test(s.ja.trim()) ? 1 : 0) - (ASIDE.test(s.ja.trim()) ? ASIDE_COST : 0);
+  return counts.echo * (structure.echo.get(s) ?? 0) + (CONCLUSION.test(s.ja.trim()) ? 1 : 0) + (s.lead ? 0.5 : 0) + (counts.opening && opening.has(s) ? 0.5 : 0) + (closing.has(s) ? 0.6 : 0) + (s === last ? 1 : 0) - (ASKS.test(s.ja.trim()) ? 1 : 0) - (!counts.asides && ASIDE.test(s.ja.trim()) ? ASIDE_COST : 0);
 }
 
 /** The sections of a chapter, in order (its opening paragraphs one of them). */
@@ -74,20 +90,34 @@ const groupsCache = new WeakMap<AnswerContext['sentences'], Structure>();
 export function structureOf(ctx: AnswerContext): Structure {
   let g = groupsCache.get(ctx.sentences);
   if (!g) {
-    const group = (sentences: Sentence[], title: string): Group => {
-      const titleEn = ctx.edition ? (renderingOf(ctx.edition, title) ?? '') : '';
+    const tokensOf = (titles: string[]) => ({
+      tokens: new Set(titles.flatMap((t) => tokenize(t))),
+      enTokens: new Set(titles.flatMap((t) => tokenize(ctx.edition ? (renderingOf(ctx.edition, t) ?? '') : ''))),
+    });
+    const group = (sentences: Sentence[], path: string[]): Group => {
+      const title = path.at(-1) ?? '';
       return {
         sentences,
-        title: { tokens: new Set(tokenize(title)), enTokens: new Set(tokenize(titleEn)) },
+        heading: title,
+        title: tokensOf([title]),
+        above: tokensOf(path.slice(0, -1)),
         body: { tokens: new Set(sentences.flatMap((s) => [...s.tokens])), enTokens: new Set(sentences.flatMap((s) => [...s.enTokens])) },
       };
     };
-    const sections = bySection(ctx.sentences.all, (s) => s.passage.section).map((ss) => group(ss, ss[0]!.passage.section.split(' › ').at(-1) ?? ''));
+    const sections = bySection(ctx.sentences.all, (s) => s.passage.section).map((ss) => group(ss, ss[0]!.passage.section.split(' › ')));
     const body = ctx.sentences.all.filter((s) => s.passage.kind === 'body');
     const opening = body.findLastIndex((s) => s.lead);
+    const sectionOf = new Map(sections.flatMap((x) => x.sentences.map((s) => [s, x] as const)));
+    const echo = new Map<Sentence, number>();
+    for (const x of sections) {
+      const words = new Set(tokenize(x.heading).filter((t) => NOUN.test(t)));
+      if (words.size > 0) for (const s of x.sentences) echo.set(s, [...words].filter((t) => s.tokens.has(t)).length / words.size);
+    }
     g = {
       sections,
-      chapters: bySection(ctx.sentences.all, chapterOf).map((ss) => group(ss, chapterOf(ss[0]!))),
+      sectionOf,
+      echo,
+      chapters: bySection(ctx.sentences.all, chapterOf).map((ss) => group(ss, [chapterOf(ss[0]!)])),
       closing: new Set(sections.map((x) => x.sentences.at(-1)!)),
       opening: new Set(sections.map((x) => x.sentences[0]!)),
       last: body.at(-1),

@@ -1,0 +1,60 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, collectAnswer, type QaEngine } from '../engine';
+import { buildIndex } from '../ingest/build-index';
+import { openCorpusData } from '../ingest/index-data';
+import { createHashEmbedder } from '../search/hash-embedder';
+
+/**
+ * A made-up report on an island: its chances and risks spread over three sections of one
+ * chapter, a risk the island poses to the mainland in another chapter, and the island's tasks.
+ */
+const ISLAND = [
+  ' 1――島の経済を読む ', '', ' ', '',
+  '本稿は架空の島の経済を扱う。島の人口は三千人ほどだ。 ', '',
+  ' 2――島にもたらす機会と脅威 ', '', ' ', '',
+  ' 1｜観光の追い風 ', '', ' ', '',
+  '島の観光は新しい航路で伸びている。観光収入は島の暮らしを支えるだろう。 ', '',
+  ' 2｜水不足の恐れ ', '', ' ', '',
+  '島の観光客の増加は水不足を招く恐れがある。貯水池の拡張には時間がかかる。 ', '',
+  ' 3｜物価上昇の懸念 ', '', ' ', '',
+  '島の物価は本土より高い。物価の上昇は島の住民の生活を圧迫するかもしれない。 ', '',
+  ' 3――本土にもたらす影響 ', '', ' ', '',
+  ' 1｜本土の旅館へのリスク ', '', ' ', '',
+  '島の宿が増えると、本土の旅館は客を失うリスクがある。本土の旅館は対策を迫られている。 ', '',
+  ' 4――島にとっての課題 ', '', ' ', '',
+  '島は観光と暮らしの均衡を図る必要がある。水と物価の対策が求められる。 ', '',
+].join('\n');
+
+let engine: QaEngine;
+beforeAll(async () => {
+  const dictionary = { source: 'test', licence: 'test', attribution: 'test', entries: new Map<string, string[]>() };
+  const index = await buildIndex({ text: ISLAND, dictionary }, createHashEmbedder());
+  engine = createEngine({ passages: index.passages, footnotes: index.report.footnotes, ...openCorpusData(index.data) });
+});
+const ask = (question: string) => collectAnswer(engine.chat({ question, history: [] }));
+
+describe('an overview of a topic', () => {
+  it('gathers the risks from every section that speaks of them, in the report\'s order, each point under its heading and cited', async () => {
+    const a = await ask('島にとってのリスクは何？');
+    expect(a.status).toBe('answered');
+    const water = a.answer.indexOf('水不足を招く恐れ');
+    const prices = a.answer.indexOf('生活を圧迫するかもしれない');
+    expect(water).toBeGreaterThan(-1);
+    expect(prices).toBeGreaterThan(water);
+    expect(a.answer).toMatch(/\d\. 水不足の恐れ：/);
+    expect(a.answer).toMatch(/\d\. 物価上昇の懸念：/);
+    for (const point of a.answer.split('\n\n')) expect(point).toMatch(/\[\d+\]$/);
+  });
+
+  it('finds an aspect in any of its words: risks asked as 懸念 are also stated as 恐れ', async () => {
+    const a = await ask('島の懸念は何？');
+    expect(a.answer).toContain('水不足を招く恐れがある');
+  });
+
+  it('puts the risks the island runs before a risk it poses to another, when only some are asked for', async () => {
+    const a = await ask('島にとってのリスクを2つ挙げて');
+    expect(a.answer).toContain('水不足を招く恐れ');
+    expect(a.answer).toContain('生活を圧迫する');
+    expect(a.answer).not.toContain('本土の旅館は客を失う');
+  });
+});
