@@ -6,7 +6,8 @@ import { createHashEmbedder } from '../search/hash-embedder';
 
 /**
  * A made-up report on an island: its chances and risks spread over three sections of one
- * chapter, a risk the island poses to the mainland in another chapter, and the island's tasks.
+ * chapter, a risk the island poses to the mainland in another chapter, how islanders get along
+ * (島民関係), and the island's tasks.
  */
 const ISLAND = [
   ' 1――島の経済を読む ', '', ' ', '',
@@ -21,7 +22,9 @@ const ISLAND = [
   ' 3――本土にもたらす影響 ', '', ' ', '',
   ' 1｜本土の旅館へのリスク ', '', ' ', '',
   '島の宿が増えると、本土の旅館は客を失うリスクがある。本土の旅館は対策を迫られている。 ', '',
-  ' 4――島にとっての課題 ', '', ' ', '',
+  ' 4――島民関係の変化 ', '', ' ', '',
+  '移住者の増加で島民関係は変わりつつある。祭りの担い手は減っている。 ', '',
+  ' 5――島にとっての課題 ', '', ' ', '',
   '島は観光と暮らしの均衡を図る必要がある。水と物価の対策が求められる。 ', '',
 ].join('\n');
 
@@ -49,6 +52,17 @@ describe('an overview of a topic', () => {
   it('finds an aspect in any of its words: risks asked as 懸念 are also stated as 恐れ', async () => {
     const a = await ask('島の懸念は何？');
     expect(a.answer).toContain('水不足を招く恐れがある');
+  });
+
+  it('reads an overview word inside a compound (人間関係) as part of the topic, though the report names it otherwise', async () => {
+    const a = await ask('観光は人間関係にどう影響する？');
+    expect(a.answer).toContain('島民関係は変わりつつある');
+  });
+
+  it('answers "the bottom line" with the report\'s conclusion, not a summary in points', async () => {
+    const a = await ask("What's the bottom line?");
+    expect(a.answer).toContain('水と物価の対策が求められる');
+    expect(a.answer).not.toMatch(/(^|\s)1\. /);
   });
 
   it('puts the risks the island runs before a risk it poses to another, when only some are asked for', async () => {
