@@ -83,12 +83,15 @@ const MAX_PER_POINT = 3;
 const DEFAULT_POINTS = 4;
 
 /**
- * The key sentences of the report or of a named topic (the first of each point), or undefined
- * when the question names a topic that no section is about: what a search for an overview puts first.
+ * The key sentences of the report or of a named topic (the first of each point, a topic's most
+ * relevant first), or undefined when the question names a topic that no section is about: what
+ * a search for an overview puts first.
  */
 export function overviewSentences(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retrieval, q: WeightedQuery = topicQuery(ctx, analysis, retrieval)): Sentence[] | undefined {
   const points = overviewPoints(ctx, analysis, retrieval, q);
-  return points && (points.length > 1 ? points.map((p) => p.sentences[0]!) : points.flatMap((p) => p.sentences));
+  // A topic's points are read in the report's order; a search puts the most relevant first.
+  const byRank = points && [...points].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+  return byRank && (byRank.length > 1 ? byRank.map((p) => p.sentences[0]!) : byRank.flatMap((p) => p.sentences));
 }
 
 /**

@@ -16,6 +16,8 @@ import type { Sentence } from './sentences';
 export interface OverviewPoint {
   label?: string;
   sentences: Sentence[];
+  /** How far down its relevance to the question puts it (0 first), where points are in the report's order for another reason. */
+  rank?: number;
 }
 
 /** How much more a section's heading says about its topic than its sentences' words. */
@@ -100,7 +102,7 @@ export function topicPoints(ctx: AnswerContext, topic: Topic, structure: Structu
   const sections = structure.sections.filter((g) => chosen.some((x) => x.section === g));
   const inOrder = (list: Scored[]) => list.map((x) => x.s).sort((a, b) => a.order - b.order);
   if (sections.length < 2) return [{ sentences: inOrder(chosen) }];
-  return sections.map((g) => ({ label: headingIn(g.heading, lang, ctx), sentences: inOrder(chosen.filter((x) => x.section === g)) }));
+  return sections.map((g) => ({ label: headingIn(g.heading, lang, ctx), sentences: inOrder(chosen.filter((x) => x.section === g)), rank: on.indexOf(g) }));
 }
 
 type Tokens = { tokens: ReadonlySet<string>; enTokens: ReadonlySet<string> };
