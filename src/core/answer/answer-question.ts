@@ -4,7 +4,6 @@
  * structure, or a fact — and returns the answer with the passages it retrieved. Web APIs only.
  */
 import type { ChatAnswer } from '../types';
-import { fuse } from '../search/fusion';
 import type { Retrieval, Retriever } from '../search/retrieve';
 import { defaults } from '../settings';
 import type { Hit, Lang } from '../types';
@@ -30,18 +29,14 @@ export async function retrieveFor(retriever: Retriever, a: QueryAnalysis, k: num
   return retriever.retrieve({ lang: a.lang, focus: a.focus, ...(subject ? { subject } : {}), ...(context ? { context } : {}), footnoteNumbers: a.footnoteNumbers, wantsSource: a.wantsSource }, k);
 }
 
-/**
- * Passages for a question: an overview's come from the report's structure, fused with the
- * retrieved ones by rank, so a search finds what the overview quotes and what the question's
- * words find.
- */
+/** Passages for a question: an overview's come from the report's structure, ahead of the retrieved ones. */
 export async function searchPassages(ctx: AnswerContext, retriever: Retriever, a: QueryAnalysis, k: number): Promise<Hit[]> {
   const retrieval = await retrieveFor(retriever, a, k);
   if (a.expected.type !== 'overview') return retrieval.hits;
   const key = [...new Set((overviewSentences(ctx, a, retrieval) ?? []).map((s) => s.passage))];
-  const byId = new Map([...key, ...retrieval.hits.map((h) => h.passage)].map((p) => [p.id, p]));
-  const fused = fuse([{ ids: key.map((p) => p.id), weight: 1 }, { ids: retrieval.hits.map((h) => h.passage.id), weight: 1 }]);
-  return fused.slice(0, k).map(([id, score]) => ({ passage: byId.get(id)!, score }));
+  const top = retrieval.hits[0]?.score ?? 1;
+  const hits = [...key.map((passage) => ({ passage, score: top })), ...retrieval.hits.filter((h) => !key.includes(h.passage))];
+  return hits.slice(0, k);
 }
 
 /** What an earlier answer showed: the sentences of the passages it cited that it quoted, else all of them. */
