@@ -91,7 +91,10 @@ export function overviewSentences(ctx: AnswerContext, analysis: QueryAnalysis, r
   const points = overviewPoints(ctx, analysis, retrieval, q);
   // A topic's points are read in the report's order; a search puts the most relevant first.
   const byRank = points && [...points].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
-  return byRank && (byRank.length > 1 ? byRank.map((p) => p.sentences[0]!) : byRank.flatMap((p) => p.sentences));
+  if (!byRank) return undefined;
+  if (byRank.length > 1) return byRank.map((p) => p.best ?? p.sentences[0]!);
+  const best = byRank[0]?.best;
+  return best ? [best, ...byRank.flatMap((p) => p.sentences).filter((s) => s !== best)] : byRank.flatMap((p) => p.sentences);
 }
 
 /**

@@ -71,4 +71,9 @@ describe('an overview of a topic', () => {
     expect(a.answer).toContain('生活を圧迫する');
     expect(a.answer).not.toContain('本土の旅館は客を失う');
   });
+
+  it('leads a search with the passage of its most relevant point, not the first in the report', async () => {
+    const hits = await engine.search('島にとってのリスクは何？', 3);
+    expect(hits[0]!.passage.text).toMatch(/水不足|物価/);
+  });
 });

@@ -18,6 +18,8 @@ export interface OverviewPoint {
   sentences: Sentence[];
   /** How far down its relevance to the question puts it (0 first), where points are in the report's order for another reason. */
   rank?: number;
+  /** Its sentence that speaks most to the question, where the sentences are in the report's order. */
+  best?: Sentence;
 }
 
 /** How much more a section's heading says about its topic than its sentences' words. */
@@ -101,8 +103,11 @@ export function topicPoints(ctx: AnswerContext, topic: Topic, structure: Structu
     for (const r of ranked) if (chosen.length < budget && r[round]) chosen.push(r[round]!);
   const sections = structure.sections.filter((g) => chosen.some((x) => x.section === g));
   const inOrder = (list: Scored[]) => list.map((x) => x.s).sort((a, b) => a.order - b.order);
-  if (sections.length < 2) return [{ sentences: inOrder(chosen) }];
-  return sections.map((g) => ({ label: headingIn(g.heading, lang, ctx), sentences: inOrder(chosen.filter((x) => x.section === g)), rank: on.indexOf(g) }));
+  if (sections.length < 2) return [{ sentences: inOrder(chosen), best: chosen[0]!.s }];
+  return sections.map((g) => {
+    const own = chosen.filter((x) => x.section === g);
+    return { label: headingIn(g.heading, lang, ctx), sentences: inOrder(own), rank: on.indexOf(g), best: own[0]!.s };
+  });
 }
 
 type Tokens = { tokens: ReadonlySet<string>; enTokens: ReadonlySet<string> };
