@@ -89,12 +89,13 @@ const DEFAULT_POINTS = 4;
  */
 export function overviewSentences(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retrieval, q: WeightedQuery = topicQuery(ctx, analysis, retrieval)): Sentence[] | undefined {
   const points = overviewPoints(ctx, analysis, retrieval, q);
-  // A topic's points are read in the report's order; a search puts the most relevant first.
-  const byRank = points && [...points].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
-  if (!byRank) return undefined;
-  if (byRank.length > 1) return byRank.map((p) => p.best ?? p.sentences[0]!);
-  const best = byRank[0]?.best;
-  return best ? [best, ...byRank.flatMap((p) => p.sentences).filter((s) => s !== best)] : byRank.flatMap((p) => p.sentences);
+  if (!points) return undefined;
+  if (points.every((p) => p.best === undefined)) return points.length > 1 ? points.map((p) => p.sentences[0]!) : points.flatMap((p) => p.sentences);
+  // A topic's points are read in the report's order; a search puts the most relevant first: each
+  // point's best sentence, then the rest of what the answer quotes.
+  const byRank = [...points].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+  const best = byRank.map((p) => p.best ?? p.sentences[0]!);
+  return [...best, ...byRank.flatMap((p) => p.sentences).filter((s) => !best.includes(s))];
 }
 
 /**
