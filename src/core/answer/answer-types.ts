@@ -30,7 +30,7 @@ const ASPECTS_EN = 'risks|downsides|threats|dangers|challenges|opportunities|ups
 const ASPECTS_JA = 'チャンス|機会|好機|リスク|脅威|課題|懸念|メリット|デメリット|プラス|マイナス|利点|欠点';
 /**
  * A question on the aspects of a topic — its main risks, its chances and risks, the challenges
- * it faces, how something affects it — is answered from every section that speaks of them: an
+ * it faces, what it should do, how something affects it — is answered from every section that speaks of them: an
  * overview of the topic. Checked after the kinds of value, so "how much will it change" stays a figure.
  */
 const ASPECT_QUESTION = new RegExp(
@@ -38,7 +38,10 @@ const ASPECT_QUESTION = new RegExp(
     `\\b(?:main|key|biggest|major|chief|principal|greatest)\\s+(?:[\\w-]+\\s+(?:or|and)\\s+)?(?:${ASPECTS_EN})\\b`,
     `\\bhow (?:will|would|might|could|may|does|did|do|is|are|has|have)\\b.*\\b(?:affect|change|impact|shape|alter|transform)\\b`,
     `(?:${ASPECTS_JA})(?:と|や|・)(?:${ASPECTS_JA})`,
-    `(?:${ASPECTS_JA})は(?:何|なに)`,
+    `(?:${ASPECTS_JA})は(?:何|なに|[？?]\\s*$)`,
+    `(?:主な|主要な|最大の|大きな)(?:${ASPECTS_JA})`,
+    `何を(?:すべき|するべき|しなければ)|どう(?:すべき|するべき)`,
+    `\\bwhat (?:should|must|can) .+ do\\b|\\bwhat (?:does|do) .+ need to do\\b`,
     `(?:への|に対する)影響は|に(?:どう|どのように|どんな|どのような)影響`,
   ].join('|'),
   'i',

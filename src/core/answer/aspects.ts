@@ -6,15 +6,18 @@
  */
 import { tokenize } from '../search/tokenize';
 
-/** Each aspect, in the words a report (or its English edition) states it with. */
-const FAMILIES: readonly (readonly string[])[] = [
-  ['リスク', '脅威', '恐れ', '懸念', '負の影響', '悪影響', 'ネガティブ', 'マイナス', 'デメリット', 'risk', 'threat', 'danger', 'downside', 'concern', 'negative'],
-  ['機会', 'チャンス', '好機', '追い風', '恩恵', 'メリット', 'プラス', 'opportunity', 'chance', 'benefit', 'upside', 'advantage', 'tailwind'],
-  ['課題', '問題', '必要', '求め', '迫ら', '焦点', 'challenge', 'issue', 'problem', 'task', 'need'],
+/**
+ * Each aspect, in the words a report (or its English edition) states it with, and how a question
+ * may ask for it in words the index drops (すべき, should: what must be done is a challenge).
+ */
+const FAMILIES: readonly { words: readonly string[]; cue?: RegExp }[] = [
+  { words: ['リスク', '脅威', '恐れ', '懸念', '負の影響', '悪影響', 'ネガティブ', 'マイナス', 'デメリット', 'risk', 'threat', 'danger', 'downside', 'concern', 'negative'] },
+  { words: ['機会', 'チャンス', '好機', '追い風', '恩恵', 'メリット', 'プラス', 'opportunity', 'chance', 'benefit', 'upside', 'advantage', 'tailwind'] },
+  { words: ['課題', '問題', '必要', '求め', '迫ら', '焦点', 'challenge', 'issue', 'problem', 'task', 'need'], cue: /すべき|するべき|しなければ|ないといけない|\b(?:should|must|need to|have to)\b/i },
 ];
 
 /** Each word as the tokens it is indexed by: a text holds the word when it holds all of them. */
-const TOKENIZED = FAMILIES.map((family) => family.map((w) => tokenize(w)).filter((t) => t.length > 0));
+const TOKENIZED = FAMILIES.map(({ words, cue }) => ({ words: words.map((w) => tokenize(w)).filter((t) => t.length > 0), cue }));
 
 /** The aspects a question asks about: the words of each, as tokens. */
 export interface Aspects {
@@ -28,9 +31,9 @@ const holdsWord = (word: readonly string[], tokens: ReadonlySet<string>) => word
 /** The aspects a question names, in any of their words; undefined when it names none. */
 export function aspectsAsked(question: string): Aspects | undefined {
   const asked = new Set(tokenize(question));
-  const families = TOKENIZED.filter((family) => family.some((w) => holdsWord(w, asked)));
+  const families = TOKENIZED.filter(({ words, cue }) => words.some((w) => holdsWord(w, asked)) || cue?.test(question));
   if (families.length === 0) return undefined;
-  const words = families.flat();
+  const words = families.flatMap((f) => f.words);
   return { words, tokens: new Set(words.flat()) };
 }
 

@@ -49,6 +49,10 @@ describe('expected answer', () => {
     '漁業への影響は？',
     '新しい港は漁業にどう影響する？',
     '町がこれから取り組むべき課題は何？',
+    '漁業にとっての主なリスクは？',
+    '観光業のチャンスは？',
+    '町は何をすべき？',
+    'What should the town do?',
   ])('%s → overview', (question) => {
     expect(analyseQuery(question).expected.type).toBe('overview');
   });

@@ -71,8 +71,13 @@ export function topicPoints(ctx: AnswerContext, topic: Topic, structure: Structu
   const q = withoutSubject(topic.q, structure.sections);
   if (q.total === 0 && !aspects) return undefined;
   // The aspect asked for (risks, challenges) counts as much as what it is asked of (China's economy).
-  const aspectWeight = aspects ? Math.max(q.total, 1) : 0;
-  const cover = (text: Tokens) => (coverage(q, text.tokens, text.enTokens) * q.total + (aspects && speaksOf(aspects, text.tokens, text.enTokens) ? aspectWeight : 0)) / (q.total + aspectWeight);
+  const aspectWeight = aspects ? (q.total > 0 ? q.total : 1) : 0;
+  // The aspect counts where the topic is named with it: a heading on China's challenges says nothing of Japan's.
+  const cover = (text: Tokens) => {
+    const found = coverage(q, text.tokens, text.enTokens) * q.total;
+    const aspect = aspects && (q.total === 0 || found > 0) && speaksOf(aspects, text.tokens, text.enTokens) ? aspectWeight : 0;
+    return (found + aspect) / (q.total + aspectWeight);
+  };
   // A section's own heading says what it is about; its chapter's, what the part it belongs to is about.
   const relevance = new Map(structure.sections.map((g) => [g, HEADING_WEIGHT * cover(g.title) + CHAPTER_WEIGHT * cover(g.above) + cover(g.body)]));
   const best = Math.max(0, ...relevance.values());
@@ -82,8 +87,7 @@ export function topicPoints(ctx: AnswerContext, topic: Topic, structure: Structu
   const speaks = (s: Sentence, g: Group) => !aspects || speaksOf(aspects, s.tokens, s.enTokens) || speaksOf(aspects, g.title.tokens, g.title.enTokens);
   // Within a section on the topic, the sentences that state its point; the topic's words tip the
   // balance, those its headings already say (where the sentence stands) at a lesser weight.
-  const points = on.slice(0, limit ?? MAX_POINTS);
-  const ranked = points.map((section) => {
+  const candidates = on.map((section) => {
     const said = (s: Sentence) => {
       let found = aspects && speaksOf(aspects, s.tokens, s.enTokens) ? aspectWeight : 0;
       const weigh = (w: number, headed: boolean) => (found += headed ? HEADING_WORD_SHARE * w : w);
@@ -96,6 +100,9 @@ export function topicPoints(ctx: AnswerContext, topic: Topic, structure: Structu
       .map((s) => ({ s, section, score: keyness(s, structure, { opening: true, echo: ECHO_WEIGHT, asides: true }) + TOPIC_WEIGHT * said(s) }))
       .sort((a, b) => b.score - a.score || a.s.order - b.s.order);
   });
+  // A section none of whose sentences speaks of the aspect asked for makes no point.
+  const ranked = candidates.filter((r) => r.length > 0).slice(0, limit ?? MAX_POINTS);
+  const points = ranked.map((r) => r[0]!.section);
   // One sentence from each point, then a second from the most relevant ones, while there is room.
   const budget = limit ?? Math.min(MAX_SENTENCES, Math.max(MIN_SENTENCES, PER_POINT * points.length));
   const chosen: Scored[] = [];
