@@ -18,7 +18,7 @@ import { coverage, weighQuery, type WeightedQuery } from './read';
 import type { Sentence } from './sentences';
 import { chapterTitle, keyness, NOUN, sectionsOf, structureOf } from './overview-structure';
 import { aspectsAsked } from './aspects';
-import { topicPoints, type OverviewPoint } from './topic-overview';
+import { namesSubject, topicPoints, type OverviewPoint } from './topic-overview';
 
 export type { OverviewPoint } from './topic-overview';
 
@@ -118,13 +118,14 @@ export function overviewPoints(ctx: AnswerContext, analysis: QueryAnalysis, retr
       .map((x) => x.s);
   const inOrder = (list: Sentence[]) => [...new Set(list)].sort((a, b) => a.order - b.order);
   const points = requestedPoints(analysis.focus);
-  // A named topic is gathered from every section that speaks of it; the conclusion is the report's own.
-  if (!concludes(analysis.focus)) {
-    const aspects = aspectsAsked(analysis.focus);
-    const holder = aspects ? without(named, aspects.tokens) : named;
+  // A named topic is gathered from every section that speaks of it; the conclusion on the
+  // report's own subject (the bottom line for China, in a report on China) is the report's.
+  const aspects = aspectsAsked(analysis.focus);
+  const holder = aspects ? without(named, aspects.tokens) : named;
+  if (!concludes(analysis.focus) || !namesSubject(holder, structure)) {
     const topical = topicPoints(ctx, { q: holder, ...(aspects ? { aspects } : {}) }, structure, analysis.lang, points);
     if (topical) return topical;
-    if (q.total > 0 && !points) return undefined;
+    if (q.total > 0 && !points && !concludes(analysis.focus)) return undefined;
   }
   if (chapterGroups.length === 0) return [];
   if (concludes(analysis.focus) && !points) {

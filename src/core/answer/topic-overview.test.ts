@@ -88,6 +88,13 @@ describe('an overview of a topic', () => {
     expect(a.answer).not.toMatch(/(^|\s)1\. /);
   });
 
+  it('answers the conclusion on one topic from that topic, and the bottom line of the report\'s subject from its conclusion', async () => {
+    const water = await ask('水不足についての結論は？');
+    expect(water.answer).toContain('水不足を招く恐れ');
+    const island = await ask('離島についての結論は？');
+    expect(island.answer).toContain('水と物価の対策が求められる');
+  });
+
   it('puts the risks the island runs before a risk it poses to another, when only some are asked for', async () => {
     const a = await ask('離島にとってのリスクを2つ挙げて');
     expect(a.answer).toContain('水不足を招く恐れ');

@@ -37,6 +37,8 @@ const TOPIC_WEIGHT = 2;
 const SUBJECT_DISCOUNT = 0.75;
 /** A sentence that repeats its whole heading states the point the section was chosen for: as much as a judgement and an opening together. */
 const ECHO_WEIGHT = 2;
+/** A topic keeping no more than half its weight once discounted as the subject is the report's subject. */
+const SUBJECT_SHARE = 0.5;
 /** Most points (sections) a topic overview makes: several, still one screen. */
 const MAX_POINTS = 5;
 /** Sentences a point quotes when there is room: its statement and the one that carries it further. */
@@ -118,6 +120,11 @@ export function topicPoints(ctx: AnswerContext, topic: Topic, structure: Structu
 }
 
 type Tokens = { tokens: ReadonlySet<string>; enTokens: ReadonlySet<string> };
+
+/** Whether a topic is only the report's subject: most of its weight is in words nearly every section uses (or it names nothing). */
+export function namesSubject(q: WeightedQuery, structure: Structure): boolean {
+  return withoutSubject(q, structure.sections).total <= SUBJECT_SHARE * q.total;
+}
 
 /** The topic's words, each weighed down by how many sections use it (see SUBJECT_DISCOUNT). */
 function withoutSubject(q: WeightedQuery, sections: readonly Group[]): WeightedQuery {
