@@ -95,6 +95,12 @@ describe('an overview of a topic', () => {
     expect(island.answer).toContain('水と物価の対策が求められる');
   });
 
+  it('answers an aspect no sentence of the topic\'s sections speaks of from the sentences that name the topic, without failing', async () => {
+    const a = await ask('島民関係のチャンスは？');
+    expect(a.status).toBe('answered');
+    expect(a.answer).toContain('島民関係は変わりつつある');
+  });
+
   it('puts the risks the island runs before a risk it poses to another, when only some are asked for', async () => {
     const a = await ask('離島にとってのリスクを2つ挙げて');
     expect(a.answer).toContain('水不足を招く恐れ');

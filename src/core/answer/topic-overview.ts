@@ -66,7 +66,7 @@ interface Scored {
  * The points of an overview of a topic (`limit` of them, one sentence each, when the reader asks
  * for a number): the sections that speak of it most, by their headings first, each section's
  * strongest sentence on it, then a second from the most relevant while there is room; in the
- * report's order. Undefined when no section of the body speaks of it.
+ * report's order. Undefined when no section of the body speaks of it (or of the aspect asked for).
  */
 export function topicPoints(ctx: AnswerContext, topic: Topic, structure: Structure, lang: Lang, limit?: number): OverviewPoint[] | undefined {
   const { aspects } = topic;
@@ -110,6 +110,7 @@ export function topicPoints(ctx: AnswerContext, topic: Topic, structure: Structu
   const chosen: Scored[] = [];
   for (let round = 0; chosen.length < budget && ranked.some((r) => r.length > round); round++)
     for (const r of ranked) if (chosen.length < budget && r[round]) chosen.push(r[round]!);
+  if (chosen.length === 0) return undefined;
   const sections = structure.sections.filter((g) => chosen.some((x) => x.section === g));
   const inOrder = (list: Scored[]) => list.map((x) => x.s).sort((a, b) => a.order - b.order);
   if (sections.length < 2) return [{ sentences: inOrder(chosen), best: chosen[0]!.s }];
