@@ -1,5 +1,5 @@
 /**
- * Overview questions (the conclusion, a summary in N points, what the report says about Japan,
+ * Overview questions (the conclusion, a summary in N points, what the report says about a country,
  * the main risks) are answered from the report's structure: key sentences — those that state a
  * conclusion, open a paragraph or close a section — from each chapter in order, or, for a named
  * topic, from every section that speaks of it (topic-overview.ts). The concluding chapter and the
@@ -61,14 +61,14 @@ function topicQuery(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retr
   // An English question is scoped on the English edition alone: the lexicon's guesses at
   // Japanese words for "main" or "view" only blur which section it points to.
   const english = terms.en.length > 0 && ctx.bm25En !== undefined;
-  // Only the overview words the question asks with are ignored; one inside a compound (米中関係) names the topic.
+  // Only the overview words the question asks with are ignored; one inside a compound (労使関係, 雇用効果) names the topic.
   const compounds = new Set(JAPANESE_OVERVIEW_WORDS.filter((w) => compoundsOf(analysis.focus, w)).flatMap((w) => tokenize(w)));
   const ignore = compounds.size ? new Set([...OVERVIEW_TOKENS].filter((t) => !compounds.has(t))) : OVERVIEW_TOKENS;
   return weighQuery(english ? { ja: [], en: terms.en } : terms, { ja: ctx.bm25, ...(ctx.bm25En ? { en: ctx.bm25En } : {}) }, ignore);
 }
 
 const JAPANESE_OVERVIEW_WORDS = OVERVIEW_WORDS.filter((w) => !/^[a-z]/.test(w));
-/** A kanji word right after another kanji is the end of a compound noun (米中|関係, 経済|効果), not a word of its own. */
+/** A kanji word right after another kanji is the end of a compound noun (労使|関係, 雇用|効果), not a word of its own. */
 const compoundsOf = (text: string, w: string) => /^\p{Script=Han}/u.test(w) && new RegExp(`\\p{Script=Han}${w}`, 'u').test(text);
 function topicText(question: string): string {
   let text = question;
@@ -110,7 +110,7 @@ export function overviewPoints(ctx: AnswerContext, analysis: QueryAnalysis, retr
   const { sections: sectionGroups, chapters: chapterGroups } = structure;
   // Only the topic's nouns: the verb a reader asks with (挙げて) must not pick the sentence that uses it.
   const named = usedByReport(ctx, q);
-  // Across the report, what states a point; a word of the topic (a conclusion about China) tips the balance.
+  // Across the report, what states a point; a word of the topic (a conclusion about farming) tips the balance.
   const rank = (scope: readonly Sentence[]) =>
     scope
       .map((s) => ({ s, score: keyness(s, structure, { opening: true, echo: 0, asides: false }) + coverage(named, s.tokens, s.enTokens) }))
@@ -119,7 +119,7 @@ export function overviewPoints(ctx: AnswerContext, analysis: QueryAnalysis, retr
   const inOrder = (list: Sentence[]) => [...new Set(list)].sort((a, b) => a.order - b.order);
   const points = requestedPoints(analysis.focus);
   // A named topic is gathered from every section that speaks of it; the conclusion on the
-  // report's own subject (the bottom line for China, in a report on China) is the report's.
+  // report's own subject (the bottom line for tourism, in a report on tourism) is the report's.
   const aspects = aspectsAsked(analysis.focus);
   const holder = aspects ? without(named, aspects.tokens) : named;
   if (!concludes(analysis.focus) || !namesSubject(holder, structure)) {

@@ -1,5 +1,5 @@
 /**
- * An overview of a topic (the main risks, 日本への影響, what companies should do): the sentences
+ * An overview of a topic (the main risks, 漁業への影響, what companies should do): the sentences
  * that speak of the topic, gathered across every section — a topic spans sections — each
  * section's strongest first, in the report's order, each point under its section's heading.
  * A sentence speaks of the topic by its own words (in either edition) and by the headings it
@@ -31,7 +31,7 @@ const ON_TOPIC = 0.5;
 /** How much more a sentence's words on the topic count than its being a key sentence. */
 const TOPIC_WEIGHT = 2;
 /**
- * A word in every section names the report's subject (DeepSeek in a report on DeepSeek), not a
+ * A word in every section names the report's subject (the port in a report on a port), not a
  * topic within it: its weight falls by this share times the share of sections that use it.
  */
 const SUBJECT_DISCOUNT = 0.75;
@@ -72,9 +72,9 @@ export function topicPoints(ctx: AnswerContext, topic: Topic, structure: Structu
   const { aspects } = topic;
   const q = withoutSubject(topic.q, structure.sections);
   if (q.total === 0 && !aspects) return undefined;
-  // The aspect asked for (risks, challenges) counts as much as what it is asked of (China's economy).
+  // The aspect asked for (risks, challenges) counts as much as what it is asked of (the town's economy).
   const aspectWeight = aspects ? (q.total > 0 ? q.total : 1) : 0;
-  // The aspect counts where the topic is named with it: a heading on China's challenges says nothing of Japan's.
+  // The aspect counts where the topic is named with it: a heading on one town's challenges says nothing of another's.
   const cover = (text: Tokens) => {
     const found = coverage(q, text.tokens, text.enTokens) * q.total;
     const aspect = aspects && (q.total === 0 || found > 0) && speaksOf(aspects, text.tokens, text.enTokens) ? aspectWeight : 0;
