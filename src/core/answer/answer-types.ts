@@ -25,6 +25,28 @@ export type AnswerType =
 /** Types a sentence must visibly hold (a value, a name) for the question to count as answered by it. */
 export const FACTOID_TYPES: ReadonlySet<AnswerType> = new Set(['amount', 'percent', 'count', 'number', 'date', 'person', 'organisation', 'place']);
 
+/** What a topic holds for someone, in the plural a reader asks for when there is more than one. */
+const ASPECTS_EN = 'risks|downsides|threats|dangers|challenges|opportunities|upsides|benefits|advantages|concerns|problems|issues|effects|impacts|implications|consequences|lessons';
+const ASPECTS_JA = 'チャンス|機会|好機|リスク|脅威|課題|懸念|メリット|デメリット|プラス|マイナス|利点|欠点';
+/**
+ * A question on the aspects of a topic — its main risks, its chances and risks, the challenges
+ * it faces, what it should do, how something affects it — is answered from every section that speaks of them: an
+ * overview of the topic. Checked after the kinds of value, so "how much will it change" stays a figure.
+ */
+const ASPECT_QUESTION = new RegExp(
+  [
+    `\\b(?:main|key|biggest|major|chief|principal|greatest)\\s+(?:[\\w-]+\\s+(?:or|and)\\s+)?(?:${ASPECTS_EN})\\b`,
+    `\\bhow (?:will|would|might|could|may|does|did|do|is|are|has|have)\\b.*\\b(?:affect|change|impact|shape|alter|transform)\\b`,
+    `(?:${ASPECTS_JA})(?:と|や|・)(?:${ASPECTS_JA})`,
+    `(?:${ASPECTS_JA})は(?:何|なに|[？?]\\s*$)`,
+    `(?:主な|主要な|最大の|大きな)(?:${ASPECTS_JA})`,
+    `何を(?:すべき|するべき|しなければ)|どう(?:すべき|するべき)`,
+    `\\bwhat (?:should|must|can) .+ do\\b|\\bwhat (?:does|do) .+ need to do\\b`,
+    `(?:への|に対する)影響は|に(?:どう|どのように|どんな|どのような)影響`,
+  ].join('|'),
+  'i',
+);
+
 /** Checked in order: the first that matches decides. */
 const QUESTION_PATTERNS: [AnswerType, RegExp][] = [
   ['overview', /要点|要約|まとめ|結論|要するに|つまり何|\bbottom line\b|\bin a nutshell\b|\bto sum up\b|全体像|ざっくり|概要|ポイントを\s*\d|[0-9０-９一二三四五]つ(挙げ|に|の)|にとっての意味は|(について|に関して)(何と|どう|どのように)(書|述|言|論)|\bsummar(y|ise|ize)|\bconclu(de|sion)|\bmain (points|takeaways|argument|challenges)|\bbig picture|\bkey (points|takeaways)|\bin (three|3|two|2|five|5) points|\boverall\b|\bgist\b|\bwhat does (the|this) (report|author|paper|note) (say|think|conclude|argue)\b|^(does|did) (the|this) (report|author|paper|note) (mention|discuss|cover|address|touch on|talk about|say anything)\b|(について|に関して|に)(触れ|言及|論じ)(て|られ)|\bhow does (the|this) (report|author|paper) (see|view|assess)\b/i],
@@ -36,6 +58,7 @@ const QUESTION_PATTERNS: [AnswerType, RegExp][] = [
   ['person', /誰|だれ|どなた|何者|\bwho(m|se)?\b|\bwhich (person|people|researchers?|authors?|officials?|leaders?|executives?|ceo)\b/i],
   ['place', /どこの(国|都市|地域|街)|どの(国|都市|地域|街)|どこで|どこに|\bwhere\b(?! (does|do|did) .* come from)|\bwhich (countries|country|city|cities|places|regions?|governments?)\b/i],
   ['organisation', /どこの(会社|企業|報道|メディア|新聞|機関|団体|組織)|どの(会社|企業|報道|メディア|新聞|機関|団体|組織)|(会社|企業|組織|団体)の?(正式な?)?(名前|名称)|(正式な?)?(社名|会社名|企業名)|\bname of\b|\bwhich (company|companies|firms?|organi[sz]ations?|outlets?|newspapers?|media|agenc(y|ies)|institutes?|ministr(y|ies))\b|\bwhat (company|firm|news outlet|outlet|organi[sz]ation)\b/i],
+  ['overview', ASPECT_QUESTION],
   ['reason', /なぜ|どうして|何故|理由|原因|背景|\bwhy\b|\bwhat (is|was|are) the reasons?\b|\bwhat (caused|causes|drives|drove)\b|\breason\b/i],
   ['method', /どのように|どうやって|どうすれば|方法|手段|\bhow (did|do|does|can|could|should|would|will|is|are|was|were)\b/i],
   ['definition', /とは|って何|ってなに|とは何|の意味|\bwhat (is|are) (a |an |the )?[\w-]+( [\w-]+)?\?$|\bwhat does .* mean\b|\bdefin(e|ition)\b/i],

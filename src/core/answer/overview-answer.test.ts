@@ -21,13 +21,41 @@ const REPORT = [
   '町は成長の果実をどう分けるかを問われている。港と観光と漁業の均衡を図ることが求められる。 ', '',
 ].join('\n');
 
-let engine: QaEngine;
-beforeAll(async () => {
+/**
+ * A made-up report whose middle chapters pair up (機会と脅威 of farming, of fishing): farming's
+ * three sections each close on a judgement, fishing's one section states its point and closes on
+ * an aside (もっとも、…), and a sentence in farming lists with 挙げられる, the verb a reader may ask with.
+ */
+const PAIRED = [
+  ' 1――山村の経済を読む ', '', ' ', '',
+  '本稿は架空の山村の経済を扱う。山村の人口は減り続けている。 ', '',
+  ' 2――山村の歩み ', '', ' ', '',
+  '山村は林業で栄えた。林業の衰退は村の財政を細らせた。 ', '',
+  ' 3――農業にもたらす機会と脅威 ', '', ' ', '',
+  ' 1｜新しい作物 ', '', ' ', '',
+  '新しい作物の例としてワサビが挙げられる。ワサビの栽培は農家の収入を押し上げるだろう。 ', '',
+  ' 2｜農地の集約 ', '', ' ', '',
+  '農地の集約が進んでいる。集約は生産の効率を高めるだろう。 ', '',
+  ' 3｜担い手の不足 ', '', ' ', '',
+  '担い手は高齢化している。後継者の育成が求められる。 ', '',
+  ' 4――漁業にもたらす機会と脅威 ', '', ' ', '',
+  '渓流の漁業は観光客を呼び込んでいる。釣り客は村の新たな収入源となるだろう。もっとも、釣り客の増加は一時的かもしれない。 ', '',
+  ' 5――村にとっての課題 ', '', ' ', '',
+  '村は限られた財源をどこに振り向けるかを問われている。農業と漁業と林業の均衡を図ることが求められる。 ', '',
+].join('\n');
+
+const engineOf = async (text: string): Promise<QaEngine> => {
   const dictionary = { source: 'test', licence: 'test', attribution: 'test', entries: new Map<string, string[]>() };
-  const index = await buildIndex({ text: REPORT, dictionary }, createHashEmbedder());
-  engine = createEngine({ passages: index.passages, footnotes: index.report.footnotes, ...openCorpusData(index.data) });
+  const index = await buildIndex({ text, dictionary }, createHashEmbedder());
+  return createEngine({ passages: index.passages, footnotes: index.report.footnotes, ...openCorpusData(index.data) });
+};
+
+let engine: QaEngine;
+let paired: QaEngine;
+beforeAll(async () => {
+  [engine, paired] = await Promise.all([engineOf(REPORT), engineOf(PAIRED)]);
 });
-const ask = (question: string) => collectAnswer(engine.chat({ question, history: [] }));
+const ask = (question: string, on: QaEngine = engine) => collectAnswer(on.chat({ question, history: [] }));
 
 describe('an overview of the whole report', () => {
   it('covers its chapters in order, in the number of points asked for, each point titled and cited', async () => {
@@ -51,6 +79,27 @@ describe('an overview of the whole report', () => {
     const points = a.answer.split('\n\n');
     expect(points).toHaveLength(2);
     for (const chapter of ['港の成長', '観光', '漁業', '町にとっての課題']) expect(a.answer).toContain(chapter);
+  });
+
+  it('speaks for every chapter of a point that joins several, however strongly the others state theirs', async () => {
+    const a = await ask('このレポートの要点を3つにまとめてください', paired);
+    const points = a.answer.split('\n\n');
+    expect(points[1]).toMatch(/^2\. 農業にもたらす機会と脅威 \/ 漁業にもたらす機会と脅威：/);
+    // Fishing's own point (its opening or its judgement), whichever states it more strongly.
+    expect(points[1]).toMatch(/渓流の漁業は観光客を呼び込んでいる|釣り客は村の新たな収入源となるだろう/);
+    expect(points[1]).toContain('ワサビの栽培は農家の収入を押し上げるだろう');
+  });
+
+  it('does not let an aside (もっとも、…) speak for its section, though it closes it', async () => {
+    const a = await ask('このレポートの要点を3つにまとめてください', paired);
+    expect(a.answer).not.toContain('もっとも');
+  });
+
+  it('picks the same key sentences whatever verb asks for the points', async () => {
+    const listed = await ask('このレポートの要点を3つ挙げて', paired);
+    const summed = await ask('このレポートの要点を3つにまとめて', paired);
+    expect(listed.answer).toBe(summed.answer);
+    expect(listed.answer).not.toContain('ワサビが挙げられる');
   });
 
   it('answers the conclusion with the last chapter and the closing paragraph', async () => {

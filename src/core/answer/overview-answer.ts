@@ -1,11 +1,11 @@
 /**
- * Overview questions (the conclusion, a summary in N points, what the report says about Japan)
- * are answered from the report's structure: key sentences — those that state a conclusion, open a
- * paragraph or close a section — from each chapter, or from the section a named topic points to.
- * The concluding chapter and the report's closing sentence speak for its conclusion. Web APIs only.
+ * Overview questions (the conclusion, a summary in N points, what the report says about a country,
+ * the main risks) are answered from the report's structure: key sentences — those that state a
+ * conclusion, open a paragraph or close a section — from each chapter in order, or, for a named
+ * topic, from every section that speaks of it (topic-overview.ts). The concluding chapter and the
+ * report's closing sentence speak for its conclusion. Web APIs only.
  */
 import type { ChatAnswer } from '../types';
-import { renderingOf } from '../ingest/edition';
 import type { Retrieval } from '../search/retrieve';
 import { textTerms } from '../search/query-terms';
 import { tokenize } from '../search/tokenize';
@@ -16,51 +16,28 @@ import { composeOptions, type AnswerContext } from './context';
 import type { QueryAnalysis } from './question';
 import { coverage, weighQuery, type WeightedQuery } from './read';
 import type { Sentence } from './sentences';
+import { chapterTitle, keyness, NOUN, sectionsOf, structureOf } from './overview-structure';
+import { aspectsAsked } from './aspects';
+import { namesSubject, topicPoints, type OverviewPoint } from './topic-overview';
+
+export type { OverviewPoint } from './topic-overview';
 
 /** Words that ask for an overview, or for an aspect of any topic, rather than name the topic. */
 const OVERVIEW_WORDS = [
   ...['要点', '要約', 'まとめ', '結論', '全体像', 'ざっくり', '概要', 'ポイント', '要するに', 'つまり', '要は', '簡単に', '一言で', 'レポート', '資料', '本稿', '教えて', '影響', '意味', '関係', '効果', '見方'],
-  ...['summary', 'summarize', 'summarise', 'conclusion', 'conclude', 'main', 'point', 'points', 'takeaway', 'takeaways', 'bottom', 'line', 'nutshell', 'argument', 'key', 'report', 'big', 'picture', 'overall', 'gist', 'three', 'author', 'view', 'say', 'see', 'think', 'assess', 'look', 'impact', 'effect', 'implication', 'mean', 'give', 'tell', 'show', 'explain', 'describe', 'list', 'please', 'brief', 'briefly', 'short'],
+  ...['summary', 'summarize', 'summarise', 'conclusion', 'conclude', 'main', 'point', 'points', 'takeaway', 'takeaways', 'bottom', 'line', 'nutshell', 'argument', 'key', 'report', 'big', 'picture', 'overall', 'gist', 'three', 'author', 'view', 'say', 'see', 'think', 'assess', 'look', 'impact', 'effect', 'implication', 'affect', 'change', 'shape', 'alter', 'transform', 'face', 'take', 'away', 'itself', 'here', 'mean', 'give', 'tell', 'show', 'explain', 'describe', 'list', 'please', 'brief', 'briefly', 'short'],
 ];
 const OVERVIEW_TOKENS: ReadonlySet<string> = new Set(OVERVIEW_WORDS.flatMap((w) => tokenize(w)));
-/** Sentences that state a judgement or a conclusion (Japanese report prose). */
-const CONCLUSION = /(だろう|といえる|といえよう|必要だ|必要がある|求められる|焦点となる|ということだ|課題となる|重要なのは|期待される|可能性が(ある|高い)|かもしれない|恐れ|迫られている|ない)。$/;
 const COUNT = /([2-5二三四五]|two|three|four|five)\s*(つ|点|points?)|(?:in|into)\s+(two|three|four|five|[2-5])\b/i;
 const NUMBERS: Record<string, number> = { 二: 2, 三: 3, 四: 4, 五: 5, two: 2, three: 3, four: 4, five: 5 };
-/** How much more a section title's words say about its topic than its sentences' words. */
-const TITLE_WEIGHT = 2;
-/** How much more a sentence's words on the topic count, in an overview of a topic, than its being a key sentence. */
-const TOPIC_WEIGHT = 2;
-/** A named topic must point to one section this clearly to scope the answer. */
-const SCOPE_SCORE = 0.9;
 
-const concludes = (question: string) => /結論|conclu/i.test(question);
+const concludes = (question: string) => /結論|conclu|bottom line/i.test(question);
 
 function requestedPoints(question: string): number | undefined {
   const m = COUNT.exec(question.normalize('NFKC'));
   const raw = (m?.[1] ?? m?.[3])?.toLowerCase();
   return raw ? (NUMBERS[raw] ?? Number(raw)) : undefined;
 }
-
-const chapterOf = (s: Sentence) => s.passage.section.split(' › ')[0] ?? '';
-
-function bySection(sentences: readonly Sentence[], key: (s: Sentence) => string): Sentence[][] {
-  const out = new Map<string, Sentence[]>();
-  for (const s of sentences) {
-    if (s.passage.kind !== 'body') continue;
-    const k = key(s);
-    out.set(k, [...(out.get(k) ?? []), s]);
-  }
-  return [...out.values()];
-}
-
-/** How strongly a sentence states a point, independent of any question. */
-function keyness(s: Sentence, structure: Pick<Structure, 'closing' | 'opening' | 'last'>, openingCounts: boolean): number {
-  const { closing, opening, last } = structure;
-  return (CONCLUSION.test(s.ja.trim()) ? 1 : 0) + (s.lead ? 0.5 : 0) + (openingCounts && opening.has(s) ? 0.5 : 0) + (closing.has(s) ? 0.6 : 0) + (s === last ? 1 : 0) - (ASKS.test(s.ja.trim()) ? 1 : 0);
-}
-/** A question the report asks itself (…だろうか。) frames a point; it makes none. */
-const ASKS = /(?:だろうか|でしょうか|のか)[。？?]$|\?$/;
 
 export function answerOverview(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retrieval): ChatAnswer {
   const q = topicQuery(ctx, analysis, retrieval);
@@ -84,57 +61,72 @@ function topicQuery(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retr
   // An English question is scoped on the English edition alone: the lexicon's guesses at
   // Japanese words for "main" or "view" only blur which section it points to.
   const english = terms.en.length > 0 && ctx.bm25En !== undefined;
-  return weighQuery(english ? { ja: [], en: terms.en } : terms, { ja: ctx.bm25, ...(ctx.bm25En ? { en: ctx.bm25En } : {}) }, OVERVIEW_TOKENS);
+  // Only the overview words the question asks with are ignored; one inside a compound (労使関係, 雇用効果) names the topic.
+  const compounds = new Set(JAPANESE_OVERVIEW_WORDS.filter((w) => compoundsOf(analysis.focus, w)).flatMap((w) => tokenize(w)));
+  const ignore = compounds.size ? new Set([...OVERVIEW_TOKENS].filter((t) => !compounds.has(t))) : OVERVIEW_TOKENS;
+  return weighQuery(english ? { ja: [], en: terms.en } : terms, { ja: ctx.bm25, ...(ctx.bm25En ? { en: ctx.bm25En } : {}) }, ignore);
 }
 
 const JAPANESE_OVERVIEW_WORDS = OVERVIEW_WORDS.filter((w) => !/^[a-z]/.test(w));
+/** A kanji word right after another kanji is the end of a compound noun (労使|関係, 雇用|効果), not a word of its own. */
+const compoundsOf = (text: string, w: string) => /^\p{Script=Han}/u.test(w) && new RegExp(`\\p{Script=Han}${w}`, 'u').test(text);
 function topicText(question: string): string {
   let text = question;
-  for (const w of JAPANESE_OVERVIEW_WORDS) text = text.split(w).join('、');
+  for (const w of JAPANESE_OVERVIEW_WORDS) text = text.replace(new RegExp(`(?<!\\p{Script=Han})${w}`, 'gu'), '、');
   return text.replace(/[A-Za-z][A-Za-z'’-]*/g, (w) => (tokenize(w).every((t) => OVERVIEW_TOKENS.has(t)) ? ' ' : w));
 }
 
-/** One point of an overview: key sentences, under the title of the chapters they come from. */
-export interface OverviewPoint {
-  label?: string;
-  sentences: Sentence[];
-}
 
-/** Most sentences one point of a summary quotes. */
+/** Most sentences one point of a summary quotes (more only when it joins more chapters). */
 const MAX_PER_POINT = 3;
 /** Points in a summary of the whole report when the reader names no number. */
 const DEFAULT_POINTS = 4;
 
 /**
- * The key sentences of the report (the first of each point), of the section a named topic points
- * to, or undefined when the question names a topic that no section is about: what a search for an
- * overview puts first.
+ * The key sentences of the report or of a named topic (the first of each point, a topic's most
+ * relevant first), or undefined when the question names a topic that no section is about: what
+ * a search for an overview puts first.
  */
 export function overviewSentences(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retrieval, q: WeightedQuery = topicQuery(ctx, analysis, retrieval)): Sentence[] | undefined {
   const points = overviewPoints(ctx, analysis, retrieval, q);
-  return points && (points.length > 1 ? points.map((p) => p.sentences[0]!) : points.flatMap((p) => p.sentences));
+  if (!points) return undefined;
+  if (points.every((p) => p.best === undefined)) return points.length > 1 ? points.map((p) => p.sentences[0]!) : points.flatMap((p) => p.sentences);
+  // A topic's points are read in the report's order; a search puts the most relevant first: each
+  // point's best sentence, then the rest of what the answer quotes.
+  const byRank = [...points].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+  const best = byRank.map((p) => p.best ?? p.sentences[0]!);
+  return [...best, ...byRank.flatMap((p) => p.sentences).filter((s) => !best.includes(s))];
 }
 
 /**
  * An overview as points: of the whole report, its chapters in order, split into the number of
- * points asked for (each point a run of whole chapters, one key sentence per chapter, or per
- * section when the point is one chapter); its conclusion, the last chapter's key sentences and the
- * report's closing paragraph; of a named topic, the key sentences of the section it points to.
+ * points asked for (each point a run of whole chapters: each chapter's strongest key sentence,
+ * then its sections' next strongest, up to MAX_PER_POINT); its conclusion, the last chapter's key
+ * sentences and the report's closing paragraph; of a named topic or an aspect (the risks), the
+ * sentences that speak of it, across sections.
  */
 export function overviewPoints(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retrieval, q: WeightedQuery = topicQuery(ctx, analysis, retrieval)): OverviewPoint[] | undefined {
-  const structure = groupsOf(ctx);
+  const structure = structureOf(ctx);
   const { sections: sectionGroups, chapters: chapterGroups } = structure;
-  // Within a topic, what speaks of the topic counts most; across the report, what states a point.
-  const rank = (scope: readonly Sentence[], topic = false) =>
+  // Only the topic's nouns: the verb a reader asks with (挙げて) must not pick the sentence that uses it.
+  const named = usedByReport(ctx, q);
+  // Across the report, what states a point; a word of the topic (a conclusion about farming) tips the balance.
+  const rank = (scope: readonly Sentence[]) =>
     scope
-      .map((s) => ({ s, score: keyness(s, structure, !topic) + (topic ? TOPIC_WEIGHT : 1) * coverage(q, s.tokens, s.enTokens) }))
+      .map((s) => ({ s, score: keyness(s, structure, { opening: true, echo: 0, asides: false }) + coverage(named, s.tokens, s.enTokens) }))
       .sort((a, b) => b.score - a.score || a.s.order - b.s.order)
       .map((x) => x.s);
   const inOrder = (list: Sentence[]) => [...new Set(list)].sort((a, b) => a.order - b.order);
   const points = requestedPoints(analysis.focus);
-  const scoped = topicScope(usedByReport(ctx, q), [...sectionGroups, ...chapterGroups]);
-  if (scoped) return [{ sentences: inOrder(rank(scoped, true).slice(0, points ?? 3)) }];
-  if (q.total > 0 && !concludes(analysis.focus) && !points) return undefined;
+  // A named topic is gathered from every section that speaks of it; the conclusion on the
+  // report's own subject (the bottom line for tourism, in a report on tourism) is the report's.
+  const aspects = aspectsAsked(analysis.focus);
+  const holder = aspects ? without(named, aspects.tokens) : named;
+  if (!concludes(analysis.focus) || !namesSubject(holder, structure)) {
+    const topical = topicPoints(ctx, { q: holder, ...(aspects ? { aspects } : {}) }, structure, analysis.lang, points);
+    if (topical) return topical;
+    if (q.total > 0 && !points && !concludes(analysis.focus)) return undefined;
+  }
   if (chapterGroups.length === 0) return [];
   if (concludes(analysis.focus) && !points) {
     const lastChapter = chapterGroups.at(-1)!;
@@ -143,24 +135,14 @@ export function overviewPoints(ctx: AnswerContext, analysis: QueryAnalysis, retr
   }
   const groups = partition(chapterGroups, Math.min(points ?? DEFAULT_POINTS, chapterGroups.length));
   return groups.map((chapters) => {
-    // Each section's key sentence; a point of several sections keeps the strongest few.
-    const sentences = chapters.flatMap((c) => sectionsOf(sectionGroups, c).map((g) => rank(g.sentences)[0]!));
-    const chosen = sentences.length > MAX_PER_POINT ? rank(sentences).slice(0, MAX_PER_POINT) : sentences;
+    // Each section's key sentence; a point of several sections keeps the strongest few, but
+    // first each chapter's strongest, so no chapter of the point goes unsaid.
+    const keys = chapters.map((c) => rank(sectionsOf(sectionGroups, c).map((g) => rank(g.sentences)[0]!)));
+    const firsts = keys.map((k) => k[0]!);
+    const rest = rank(keys.flatMap((k) => k.slice(1)));
+    const chosen = [...firsts, ...rest].slice(0, Math.max(MAX_PER_POINT, firsts.length));
     return { label: chapters.map((c) => chapterTitle(c, analysis.lang, ctx)).join(' / '), sentences: inOrder(chosen) };
   });
-}
-
-/** The sections of a chapter, in order (its opening paragraphs one of them). */
-function sectionsOf(sections: readonly Group[], chapter: Group): Group[] {
-  const out = sections.filter((g) => g.sentences.every((s) => chapter.sentences.includes(s)));
-  return out.length ? out : [chapter];
-}
-
-/** A chapter's title in the answer's language, without its number. */
-function chapterTitle(chapter: Group, lang: 'ja' | 'en', ctx: AnswerContext): string {
-  const title = chapterOf(chapter.sentences[0]!);
-  const named = lang === 'en' && ctx.edition ? (renderingOf(ctx.edition, title) ?? title) : title;
-  return named.replace(/^\s*\d+\s*(?:――|—|-|\.|｜|\|)\s*/u, '').trim();
 }
 
 /** Share of two titles' words they have in common. */
@@ -190,72 +172,23 @@ export function partition<T extends { title: { tokens: ReadonlySet<string> } }>(
   return runs;
 }
 
-interface Group {
-  sentences: Sentence[];
-  title: { tokens: ReadonlySet<string>; enTokens: ReadonlySet<string> };
-  body: { tokens: ReadonlySet<string>; enTokens: ReadonlySet<string> };
-}
-
-interface Structure {
-  sections: Group[];
-  chapters: Group[];
-  /** The last sentence of each section. */
-  closing: ReadonlySet<Sentence>;
-  /** The first sentence of each section: where it states its point. */
-  opening: ReadonlySet<Sentence>;
-  /** The report's last body sentence. */
-  last: Sentence | undefined;
-  /** The report's closing paragraph (its last three sentences at most). */
-  closingParagraph: Sentence[];
-}
-
-/** Sections and chapters with their titles' and texts' tokens, and the sentences that close them: fixed for a report, so made once. */
-const groupsCache = new WeakMap<AnswerContext['sentences'], Structure>();
-function groupsOf(ctx: AnswerContext): Structure {
-  let g = groupsCache.get(ctx.sentences);
-  if (!g) {
-    const group = (sentences: Sentence[], title: string): Group => {
-      const titleEn = ctx.edition ? (renderingOf(ctx.edition, title) ?? '') : '';
-      return {
-        sentences,
-        title: { tokens: new Set(tokenize(title)), enTokens: new Set(tokenize(titleEn)) },
-        body: { tokens: new Set(sentences.flatMap((s) => [...s.tokens])), enTokens: new Set(sentences.flatMap((s) => [...s.enTokens])) },
-      };
-    };
-    const sections = bySection(ctx.sentences.all, (s) => s.passage.section).map((ss) => group(ss, ss[0]!.passage.section.split(' › ').at(-1) ?? ''));
-    const body = ctx.sentences.all.filter((s) => s.passage.kind === 'body');
-    const opening = body.findLastIndex((s) => s.lead);
-    g = {
-      sections,
-      chapters: bySection(ctx.sentences.all, chapterOf).map((ss) => group(ss, chapterOf(ss[0]!))),
-      closing: new Set(sections.map((x) => x.sentences.at(-1)!)),
-      opening: new Set(sections.map((x) => x.sentences[0]!)),
-      last: body.at(-1),
-      closingParagraph: body.slice(opening >= 0 ? Math.max(opening, body.length - 3) : body.length - 1),
-    };
-    groupsCache.set(ctx.sentences, g);
-  }
-  return g;
-}
-
-const NOUN = /^(?:[\p{Script=Han}々]{2,}|[\p{Script=Katakana}ー]{2,}|\p{Script=Latin}[\p{Script=Latin}\d.'-]*)$/u;
+const KATAKANA_WORD = /^[\p{Script=Katakana}ー]{3,}$/u;
 
 /** Only the words the report uses: one it never uses cannot point to any section, and only dilutes those that do. */
 function usedByReport(ctx: AnswerContext, q: WeightedQuery): WeightedQuery {
+  // The pieces of a katakana word the report uses (リス, スク of リスク) find nothing the word does not: they count through it, once.
+  const words = [...q.ja.keys()].filter((t) => KATAKANA_WORD.test(t) && ctx.bm25.docFrequency(t) > 0);
+  const piece = (t: string) => [...t].length === 2 && words.some((w) => w !== t && w.includes(t));
   // A topic is named by nouns (a verb such as 挙げる is how the question asks, not what about).
-  const ja = new Map([...q.ja].filter(([t]) => NOUN.test(t) && ctx.bm25.docFrequency(t) > 0));
-  const en = new Map([...q.en].filter(([t]) => NOUN.test(t) && (ctx.bm25En?.docFrequency(t) ?? 0) > 0));
-  const total = [...ja.values(), ...en.values()].reduce((x, y) => x + y, 0);
-  return { ja, en, total, unseen: 0 };
+  const ja = [...q.ja].filter(([t]) => NOUN.test(t) && !piece(t) && ctx.bm25.docFrequency(t) > 0);
+  const en = [...q.en].filter(([t]) => NOUN.test(t) && (ctx.bm25En?.docFrequency(t) ?? 0) > 0);
+  return withTerms(ja, en);
 }
 
-/** The section (or chapter) a named topic points to, when one clearly leads: its title counts double. */
-function topicScope(q: WeightedQuery, groups: Group[]): Sentence[] | undefined {
-  if (q.total === 0) return undefined;
-  let best: { sentences: Sentence[]; score: number } | undefined;
-  for (const g of groups) {
-    const score = TITLE_WEIGHT * coverage(q, g.title.tokens, g.title.enTokens) + coverage(q, g.body.tokens, g.body.enTokens);
-    if (!best || score > best.score + 1e-9) best = { sentences: g.sentences, score };
-  }
-  return best && best.score >= SCOPE_SCORE ? best.sentences : undefined;
+function withTerms(ja: [string, number][], en: [string, number][]): WeightedQuery {
+  const total = [...ja, ...en].reduce((x, [, w]) => x + w, 0);
+  return { ja: new Map(ja), en: new Map(en), total, unseen: 0 };
 }
+
+/** The topic without some words (an aspect's: risk, 課題), which then say what about it, not which topic. */
+const without = (q: WeightedQuery, drop: ReadonlySet<string>) => withTerms([...q.ja].filter(([t]) => !drop.has(t)), [...q.en].filter(([t]) => !drop.has(t)));

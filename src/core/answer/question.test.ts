@@ -38,6 +38,32 @@ describe('expected answer', () => {
   ])('%s → %s', (question, type) => {
     expect(analyseQuery(question).expected.type).toBe(type);
   });
+
+  // The aspects of a topic (its risks, its opportunities, what it must do, how it is affected)
+  // are gathered across the report: an overview of the topic, not one sentence.
+  it.each([
+    'What are the main risks for the town?',
+    'What are the biggest downsides or risks for farmers?',
+    'How will the new port change the fishing industry?',
+    '観光業にとってのチャンスとリスクは？',
+    '漁業への影響は？',
+    '新しい港は漁業にどう影響する？',
+    '町がこれから取り組むべき課題は何？',
+    '漁業にとっての主なリスクは？',
+    '観光業のチャンスは？',
+    '町は何をすべき？',
+    'What should the town do?',
+  ])('%s → overview', (question) => {
+    expect(analyseQuery(question).expected.type).toBe('overview');
+  });
+
+  it.each([
+    ['港の建設費はいくらかかったと書いてある？', 'amount'],
+    ['What risk does the survey name first?', 'list'],
+    ['How much will the new port change fares?', 'amount'],
+  ])('an aspect word in a question for one fact keeps the fact: %s → %s', (question, type) => {
+    expect(analyseQuery(question).expected.type).toBe(type);
+  });
 });
 
 describe('follow-ups', () => {

@@ -1,0 +1,129 @@
+/**
+ * The report's structure as overviews read it: its sections and chapters (each with its title's
+ * and text's tokens), the sentences that open and close them, and how strongly a sentence states
+ * a point. Fixed for a report, so made once. Web APIs only.
+ */
+import { renderingOf } from '../ingest/edition';
+import { tokenize } from '../search/tokenize';
+import type { AnswerContext } from './context';
+import type { Sentence } from './sentences';
+
+/** Sentences that state a judgement or a conclusion (Japanese report prose). */
+const CONCLUSION = /(だろう|といえる|といえよう|必要だ|必要がある|求められる|焦点となる|ということだ|課題となる|重要なのは|期待される|可能性が(ある|高い)|かもしれない|恐れ|迫られている|ない)。$/;
+/** A question the report asks itself (…だろうか。) frames a point; it makes none. */
+const ASKS = /(?:だろうか|でしょうか|のか)[。？?]$|\?$/;
+/** A sentence that opens with a caveat or an aside (もっとも、なお、) qualifies the point before it rather than states one. */
+const ASIDE = /^(?:もっとも|なお|ただし)、/;
+/** An aside's judgement (…かもしれない) is about its caveat, not the section's point: it counts for nothing. */
+const ASIDE_COST = 1;
+
+export interface Group {
+  sentences: Sentence[];
+  /** Its own title (a section's last heading). */
+  heading: string;
+  title: { tokens: ReadonlySet<string>; enTokens: ReadonlySet<string> };
+  /** The titles above its own (a section's chapter): what the part it belongs to is about. */
+  above: { tokens: ReadonlySet<string>; enTokens: ReadonlySet<string> };
+  body: { tokens: ReadonlySet<string>; enTokens: ReadonlySet<string> };
+}
+
+export interface Structure {
+  sections: Group[];
+  /** The section each body sentence stands in. */
+  sectionOf: ReadonlyMap<Sentence, Group>;
+  /** Share of its section heading's words a sentence repeats: the one that does states the section's point. */
+  echo: ReadonlyMap<Sentence, number>;
+  chapters: Group[];
+  /** The last sentence of each section. */
+  closing: ReadonlySet<Sentence>;
+  /** The first sentence of each section: where it states its point. */
+  opening: ReadonlySet<Sentence>;
+  /** The report's last body sentence. */
+  last: Sentence | undefined;
+  /** The report's closing paragraph (its last three sentences at most). */
+  closingParagraph: Sentence[];
+}
+
+export const chapterOf = (s: Sentence) => s.passage.section.split(' › ')[0] ?? '';
+
+function bySection(sentences: readonly Sentence[], key: (s: Sentence) => string): Sentence[][] {
+  const out = new Map<string, Sentence[]>();
+  for (const s of sentences) {
+    if (s.passage.kind !== 'body') continue;
+    const k = key(s);
+    out.set(k, [...(out.get(k) ?? []), s]);
+  }
+  return [...out.values()];
+}
+
+/** A word of a heading: two kanji or more, a katakana word, a Latin word (not a kana ending or a bigram across words). */
+export const NOUN = /^(?:[\p{Script=Han}々]{2,}|[\p{Script=Katakana}ー]{2,}|\p{Script=Latin}[\p{Script=Latin}\d.'-]*)$/u;
+
+/**
+ * How strongly a sentence states a point, independent of any question: a judgement, a paragraph's
+ * or section's opening, a section's close. Repeating the heading counts (by `echo`) where the
+ * section was chosen for its heading (an overview of a topic); across the report, the judgements carry. An
+ * aside (なお、…の恐れにも留意が必要だ) is no point of the report's, but may be the risk a topic asks for.
+ */
+export function keyness(s: Sentence, structure: Pick<Structure, 'closing' | 'opening' | 'last' | 'echo'>, counts: { opening: boolean; echo: number; asides: boolean }): number {
+  const { closing, opening, last } = structure;
+  return counts.echo * (structure.echo.get(s) ?? 0) + (CONCLUSION.test(s.ja.trim()) ? 1 : 0) + (s.lead ? 0.5 : 0) + (counts.opening && opening.has(s) ? 0.5 : 0) + (closing.has(s) ? 0.6 : 0) + (s === last ? 1 : 0) - (ASKS.test(s.ja.trim()) ? 1 : 0) - (!counts.asides && ASIDE.test(s.ja.trim()) ? ASIDE_COST : 0);
+}
+
+/** The sections of a chapter, in order (its opening paragraphs one of them). */
+export function sectionsOf(sections: readonly Group[], chapter: Group): Group[] {
+  const out = sections.filter((g) => g.sentences.every((s) => chapter.sentences.includes(s)));
+  return out.length ? out : [chapter];
+}
+
+/** A heading in the answer's language, without its number. */
+export function headingIn(title: string, lang: 'ja' | 'en', ctx: AnswerContext): string {
+  const named = lang === 'en' && ctx.edition ? (renderingOf(ctx.edition, title) ?? title) : title;
+  return named.replace(/^\s*\d+\s*(?:――|—|-|\.|｜|\|)\s*/u, '').trim();
+}
+
+/** A chapter's title in the answer's language, without its number. */
+export const chapterTitle = (chapter: Group, lang: 'ja' | 'en', ctx: AnswerContext) => headingIn(chapterOf(chapter.sentences[0]!), lang, ctx);
+
+const groupsCache = new WeakMap<AnswerContext['sentences'], Structure>();
+/** Sections and chapters with their titles' and texts' tokens, and the sentences that close them. */
+export function structureOf(ctx: AnswerContext): Structure {
+  let g = groupsCache.get(ctx.sentences);
+  if (!g) {
+    const tokensOf = (titles: string[]) => ({
+      tokens: new Set(titles.flatMap((t) => tokenize(t))),
+      enTokens: new Set(titles.flatMap((t) => tokenize(ctx.edition ? (renderingOf(ctx.edition, t) ?? '') : ''))),
+    });
+    const group = (sentences: Sentence[], path: string[]): Group => {
+      const title = path.at(-1) ?? '';
+      return {
+        sentences,
+        heading: title,
+        title: tokensOf([title]),
+        above: tokensOf(path.slice(0, -1)),
+        body: { tokens: new Set(sentences.flatMap((s) => [...s.tokens])), enTokens: new Set(sentences.flatMap((s) => [...s.enTokens])) },
+      };
+    };
+    const sections = bySection(ctx.sentences.all, (s) => s.passage.section).map((ss) => group(ss, ss[0]!.passage.section.split(' › ')));
+    const body = ctx.sentences.all.filter((s) => s.passage.kind === 'body');
+    const opening = body.findLastIndex((s) => s.lead);
+    const sectionOf = new Map(sections.flatMap((x) => x.sentences.map((s) => [s, x] as const)));
+    const echo = new Map<Sentence, number>();
+    for (const x of sections) {
+      const words = new Set(tokenize(x.heading).filter((t) => NOUN.test(t)));
+      if (words.size > 0) for (const s of x.sentences) echo.set(s, [...words].filter((t) => s.tokens.has(t)).length / words.size);
+    }
+    g = {
+      sections,
+      sectionOf,
+      echo,
+      chapters: bySection(ctx.sentences.all, chapterOf).map((ss) => group(ss, [chapterOf(ss[0]!)])),
+      closing: new Set(sections.map((x) => x.sentences.at(-1)!)),
+      opening: new Set(sections.map((x) => x.sentences[0]!)),
+      last: body.at(-1),
+      closingParagraph: body.slice(opening >= 0 ? Math.max(opening, body.length - 3) : body.length - 1),
+    };
+    groupsCache.set(ctx.sentences, g);
+  }
+  return g;
+}

@@ -1,0 +1,115 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, collectAnswer, type QaEngine } from '../engine';
+import { buildIndex } from '../ingest/build-index';
+import { openCorpusData } from '../ingest/index-data';
+import { createHashEmbedder } from '../search/hash-embedder';
+
+/**
+ * A made-up report on an island: its chances and risks spread over three sections of one
+ * chapter, a risk the island poses to the mainland in another chapter, how islanders get along
+ * (島民関係), and the island's tasks.
+ */
+const ISLAND = [
+  ' 1――離島の経済を読む ', '', ' ', '',
+  '本稿は架空の離島の経済を扱う。離島の人口は三千人ほどだ。 ', '',
+  ' 2――離島にもたらす機会と脅威 ', '', ' ', '',
+  ' 1｜観光の追い風 ', '', ' ', '',
+  '離島の観光は新しい航路で伸びている。観光収入は離島の暮らしを支えるだろう。 ', '',
+  ' 2｜水不足の恐れ ', '', ' ', '',
+  '離島の観光客の増加は水不足を招く恐れがある。貯水池の拡張には時間がかかる。 ', '',
+  ' 3｜物価上昇の懸念 ', '', ' ', '',
+  '離島の物価は本土より高い。物価の上昇は離島の住民の生活を圧迫するかもしれない。 ', '',
+  ' 3――本土にもたらす影響 ', '', ' ', '',
+  ' 1｜本土の旅館へのリスク ', '', ' ', '',
+  '離島の宿が増えると、本土の旅館は客を失うリスクがある。本土の旅館は対策を迫られている。 ', '',
+  ' 4――島民関係の変化 ', '', ' ', '',
+  '移住者の増加で島民関係は変わりつつある。祭りの担い手は減っている。 ', '',
+  ' 5――離島にとっての課題 ', '', ' ', '',
+  '離島は観光と暮らしの均衡を図る必要がある。水と物価の対策が求められる。 ', '',
+].join('\n');
+
+/** Two made-up towns, each with a chapter on its own challenges. */
+const TOWNS = [
+  ' 1――二つの町 ', '', ' ', '',
+  '本稿は架空の港町と山町を扱う。二つの町は橋で結ばれている。 ', '',
+  ' 2――港町の課題 ', '', ' ', '',
+  '港町は防波堤の補強を求められている。漁港の再編も必要だ。 ', '',
+  ' 3――山町の課題 ', '', ' ', '',
+  '山町は林道の整備を求められている。 ', '',
+  ' 4――港町の観光 ', '', ' ', '',
+  '港町の観光客は増えている。港町の宿は満室が続く。 ', '',
+].join('\n');
+
+const engineOf = async (text: string): Promise<QaEngine> => {
+  const dictionary = { source: 'test', licence: 'test', attribution: 'test', entries: new Map<string, string[]>() };
+  const index = await buildIndex({ text, dictionary }, createHashEmbedder());
+  return createEngine({ passages: index.passages, footnotes: index.report.footnotes, ...openCorpusData(index.data) });
+};
+
+let engine: QaEngine;
+let towns: QaEngine;
+beforeAll(async () => {
+  [engine, towns] = await Promise.all([engineOf(ISLAND), engineOf(TOWNS)]);
+});
+const ask = (question: string, on: QaEngine = engine) => collectAnswer(on.chat({ question, history: [] }));
+
+describe('an overview of a topic', () => {
+  it('gathers the risks from every section that speaks of them, in the report\'s order, each point under its heading and cited', async () => {
+    const a = await ask('離島にとってのリスクは何？');
+    expect(a.status).toBe('answered');
+    const water = a.answer.indexOf('水不足を招く恐れ');
+    const prices = a.answer.indexOf('生活を圧迫するかもしれない');
+    expect(water).toBeGreaterThan(-1);
+    expect(prices).toBeGreaterThan(water);
+    expect(a.answer).toMatch(/\d\. 水不足の恐れ：/);
+    expect(a.answer).toMatch(/\d\. 物価上昇の懸念：/);
+    for (const point of a.answer.split('\n\n')) expect(point).toMatch(/\[\d+\]$/);
+  });
+
+  it('finds an aspect in any of its words: risks asked as 懸念 are also stated as 恐れ', async () => {
+    const a = await ask('離島の懸念は何？');
+    expect(a.answer).toContain('水不足を招く恐れがある');
+  });
+
+  it('gathers one town\'s challenges, not a section on the challenges of another', async () => {
+    const a = await ask('港町の課題は何？', towns);
+    expect(a.answer).toContain('防波堤の補強を求められている');
+    expect(a.answer).not.toContain('林道');
+  });
+
+  it('reads an overview word inside a compound (人間関係) as part of the topic, though the report names it otherwise', async () => {
+    const a = await ask('観光は人間関係にどう影響する？');
+    expect(a.answer).toContain('島民関係は変わりつつある');
+  });
+
+  it('answers "the bottom line" with the report\'s conclusion, not a summary in points', async () => {
+    const a = await ask("What's the bottom line?");
+    expect(a.answer).toContain('水と物価の対策が求められる');
+    expect(a.answer).not.toMatch(/(^|\s)1\. /);
+  });
+
+  it('answers the conclusion on one topic from that topic, and the bottom line of the report\'s subject from its conclusion', async () => {
+    const water = await ask('水不足についての結論は？');
+    expect(water.answer).toContain('水不足を招く恐れ');
+    const island = await ask('離島についての結論は？');
+    expect(island.answer).toContain('水と物価の対策が求められる');
+  });
+
+  it('answers an aspect no sentence of the topic\'s sections speaks of from the sentences that name the topic, without failing', async () => {
+    const a = await ask('島民関係のチャンスは？');
+    expect(a.status).toBe('answered');
+    expect(a.answer).toContain('島民関係は変わりつつある');
+  });
+
+  it('puts the risks the island runs before a risk it poses to another, when only some are asked for', async () => {
+    const a = await ask('離島にとってのリスクを2つ挙げて');
+    expect(a.answer).toContain('水不足を招く恐れ');
+    expect(a.answer).toContain('生活を圧迫する');
+    expect(a.answer).not.toContain('本土の旅館は客を失う');
+  });
+
+  it('leads a search with the passage of its most relevant point, not the first in the report', async () => {
+    const hits = await engine.search('離島にとってのリスクは何？', 3);
+    expect(hits[0]!.passage.text).toMatch(/水不足|物価/);
+  });
+});
