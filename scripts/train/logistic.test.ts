@@ -7,7 +7,7 @@ describe('fitSoftmax', () => {
   it('separates three classes and weighs a rare class as much as a common one', () => {
     const rows = [...Array.from({ length: 60 }, (_, i) => ({ v: -3 + (i % 10) / 10 })), ...Array.from({ length: 6 }, (_, i) => ({ v: i / 10 })), ...Array.from({ length: 30 }, (_, i) => ({ v: 3 + (i % 10) / 10 }))];
     const labels = rows.map((r): AnswerStatus => (r.v < -1 ? 'not_in_report' : r.v < 1 ? 'not_stated' : 'answered'));
-    const m = fitSoftmax(rows, labels, ['v'], ['answered', 'not_stated', 'not_in_report'], { iterations: 3000, learningRate: 0.5, l2: 1e-4, balanced: true });
+    const m = fitSoftmax(rows, labels, ['v'], ['answered', 'not_stated', 'not_in_report'], { iterations: 3000, learningRate: 0.5, l2: 1e-4, classBalance: 1 });
     const top = (v: number) => Object.entries(statusProbabilities(m, { v })).sort((a, b) => b[1] - a[1])[0]![0];
     expect(top(-3)).toBe('not_in_report');
     expect(top(0.2)).toBe('not_stated');

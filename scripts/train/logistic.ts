@@ -12,8 +12,11 @@ export interface FitOptions {
   iterations: number;
   learningRate: number;
   l2: number;
-  /** Softmax only: weigh each class to count equally (true), or as often as it occurs (false). */
-  balanced?: boolean;
+  /**
+   * Softmax only: how far each class is weighed toward counting equally — 0 as often as it occurs,
+   * 1 every class equally, 0.5 by the square root of its rarity (the usual compromise).
+   */
+  classBalance?: number;
 }
 
 export const fitDefaults: FitOptions = { iterations: 1500, learningRate: 0.5, l2: 1e-3 };
@@ -27,12 +30,12 @@ function standardise(rows: readonly Row[], features: readonly string[]): { mean:
   return { mean, scale, x };
 }
 
-/** Multinomial (softmax) regression over the answer statuses; with `balanced`, each class counts equally. */
+/** Multinomial (softmax) regression over the answer statuses; `classBalance` weighs rarer classes up. */
 export function fitSoftmax(rows: readonly Row[], labels: readonly AnswerStatus[], features: readonly string[], classes: readonly AnswerStatus[], options: FitOptions = fitDefaults): SoftmaxModel {
   const { mean, scale, x } = standardise(rows, features);
   const K = classes.length;
   const counts = classes.map((c) => labels.filter((l) => l === c).length);
-  const classWeight = counts.map((n) => (n === 0 ? 0 : options.balanced ? rows.length / (K * n) : 1));
+  const classWeight = counts.map((n) => (n === 0 ? 0 : (rows.length / (K * n)) ** (options.classBalance ?? 0)));
   const y = labels.map((l) => classes.indexOf(l));
   const W = classes.map(() => new Float64Array(features.length));
   const B = new Float64Array(K);

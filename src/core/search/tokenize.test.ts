@@ -89,6 +89,8 @@ describe('detectLang', () => {
     expect(detectLang('米国はいつからAIを政策の重点に位置づけたか？')).toBe('ja');
     expect(detectLang('Ascend 910Cの性能に関する報道の出典は？')).toBe('ja');
     expect(detectLang('DeepSeek-R1はいつ公開されましたか？')).toBe('ja');
+    expect(detectLang('Oncorhynchus ketaを日本語で？')).toBe('ja');
+    expect(detectLang('Ein hypermoderner Dirigentを日本で言うと')).toBe('ja');
   });
 
   it('reads English questions as English even when they quote a Japanese term', () => {

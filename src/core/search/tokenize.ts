@@ -179,6 +179,8 @@ export function leadingTokens(whole: string, max: number = MAX_QUERY_TOKENS): st
  * term quoted inside an English question should not flip it to Japanese).
  */
 export function detectLang(text: string): 'ja' | 'en' {
+  // Japanese grammar closing the sentence (…を日本語で？, …と言うと) makes it Japanese, however long the foreign name in it.
+  if (/\p{Script=Hiragana}[\s\p{P}]*$/u.test(text.normalize('NFKC'))) return 'ja';
   let weight = 0;
   let latin = 0;
   for (const ch of text.normalize('NFKC')) {
