@@ -9,6 +9,14 @@ describe('typeEvidence', () => {
     expect(typeEvidence('市場規模を何兆元にする目標？').type).toBe('amount');
   });
 
+  it('reads a company\'s revenue, profit or budget as an amount, and a coefficient\'s value as a figure', () => {
+    expect(typeEvidence("What was the bakery's revenue in 2023?").type).toBe('amount');
+    expect(typeEvidence('How large is the town budget?').type).toBe('amount');
+    expect(typeEvidence('その会社の売上高はいくら？').type).toBe('amount');
+    expect(typeEvidence('県のジニ係数の値はいくつ？').type).toBe('number');
+    expect(typeEvidence('What kinds of budget cuts were made?').type).not.toBe('amount');
+  });
+
   it('reads a request for an official name as a question about an organisation that wants its name', () => {
     expect(typeEvidence('その会社の正式な会社名は？')).toMatchObject({ type: 'organisation', nameOf: true });
     expect(typeEvidence("What is the startup's official name?").nameOf).toBe(true);
