@@ -12,8 +12,6 @@ import type { Sentence, SentenceIndex } from './sentences';
 const HIRAGANA = /^[\p{Script=Hiragana}ー]+$/u;
 /** Tokens made of kana particles are mostly grammar, not topic. */
 const GRAMMAR_FACTOR = 0.3;
-/** A term the report never uses counts like a rare one: a question about something absent is partly absent. */
-const UNSEEN_IDF_FACTOR = 0.5;
 
 export interface WeightedQuery {
   ja: Map<string, number>;
@@ -63,7 +61,8 @@ function weigh(terms: WeightedTerm[], index: Bm25Index | undefined, ignore: Read
     if (ignore.has(t.term) || artefacts.has(t.term)) continue;
     const grammar = HIRAGANA.test(t.term) ? GRAMMAR_FACTOR : 1;
     const seen = index.docFrequency(t.term) > 0;
-    const w = t.weight * grammar * (seen ? index.idf(t.term) : maxIdf * UNSEEN_IDF_FACTOR);
+    // A term the report never uses weighs as much as the rarest it does: a question about something absent is that much absent.
+    const w = t.weight * grammar * (seen ? index.idf(t.term) : maxIdf);
     if (w <= 0) continue;
     into.set(t.term, (into.get(t.term) ?? 0) + w);
     total += w;
