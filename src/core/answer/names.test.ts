@@ -39,3 +39,12 @@ describe('unknownNames', () => {
     expect(unknownNames('What about Britain?', vocabulary, (n) => n === 'britain')).toBe(0);
   });
 });
+
+describe('unknownNames, runs of words', () => {
+  it('knows a run whose every word the report writes, without possessives, acronym plurals or a hyphenated common word', () => {
+    const vocabulary = 'the harbour board bought two gpu servers from nvidia; chatgpt was cited; china said so';
+    expect(unknownNames('Why did the board buy Nvidia GPUs?', vocabulary, () => false)).toBe(0);
+    expect(unknownNames("Did the ChatGPT-maker sue China's board?", vocabulary, () => false)).toBe(0);
+    expect(unknownNames('Did the board buy Dell servers?', vocabulary, () => false)).toBe(1);
+  });
+});

@@ -58,10 +58,15 @@ export function unknownNames(question: string, vocabulary: string, known: (name:
     names.add(m[0]);
   }
   if (japanese) for (const m of q.matchAll(LATIN_IN_JAPANESE)) names.add(m[0]);
+  const isKnown = (word: string) => vocabulary.includes(word) || known(word);
   let unknown = 0;
   for (const name of names) {
-    const lower = name.toLowerCase().replace(/'s$/, '');
-    if (vocabulary.includes(lower) || vocabulary.includes(lower.replace(/\s+/g, '')) || known(lower)) continue;
+    const lower = name.toLowerCase();
+    if (isKnown(lower) || isKnown(lower.replace(/\s+/g, ''))) continue;
+    // A run of capitalised words is known when each of its words is (Nvidia GPUs, China's AI), each
+    // without its possessive, an acronym's plural or a hyphenated common word (ChatGPT-maker).
+    const words = name.split(/\s+/).map((w) => w.replace(/'s$/, '').replace(/(?<=[A-Z\d])s$/, '').replace(/-[a-z]+$/, '').toLowerCase());
+    if (words.every((w) => isKnown(w))) continue;
     unknown++;
   }
   return unknown;
