@@ -3,6 +3,7 @@ import { createEngine, collectAnswer, type QaEngine } from '../engine';
 import { buildIndex } from '../ingest/build-index';
 import { openCorpusData } from '../ingest/index-data';
 import { createHashEmbedder } from '../search/hash-embedder';
+import { topicText } from './overview-answer';
 
 /** A made-up report of five chapters; the third and fourth are both about opportunities and threats. */
 const REPORT = [
@@ -106,5 +107,15 @@ describe('an overview of the whole report', () => {
     const a = await ask('このレポートの結論は？');
     expect(a.answer).toContain('均衡を図ることが求められる');
     expect(a.answer).not.toMatch(/^\d\. /);
+  });
+});
+
+describe('topicText', () => {
+  it('leaves the topic of an overview question, without the words about its asking', () => {
+    expect(topicText('要するに、筆者は日本の会社に何をすべきだと言っているの？')).not.toMatch(/要するに|筆者/);
+    expect(topicText('要するに、筆者は日本の会社に何をすべきだと言っているの？')).toMatch(/日本の会社/);
+    expect(topicText("Big picture: how does this change the town's standing?").toLowerCase()).not.toMatch(/big|picture/);
+    // An overview word inside a compound names the topic: 労使関係 stays.
+    expect(topicText('労使関係の要点は？')).toMatch(/労使関係/);
   });
 });

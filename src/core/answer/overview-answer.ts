@@ -7,7 +7,7 @@
  */
 import type { ChatAnswer } from '../types';
 import type { Retrieval } from '../search/retrieve';
-import { textTerms } from '../search/query-terms';
+import { textTerms, type QueryTerms } from '../search/query-terms';
 import { tokenize } from '../search/tokenize';
 import { compose } from './compose';
 import { notInReport } from './decline';
@@ -24,7 +24,7 @@ export type { OverviewPoint } from './topic-overview';
 
 /** Words that ask for an overview, or for an aspect of any topic, rather than name the topic. */
 const OVERVIEW_WORDS = [
-  ...['要点', '要約', 'まとめ', '結論', '全体像', 'ざっくり', '概要', 'ポイント', '要するに', 'つまり', '要は', '簡単に', '一言で', 'レポート', '資料', '本稿', '教えて', '影響', '意味', '関係', '効果', '見方'],
+  ...['要点', '要約', 'まとめ', '結論', '全体像', 'ざっくり', '概要', 'ポイント', '要するに', 'つまり', '要は', '簡単に', '一言で', 'レポート', '資料', '本稿', '筆者', '教えて', '影響', '意味', '関係', '効果', '見方'],
   ...['summary', 'summarize', 'summarise', 'conclusion', 'conclude', 'main', 'point', 'points', 'takeaway', 'takeaways', 'bottom', 'line', 'nutshell', 'argument', 'key', 'report', 'big', 'picture', 'overall', 'gist', 'three', 'author', 'view', 'say', 'see', 'think', 'assess', 'look', 'impact', 'effect', 'implication', 'affect', 'change', 'shape', 'alter', 'transform', 'face', 'take', 'away', 'itself', 'here', 'mean', 'give', 'tell', 'show', 'explain', 'describe', 'list', 'please', 'brief', 'briefly', 'short'],
 ];
 const OVERVIEW_TOKENS: ReadonlySet<string> = new Set(OVERVIEW_WORDS.flatMap((w) => tokenize(w)));
@@ -40,9 +40,12 @@ function requestedPoints(question: string): number | undefined {
 }
 
 export function answerOverview(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retrieval): ChatAnswer {
-  const q = topicQuery(ctx, analysis, retrieval);
-  // An overview of a topic is declined as a question on it would be: the reader decides whether the report discusses it.
-  if (q.total > 0 && discusses(ctx, analysis, retrieval) === false) return notInReport(analysis.lang, retrieval.hits, ctx.edition);
+  const terms = topicTerms(ctx, analysis, retrieval);
+  const q = topicQuery(ctx, analysis, terms);
+  // An overview of a topic is declined as a question on it would be: the reader decides whether the
+  // report discusses the topic (the words that ask for an overview, 要するに or "big picture", aside).
+  const topic = { ...analysis, focus: analysis.followUp ? analysis.focus : topicText(analysis.focus) };
+  if (q.total > 0 && discusses(ctx, topic, { ...retrieval, terms }) === false) return notInReport(analysis.lang, retrieval.hits, ctx.edition);
   const points = overviewPoints(ctx, analysis, retrieval, q);
   // A topic no section is about (a country named once, in a footnote) is answered by the sentences that name it.
   if (!points) return answerFact(ctx, { ...analysis, expected: { type: 'list' } }, retrieval);
@@ -53,11 +56,17 @@ export function answerOverview(ctx: AnswerContext, analysis: QueryAnalysis, retr
   return compose(points.flatMap((p) => p.sentences), { ...options, labels });
 }
 
+/**
+ * The terms of the topic an overview names. A question of its own is read again without the
+ * overview words, so their synonyms (key → cardinal, gist → core) do not pose as a topic; a
+ * follow-up keeps the turn it follows.
+ */
+function topicTerms(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retrieval): QueryTerms {
+  return analysis.followUp ? retrieval.terms : textTerms(topicText(analysis.focus), analysis.lang, { ...(ctx.lexicon ? { lexicon: ctx.lexicon } : {}), ...(ctx.synonyms ? { synonyms: ctx.synonyms } : {}), english: ctx.bm25En !== undefined, reportLang: ctx.reportLang });
+}
+
 /** The topic an overview names, weighted; the words that ask for an overview left out. */
-function topicQuery(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retrieval): WeightedQuery {
-  // A question of its own is read again without the overview words, so their synonyms (key →
-  // cardinal, gist → core) do not pose as a topic; a follow-up keeps the turn it follows.
-  const terms = analysis.followUp ? retrieval.terms : textTerms(topicText(analysis.focus), analysis.lang, { ...(ctx.lexicon ? { lexicon: ctx.lexicon } : {}), ...(ctx.synonyms ? { synonyms: ctx.synonyms } : {}), english: ctx.bm25En !== undefined, reportLang: ctx.reportLang });
+function topicQuery(ctx: AnswerContext, analysis: QueryAnalysis, terms: QueryTerms): WeightedQuery {
   // An English question is scoped on the English edition alone: the lexicon's guesses at
   // Japanese words for "main" or "view" only blur which section it points to.
   const english = terms.en.length > 0 && ctx.bm25En !== undefined;
@@ -70,7 +79,8 @@ function topicQuery(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retr
 const JAPANESE_OVERVIEW_WORDS = OVERVIEW_WORDS.filter((w) => !/^[a-z]/.test(w));
 /** A kanji word right after another kanji is the end of a compound noun (労使|関係, 雇用|効果), not a word of its own. */
 const compoundsOf = (text: string, w: string) => /^\p{Script=Han}/u.test(w) && new RegExp(`\\p{Script=Han}${w}`, 'u').test(text);
-function topicText(question: string): string {
+/** The question with the words that ask for an overview (or about its asking: 要するに, 筆者, "big picture") blanked out. */
+export function topicText(question: string): string {
   let text = question;
   for (const w of JAPANESE_OVERVIEW_WORDS) text = text.replace(new RegExp(`(?<!\\p{Script=Han})${w}`, 'gu'), '、');
   return text.replace(/[A-Za-z][A-Za-z'’-]*/g, (w) => (tokenize(w).every((t) => OVERVIEW_TOKENS.has(t)) ? ' ' : w));
@@ -87,7 +97,7 @@ const DEFAULT_POINTS = 4;
  * relevant first), or undefined when the question names a topic that no section is about: what
  * a search for an overview puts first.
  */
-export function overviewSentences(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retrieval, q: WeightedQuery = topicQuery(ctx, analysis, retrieval)): Sentence[] | undefined {
+export function overviewSentences(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retrieval, q: WeightedQuery = topicQuery(ctx, analysis, topicTerms(ctx, analysis, retrieval))): Sentence[] | undefined {
   const points = overviewPoints(ctx, analysis, retrieval, q);
   if (!points) return undefined;
   if (points.every((p) => p.best === undefined)) return points.length > 1 ? points.map((p) => p.sentences[0]!) : points.flatMap((p) => p.sentences);
@@ -105,7 +115,7 @@ export function overviewSentences(ctx: AnswerContext, analysis: QueryAnalysis, r
  * sentences and the report's closing paragraph; of a named topic or an aspect (the risks), the
  * sentences that speak of it, across sections.
  */
-export function overviewPoints(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retrieval, q: WeightedQuery = topicQuery(ctx, analysis, retrieval)): OverviewPoint[] | undefined {
+export function overviewPoints(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retrieval, q: WeightedQuery = topicQuery(ctx, analysis, topicTerms(ctx, analysis, retrieval))): OverviewPoint[] | undefined {
   const structure = structureOf(ctx);
   const { sections: sectionGroups, chapters: chapterGroups } = structure;
   // Only the topic's nouns: the verb a reader asks with (挙げて) must not pick the sentence that uses it.
