@@ -9,6 +9,13 @@ describe('typeEvidence', () => {
     expect(typeEvidence('市場規模を何兆元にする目標？').type).toBe('amount');
   });
 
+  it('reads a summary in a number of points as an overview, and "one of" (…の一つに) as a question on a fact', () => {
+    expect(typeEvidence('このレポートの要点を3つにまとめてください').type).toBe('overview');
+    expect(typeEvidence('要点を三つ挙げて').type).toBe('overview');
+    expect(typeEvidence('灯台は港と市場とともに何の一つにあげられる？').type).not.toBe('overview');
+    expect(typeEvidence('町の二つの橋の名前は？').type).not.toBe('overview');
+  });
+
   it('reads a company\'s revenue, profit or budget as an amount, and a coefficient\'s value as a figure', () => {
     expect(typeEvidence("What was the bakery's revenue in 2023?").type).toBe('amount');
     expect(typeEvidence('How large is the town budget?').type).toBe('amount');
