@@ -14,6 +14,16 @@ describe('typeEvidence', () => {
     expect(typeEvidence('要点を三つ挙げて').type).toBe('overview');
     expect(typeEvidence('灯台は港と市場とともに何の一つにあげられる？').type).not.toBe('overview');
     expect(typeEvidence('町の二つの橋の名前は？').type).not.toBe('overview');
+    // まとめた / まとめられる describe something gathered; they ask for no summary.
+    expect(typeEvidence('点検の項目をまとめた一覧表を何と呼ぶ？').type).not.toBe('overview');
+    expect(typeEvidence('規格がまとめられる前からあった考えは？').type).not.toBe('overview');
+  });
+
+  it('reads a question holding an interrogative as asking for a thing, not for yes or no', () => {
+    expect(typeEvidence('灯台は何と呼ばれる建物からなっているのか？').type).not.toBe('yesno');
+    expect(typeEvidence('港で一番大きい船は何ですか？').type).not.toBe('yesno');
+    expect(typeEvidence('灯台は今も使われているのですか？').type).toBe('yesno');
+    expect(typeEvidence('Is the lighthouse still in use?').type).toBe('yesno');
   });
 
   it('reads a company\'s revenue, profit or budget as an amount, and a coefficient\'s value as a figure', () => {

@@ -49,7 +49,7 @@ const ASPECT_QUESTION = new RegExp(
 
 /** Checked in order: the first that matches decides. */
 const QUESTION_PATTERNS: [AnswerType, RegExp][] = [
-  ['overview', /要点|要約|まとめ|結論|要するに|つまり何|\bbottom line\b|\bin a nutshell\b|\bto sum up\b|全体像|ざっくり|概要|ポイントを\s*\d|[2-5２-５二三四五]つ(挙げ|に(まとめ|絞|整理|分け)|の(ポイント|要点|点))|にとっての意味は|(について|に関して)(何と|どう|どのように)(書|述|言|論)|\bsummar(y|ise|ize)|\bconclu(de|sion)|\bmain (points|takeaways|argument|challenges)|\bbig picture|\bkey (points|takeaways)|\bin (three|3|two|2|five|5) points|\boverall\b|\bgist\b|\bwhat does (the|this) (report|author|paper|note) (say|think|conclude|argue)\b|^(does|did) (the|this) (report|author|paper|note) (mention|discuss|cover|address|touch on|talk about|say anything)\b|(について|に関して|に)(触れ|言及|論じ)(て|られ)|\bhow does (the|this) (report|author|paper) (see|view|assess)\b/i],
+  ['overview', /要点|要約|まとめ(?!た|られ)|結論|要するに|つまり何|\bbottom line\b|\bin a nutshell\b|\bto sum up\b|全体像|ざっくり|概要|ポイントを\s*\d|[2-5２-５二三四五]つ(挙げ|に(まとめ|絞|整理|分け)|の(ポイント|要点|点))|にとっての意味は|(について|に関して)(何と|どう|どのように)(書|述|言|論)|\bsummar(y|ise|ize)|\bconclu(de|sion)|\bmain (points|takeaways|argument|challenges)|\bbig picture|\bkey (points|takeaways)|\bin (three|3|two|2|five|5) points|\boverall\b|\bgist\b|\bwhat does (the|this) (report|author|paper|note) (say|think|conclude|argue)\b|^(does|did) (the|this) (report|author|paper|note) (mention|discuss|cover|address|touch on|talk about|say anything)\b|(について|に関して|に)(触れ|言及|論じ)(て|られ)|\bhow does (the|this) (report|author|paper) (see|view|assess)\b/i],
   ['percent', /何\s*(％|%|パーセント)|割合|比率|シェア|\bpercent(age)?\b|\bwhat share\b|\bproportion\b/i],
   ['number', /(率|係数|指数|水準|規模|値)は(いくつ|どれくらい|どのくらい|何)|\bhow much (?:more|less|cheaper|pricier|costlier|higher|lower|faster|slower|bigger|larger|smaller|greater|better|worse|longer|shorter)\b|どれ(?:くらい|ほど|だけ)(?:安|高|多|少|大き|小さ|低|速)|\b(?:what|how high|how low) (?:is|was|are|were) .*\b(?:rate|ratio|coefficient|index|level|score)\b/i],
   ['amount', /いくら|金額|費用|コスト|価格|値段|何\s*(?:兆|億|万|千)?\s*(?:ドル|円|元|ユーロ|ウォン)|開発費|(売上高?|売り上げ|収益|利益|予算)は(いくら|どれくらい|どのくらい)|\bhow much (did|does|do|is|was|were|will|would|money)\b|\b(?:what|how large|how big) (?:is|was|are|were) .*\b(?:revenues?|profits?|turnover|budgets?|valuation)\b|\bprice\b|\bcost(s)?\b|\bhow expensive\b/i],
@@ -66,9 +66,12 @@ const QUESTION_PATTERNS: [AnswerType, RegExp][] = [
   ['yesno', /^(is|are|was|were|do|does|did|can|could|will|would|has|have|had|should)\b|(のか|ですか|ますか|でしょうか|の)[？?]?\s*$/i],
 ];
 
+/** An interrogative asks for a thing: a question holding one is not answered yes or no (…何項目からなっているのか？). */
+const INTERROGATIVE = /何|なに|誰|だれ|どなた|いつ|どこ|どれ|どの|どちら|どう|いくつ|いくら|\b(?:what|which|who|whom|whose|when|where|why|how)\b/i;
+
 export function questionType(question: string): AnswerType {
   const q = question.normalize('NFKC').trim();
-  for (const [type, pattern] of QUESTION_PATTERNS) if (pattern.test(q)) return type;
+  for (const [type, pattern] of QUESTION_PATTERNS) if (pattern.test(q)) return type === 'yesno' && INTERROGATIVE.test(q) ? 'other' : type;
   return 'other';
 }
 
