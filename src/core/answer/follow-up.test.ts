@@ -90,4 +90,23 @@ describe('more about what was shown', () => {
   it('adds what follows on the same subject first', () => {
     expect(moreAbout([need!], index, () => false)).toEqual([kinds, reform]);
   });
+
+  it('reads on in every section an answer quoted, and leaves out the questions the report asks itself', () => {
+    const sections: Passage[] = [
+      { id: 'a', order: 0, kind: 'body', text: '港湾の貿易は伸びた。港湾の拡張が続く。港湾の混雑も増えた。', section: '1｜港', page: 1, footnotes: [] },
+      { id: 'b', order: 1, kind: 'body', text: '漁業は漁場を失う。漁業をどう守るべきだろうか。漁業の支援が求められる。', section: '2｜漁業', page: 1, footnotes: [] },
+    ];
+    const two = new SentenceIndex(sections);
+    const [trade, expansion, crowding] = two.of(sections[0]!);
+    const [loss, asks, support] = two.of(sections[1]!);
+    const more = moreAbout([trade!, loss!], two, () => false);
+    expect(more).toEqual(expect.arrayContaining([expansion, support]));
+    expect(more).not.toContain(asks);
+    expect(more.length).toBeLessThanOrEqual(3);
+    expect(more).toContain(crowding);
+  });
+
+  it('adds first what an answer skipped between the sentences it quoted from one section', () => {
+    expect(moreAbout([need!, reform!], index, () => false)[0]).toBe(kinds);
+  });
 });
