@@ -110,7 +110,13 @@ export function candidateFeatures(input: FeatureInputs): Candidate[] {
   const englishTotal = [...q.en.values()].reduce((a, b) => a + b, 0);
   // How much a sentence only restates the question: it covers it and adds little. Its neighbour then
   // carries the answer (the name it omits, or the value that follows: これを…と呼ぶ, This screen…).
-  const echo = (s: Sentence | undefined) => (s && s.passage.kind === 'body' ? (sentenceCoverage(q, s) / topCoverage) * (1 - novelty(q, view(s, english).tokens)) : 0);
+  const echoes = new Map<Sentence, number>();
+  const echo = (s: Sentence | undefined): number => {
+    if (!s || s.passage.kind !== 'body') return 0;
+    let e = echoes.get(s);
+    if (e === undefined) echoes.set(s, (e = (sentenceCoverage(q, s) / topCoverage) * (1 - novelty(q, view(s, english).tokens))));
+    return e;
+  };
   const neighbour = (s: Sentence, step: number) => {
     const n = sentences.all[s.order + step];
     return n && n.passage.kind === s.passage.kind ? n : undefined;

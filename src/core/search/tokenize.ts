@@ -178,9 +178,11 @@ export function leadingTokens(whole: string, max: number = MAX_QUERY_TOKENS): st
  * as much as a short English word, so kana count three Latin letters and kanji two (a kanji-only
  * term quoted inside an English question should not flip it to Japanese).
  */
+const CLOSED_BY_KANA = /\p{Script=Hiragana}[\s\p{P}]*$/u;
+
 export function detectLang(text: string): 'ja' | 'en' {
   // Japanese grammar closing the sentence (…を日本語で？, …と言うと) makes it Japanese, however long the foreign name in it.
-  if (/\p{Script=Hiragana}[\s\p{P}]*$/u.test(text.normalize('NFKC'))) return 'ja';
+  if (CLOSED_BY_KANA.test(text.slice(-16).normalize('NFKC'))) return 'ja';
   let weight = 0;
   let latin = 0;
   for (const ch of text.normalize('NFKC')) {
