@@ -7,7 +7,7 @@ import type { Reading } from './reading';
 import type { Sentence } from './sentences';
 
 const passage = (id: string): Passage => ({ id, kind: 'body', text: 'x', section: '', page: 1, footnotes: [], order: 0 });
-const candidate = (order: number, score: number, id = 'p1'): Candidate => ({ sentence: { order, passage: passage(id) } as Sentence, rank: 0, coverage: 0, typed: false, features: {} as Candidate['features'], score });
+const candidate = (order: number, score: number, id = 'p1', ja = '港は栄えた。'): Candidate => ({ sentence: { order, ja, passage: passage(id) } as Sentence, rank: 0, coverage: 0, typed: false, features: {} as Candidate['features'], score });
 
 describe('chooseSentences', () => {
   it('leads with the best sentence, then close ones in reading order, at most the maximum', () => {
@@ -19,6 +19,16 @@ describe('chooseSentences', () => {
   it('takes a weaker sentence when it is the best one\'s neighbour in the same passage', () => {
     const list = [candidate(5, 0.9), candidate(6, 0.05), candidate(20, 0.05)];
     expect(chooseSentences(list, 3, { ...readerDefaults, companionShare: 0.5, neighbourShare: 0.05 }).map((c) => c.sentence.order)).toEqual([5, 6]);
+  });
+
+  it('leaves out a weak neighbour that moves on to a new point (このほか、…, In addition, …)', () => {
+    const options = { ...readerDefaults, companionShare: 0.5, neighbourShare: 0.05 };
+    for (const opening of ['このほか、漁業の町も問われている。', 'In addition, the town built a bridge.']) {
+      const list = [candidate(5, 0.9), candidate(6, 0.05, 'p1', opening)];
+      expect(chooseSentences(list, 3, options).map((c) => c.sentence.order), opening).toEqual([5]);
+    }
+    // Nor is the best sentence's predecessor kept when the best one itself moves on.
+    expect(chooseSentences([candidate(5, 0.9, 'p1', '他方、港は縮んだ。'), candidate(4, 0.05)], 3, options).map((c) => c.sentence.order)).toEqual([5]);
   });
 });
 

@@ -8,6 +8,7 @@ import type { AnswerStatus } from '../types';
 import type { Candidate } from './features';
 import { statusProbabilities, type ReaderModel } from './model';
 import type { Reading } from './reading';
+import { OPENS_NEW_POINT } from './sentences';
 
 /** The reader's settings, with their defaults (what is not learned is set here, and only here). */
 export interface ReaderOptions {
@@ -47,7 +48,12 @@ export function chooseSentences(candidates: readonly Candidate[], max: number, o
   const chosen = [best];
   for (const c of candidates.slice(1)) {
     if (chosen.length >= max) break;
-    const adjacent = chosen.some((x) => x.sentence.passage.id === c.sentence.passage.id && Math.abs(x.sentence.order - c.sentence.order) === 1);
+    // A neighbour counts as part of the answer unless the later of the two moves on to a new point (このほか、…).
+    const adjacent = chosen.some((x) => {
+      if (x.sentence.passage.id !== c.sentence.passage.id || Math.abs(x.sentence.order - c.sentence.order) !== 1) return false;
+      const later = x.sentence.order > c.sentence.order ? x : c;
+      return !OPENS_NEW_POINT.test(later.sentence.ja.trim());
+    });
     if (c.score >= best.score * options.companionShare || (adjacent && c.score >= best.score * options.neighbourShare)) chosen.push(c);
   }
   return [best, ...chosen.slice(1).sort((a, b) => a.sentence.order - b.sentence.order)];

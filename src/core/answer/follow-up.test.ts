@@ -63,6 +63,13 @@ describe('own words', () => {
   });
 });
 
+describe('asking for more', () => {
+  it('reads もっと詳しく, 続けて and 続きは？ as a request to go on, in either wording', () => {
+    for (const q of ['もっと詳しく', '続けて', '続きは？', 'その続きを教えて']) expect(readFollowUp(q, 'ja', ja, false)?.kind, q).toBe('more');
+    expect(readFollowUp('Tell me more.', 'en', en, false)?.kind).toBe('more');
+  });
+});
+
 describe('a question tied to the one before', () => {
   it('by a lead-in conjunction or a possessive is read with it, whatever it names', () => {
     expect(readFollowUp("And what's the real cost if you count hardware and GPUs?", 'en', en, false)?.kind).toBe('context');
@@ -108,5 +115,29 @@ describe('more about what was shown', () => {
 
   it('adds first what an answer skipped between the sentences it quoted from one section', () => {
     expect(moreAbout([need!, reform!], index, () => false)[0]).toBe(kinds);
+  });
+
+  it('adds a skipped sentence only after one the reader saw, so none opens on what they never read', () => {
+    const four: Passage[] = [{ id: 'q', order: 0, kind: 'body', text: '港湾の貿易は伸びた。港湾の混雑は住民を悩ます。そうした港湾の混雑は対策を要する。港湾の拡張が続く。', section: '1｜港', page: 1, footnotes: [] }];
+    const idx = new SentenceIndex(four);
+    const [trade, crowding, measures, expansion] = idx.of(four[0]!);
+    // The answer showed the first and the last: the second continues the first; the third only the second.
+    expect(moreAbout([trade!, expansion!], idx, () => false).slice(0, 2)).toEqual([crowding, measures]);
+    expect(moreAbout([trade!, measures!, expansion!], idx, () => false)[0]).toBe(crowding);
+    // A sentence on another subject between them breaks the run: what follows it is not added alone.
+    const aside: Passage[] = [{ id: 'r', order: 0, kind: 'body', text: '港湾の貿易は伸びた。住民は悩む。そうした港湾の混雑は対策を要する。港湾の拡張が続く。', section: '1｜港', page: 1, footnotes: [] }];
+    const idx2 = new SentenceIndex(aside);
+    const [first, , dangling, last] = idx2.of(aside[0]!);
+    expect(moreAbout([first!, last!], idx2, () => false)).not.toContain(dangling);
+  });
+
+  it('adds a sentence set against the one before it (他方、…) only together with that one', () => {
+    const text = '港湾の利用には慎重さが要る。他方、港湾の開放には利点もある。港湾の将来は明るい。港湾の拡張が続く。港湾の雇用も増える。';
+    const p: Passage[] = [{ id: 's', order: 0, kind: 'body', text, section: '1｜港', page: 1, footnotes: [] }];
+    const idx = new SentenceIndex(p);
+    const [caution, contrast, future, expansion, jobs] = idx.of(p[0]!);
+    // Two follow what was shown; one place is left, too few for the contrast and what it is set against.
+    expect(moreAbout([future!], idx, () => false)).toEqual([caution, expansion, jobs]);
+    expect(moreAbout([future!, expansion!, jobs!], idx, () => false)).toEqual([caution, contrast]);
   });
 });

@@ -8,7 +8,7 @@
  */
 import { ENGLISH_STOP_WORDS, JAPANESE_STOP_WORDS, stem, tokenize } from '../search/tokenize';
 import type { Lang, Turn } from '../types';
-import type { Sentence, SentenceIndex } from './sentences';
+import { OPENS_NEW_POINT, type Sentence, type SentenceIndex } from './sentences';
 import { withoutFrame } from './question-frame';
 
 export interface FollowUp {
@@ -30,7 +30,7 @@ export interface FollowUp {
 /** Longest stretch of an earlier turn read as context, in characters. */
 export const MAX_CONTEXT_CHARS = 400;
 
-const MORE_JA = /^(?:もっと|もう少し|もうすこし|さらに|より)?\s*(?:詳しく|くわしく|具体的に|詳細に?)(?:教えて|説明して|お願い)?(?:ください|下さい)?[。．.!！？?、\s]*/;
+const MORE_JA = /^(?:(?:もっと|もう少し|もうすこし|さらに|より)?\s*(?:詳しく|くわしく|具体的に|詳細に?)|続けて|(?:その)?続きを?(?:は)?)(?:教えて|説明して|お願い)?(?:ください|下さい)?[。．.!！？?、\s]*/;
 const MORE_EN = /^(?:tell me more|more(?: details?| please| on that)?|go on|continue|elaborate|details?|can you elaborate|explain(?: that)?(?: more| further| in more detail)?)(?:[.!?,]+|\s*$)\s*/i;
 const DEICTIC_JA = /^(?:その|それ|これ|この|あれ|そこ|なぜ|どうして|では|じゃあ|また|他に|ほかに|さらに|一方|つまり|具体的には)/;
 const DEICTIC_EN = /^(?:and|but|so|then|why|what else|which one)\b|\b(?:it|its|that|this|they|them|those|these|there)\b/i;
@@ -192,9 +192,26 @@ export function moreAbout(shown: readonly Sentence[], index: SentenceIndex, comm
   const distance = (s: Sentence, side: 'after' | 'before') => (side === 'after' ? s.order - span.get(place(s))!.last : span.get(place(s))!.first - s.order);
   const after = near.filter((s) => distance(s, 'after') > 0).sort((a, b) => distance(a, 'after') - distance(b, 'after') || a.order - b.order);
   const before = near.filter((s) => distance(s, 'before') > 0).sort((a, b) => distance(a, 'before') - distance(b, 'before') || b.order - a.order);
-  // What an answer skipped between the sentences it quoted from one section comes first.
-  const between = near.filter((s) => distance(s, 'after') < 0 && distance(s, 'before') < 0);
-  const more = [...between, ...after, ...before].slice(0, MORE_SENTENCES);
+  // What an answer skipped between the sentences it quoted from one section comes first, each only
+  // right after a sentence the reader has seen, so that none opens on a そうした or "such" they never read.
+  const seen = new Set(shown);
+  const between: Sentence[] = [];
+  for (const s of near.filter((x) => distance(x, 'after') < 0 && distance(x, 'before') < 0).sort((a, b) => a.order - b.order)) {
+    const previous = index.all[s.order - 1];
+    if (previous && seen.has(previous)) seen.add(s), between.push(s);
+  }
+  const more: Sentence[] = [];
+  for (const s of [...between, ...after, ...before]) {
+    if (more.length >= MORE_SENTENCES) break;
+    if (more.includes(s)) continue;
+    // A sentence set against the one before it (他方、…, On the other hand, …) comes with that one, or not at all.
+    const previous = index.all[s.order - 1];
+    if (OPENS_NEW_POINT.test(s.ja.trim()) && previous && !seen.has(previous) && !more.includes(previous)) {
+      if (!near.includes(previous) || more.length + 2 > MORE_SENTENCES) continue;
+      more.push(previous);
+    }
+    more.push(s);
+  }
   // Nothing more in a footnote: the claim in the body that cites it.
   if (more.length === 0) more.push(...new Set(shown.map((s) => s.antecedent).filter((a): a is Sentence => a !== undefined && !shown.includes(a))));
   return more.sort((a, b) => a.order - b.order);

@@ -37,7 +37,10 @@ export interface Sentence {
 }
 
 /** A sentence that opens by pointing back (これは, こうした, This, Such) continues the one before. */
-const POINTS_BACK = /^(?:これ|それ|この|その|こうした|そうした|このため|そのため|同様に|this|these|that|those|such|it)(?![a-z])/i;
+const POINTS_BACK = /^(?:これ|それ|この(?!ほか)|その(?!ほか|他)|こうした|そうした|このため|そのため|同様に|this|these|that|those|such|it)(?![a-z])/i;
+
+/** A sentence that opens with an additive connective (このほか, 他方, In addition) moves on to a new point. */
+export const OPENS_NEW_POINT = /^(?:このほか|そのほか|その他|他方|一方で?、|また、|さらに|加えて|besides|in addition|moreover|furthermore|meanwhile|on the other hand|also,)/i;
 
 /** Sentence spans of a passage's text, line by line (a passage joins paragraphs with newlines). */
 export function passageSentenceSpans(text: string): { start: number; end: number }[] {
