@@ -14,4 +14,13 @@ describe('questionTerms', () => {
     const terms = questionTerms({ lang: 'ja', focus: '日本は？', subject: '日本', context: '中国の利用率は？' }, { english: false });
     expect(terms.ja.find((t) => t.term === '日本')?.weight).toBe(2);
   });
+
+  it('reads a space typed between Japanese keywords as a break between words', () => {
+    for (const focus of ['港湾　利用規約', '港湾 利用規約']) {
+      const terms = questionTerms({ lang: 'ja', focus }, { english: false }).ja.map((t) => t.term);
+      expect(terms, focus).toContain('港湾');
+      expect(terms, focus).toContain('規約');
+      expect(terms, focus).not.toContain('湾利');
+    }
+  });
 });

@@ -76,7 +76,10 @@ export function textTerms(text: string, lang: Lang, sources: TermSources): Query
   if (lang === 'ja') {
     const names = transliterated(text.normalize('NFKC'), sources);
     const { terms, rest } = japaneseSynonymTerms(names.rest, synonyms);
-    return { ja: [...tokenize(rest).map((term) => ({ term, weight: 1 })), ...terms, ...names.terms], en: [] };
+    // A space a reader types between Japanese words separates them (蒸留　利用規約): no pair of
+    // characters across it is a word. (In the report's own text a space is the PDF's, and is read through.)
+    const words = rest.replace(/(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー])\s+(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー])/gu, '、');
+    return { ja: [...tokenize(words).map((term) => ({ term, weight: 1 })), ...terms, ...names.terms], en: [] };
   }
   const own = tokenize(text).map((term) => ({ term, weight: 1 }));
   // A report written in English is searched with the question's own words and their synonyms.
