@@ -43,6 +43,14 @@ describe('typeEvidence', () => {
 
 describe('holdsAnswer', () => {
   const when = typeEvidence('When was the company founded?');
+  it('does not take a figure\'s or a note\'s label for the figure asked', () => {
+    const figure = typeEvidence('港の係数の値はいくつ？');
+    expect(figure.type).toBe('number');
+    expect(holdsAnswer('係数は高い水準のまま横ばいの状況にある（図表3）。', figure)).toBe(false);
+    expect(holdsAnswer('The index stayed high (see Figure 2).', figure)).toBe(false);
+    expect(holdsAnswer('係数は0.47だった（図表3）。', figure)).toBe(true);
+  });
+
   it('does not take the year of an author-year citation for a date', () => {
     expect(holdsAnswer('性能が高いことが示されている（Zhang（2024））。', when)).toBe(false);
     expect(holdsAnswer('The paper shows it matched the benchmark (Zhang (2024)).', when)).toBe(false);
