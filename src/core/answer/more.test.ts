@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { Passage } from '../types';
+import { moreAbout } from './more';
+import { SentenceIndex } from './sentences';
+
+describe('more about what was shown', () => {
+  const text = [
+    '重要なのは、農村戸籍を持つ人々への対応だ。戸籍の種類は出生地で分かれる。戸籍制度改革が課題となる。',
+    'このほか、民営企業をどう位置づけるかも問われている。民営企業家との座談会も開かれた。',
+  ].join('\n');
+  const passages: Passage[] = [{ id: 'p1', order: 0, kind: 'body', text, section: '5 › 1｜課題', page: 1, footnotes: [] }];
+  const index = new SentenceIndex(passages);
+  const [need, kinds, reform, nextTopic] = index.of(passages[0]!);
+
+  it('stays on the subject of what was shown: what led up to it, not the next paragraph’s topic', () => {
+    const more = moreAbout([reform!], index, () => false);
+    expect(more).toEqual([need, kinds]);
+    expect(more).not.toContain(nextTopic);
+  });
+
+  it('adds what follows on the same subject first', () => {
+    expect(moreAbout([need!], index, () => false)).toEqual([kinds, reform]);
+  });
+
+  it('reads on in every section an answer quoted, and leaves out the questions the report asks itself', () => {
+    const sections: Passage[] = [
+      { id: 'a', order: 0, kind: 'body', text: '港湾の貿易は伸びた。港湾の拡張が続く。港湾の混雑も増えた。', section: '1｜港', page: 1, footnotes: [] },
+      { id: 'b', order: 1, kind: 'body', text: '漁業は漁場を失う。漁業をどう守るべきだろうか。漁業の支援が求められる。', section: '2｜漁業', page: 1, footnotes: [] },
+    ];
+    const two = new SentenceIndex(sections);
+    const [trade, expansion, crowding] = two.of(sections[0]!);
+    const [loss, asks, support] = two.of(sections[1]!);
+    const more = moreAbout([trade!, loss!], two, () => false);
+    expect(more).toEqual(expect.arrayContaining([expansion, support]));
+    expect(more).not.toContain(asks);
+    expect(more.length).toBeLessThanOrEqual(3);
+    expect(more).toContain(crowding);
+  });
+
+  it('adds first what an answer skipped between the sentences it quoted from one section', () => {
+    expect(moreAbout([need!, reform!], index, () => false)[0]).toBe(kinds);
+  });
+
+  it('adds a skipped sentence only after one the reader saw, so none opens on what they never read', () => {
+    const four: Passage[] = [{ id: 'q', order: 0, kind: 'body', text: '港湾の貿易は伸びた。港湾の混雑は住民を悩ます。そうした港湾の混雑は対策を要する。港湾の拡張が続く。', section: '1｜港', page: 1, footnotes: [] }];
+    const idx = new SentenceIndex(four);
+    const [trade, crowding, measures, expansion] = idx.of(four[0]!);
+    // The answer showed the first and the last: the second continues the first; the third only the second.
+    expect(moreAbout([trade!, expansion!], idx, () => false).slice(0, 2)).toEqual([crowding, measures]);
+    expect(moreAbout([trade!, measures!, expansion!], idx, () => false)[0]).toBe(crowding);
+    // A sentence on another subject between them breaks the run: what follows it is not added alone.
+    const aside: Passage[] = [{ id: 'r', order: 0, kind: 'body', text: '港湾の貿易は伸びた。住民は悩む。そうした港湾の混雑は対策を要する。港湾の拡張が続く。', section: '1｜港', page: 1, footnotes: [] }];
+    const idx2 = new SentenceIndex(aside);
+    const [first, , dangling, last] = idx2.of(aside[0]!);
+    expect(moreAbout([first!, last!], idx2, () => false)).not.toContain(dangling);
+  });
+
+  it('adds a sentence set against the one before it (他方、…) only together with that one', () => {
+    const text = '港湾の利用には慎重さが要る。他方、港湾の開放には利点もある。港湾の将来は明るい。港湾の拡張が続く。港湾の雇用も増える。';
+    const p: Passage[] = [{ id: 's', order: 0, kind: 'body', text, section: '1｜港', page: 1, footnotes: [] }];
+    const idx = new SentenceIndex(p);
+    const [caution, contrast, future, expansion, jobs] = idx.of(p[0]!);
+    // Two follow what was shown; one place is left, too few for the contrast and what it is set against.
+    expect(moreAbout([future!], idx, () => false)).toEqual([caution, expansion, jobs]);
+    expect(moreAbout([future!, expansion!, jobs!], idx, () => false)).toEqual([caution, contrast]);
+  });
+});

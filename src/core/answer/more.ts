@@ -1,0 +1,59 @@
+/**
+ * What 「もっと詳しく」 / "more" adds to what an answer showed: the sentences of the same sections
+ * that speak of the same thing. Web APIs only.
+ */
+import { OPENS_NEW_POINT, type Sentence, type SentenceIndex } from './sentences';
+
+const ASKS_ITSELF = /(?:だろうか|でしょうか|のか)[。？?]$|\?$/;
+
+/** Most sentences "more" adds. */
+const MORE_SENTENCES = 3;
+const TOPIC_TOKEN = /^(?:[\p{Script=Han}々]{2,}|[\p{Script=Katakana}ー]{2,}|[a-z][a-z0-9-]{2,})$/u;
+
+/**
+ * What "more" adds to what an answer showed: the sentences of the same section that speak of the
+ * same thing (share a word of it the report does not use everywhere), those it skipped between
+ * the ones it quoted first, then those that follow, then those that led up to it — so "more" on the hukou system stays on the hukou system instead
+ * of running on into the next paragraph's topic.
+ */
+export function moreAbout(shown: readonly Sentence[], index: SentenceIndex, common: (token: string) => boolean): Sentence[] {
+  if (shown.length === 0) return [];
+  const topic = new Set(shown.flatMap((s) => [...s.plain.tokens]).filter((t) => TOPIC_TOKEN.test(t) && !common(t)));
+  // A body sentence's neighbours are its section's; a footnote's, its own footnote's.
+  const place = (s: Sentence) => (s.passage.kind === 'footnote' ? s.passage.id : `${s.passage.kind}\u0000${s.passage.section}`);
+  // Each place an answer quoted from (an overview quotes several sections) is read on from its own
+  // last sentence shown, and back from its own first: the nearest first, whichever section it is in.
+  const span = new Map<string, { first: number; last: number }>();
+  for (const s of shown) {
+    const at = span.get(place(s));
+    span.set(place(s), { first: Math.min(at?.first ?? s.order, s.order), last: Math.max(at?.last ?? s.order, s.order) });
+  }
+  // A question the report asks itself (…だろうか。) frames what comes next; it says nothing more.
+  const near = index.all.filter((s) => !shown.includes(s) && span.has(place(s)) && !ASKS_ITSELF.test(s.ja.trim()) && [...s.plain.tokens].some((t) => topic.has(t)));
+  const distance = (s: Sentence, side: 'after' | 'before') => (side === 'after' ? s.order - span.get(place(s))!.last : span.get(place(s))!.first - s.order);
+  const after = near.filter((s) => distance(s, 'after') > 0).sort((a, b) => distance(a, 'after') - distance(b, 'after') || a.order - b.order);
+  const before = near.filter((s) => distance(s, 'before') > 0).sort((a, b) => distance(a, 'before') - distance(b, 'before') || b.order - a.order);
+  // What an answer skipped between the sentences it quoted from one section comes first, each only
+  // right after a sentence the reader has seen, so that none opens on a そうした or "such" they never read.
+  const seen = new Set(shown);
+  const between: Sentence[] = [];
+  for (const s of near.filter((x) => distance(x, 'after') < 0 && distance(x, 'before') < 0).sort((a, b) => a.order - b.order)) {
+    const previous = index.all[s.order - 1];
+    if (previous && seen.has(previous)) seen.add(s), between.push(s);
+  }
+  const more: Sentence[] = [];
+  for (const s of [...between, ...after, ...before]) {
+    if (more.length >= MORE_SENTENCES) break;
+    if (more.includes(s)) continue;
+    // A sentence set against the one before it (他方、…, On the other hand, …) comes with that one, or not at all.
+    const previous = index.all[s.order - 1];
+    if (OPENS_NEW_POINT.test(s.ja.trim()) && previous && !seen.has(previous) && !more.includes(previous)) {
+      if (!near.includes(previous) || more.length + 2 > MORE_SENTENCES) continue;
+      more.push(previous);
+    }
+    more.push(s);
+  }
+  // Nothing more in a footnote: the claim in the body that cites it.
+  if (more.length === 0) more.push(...new Set(shown.map((s) => s.antecedent).filter((a): a is Sentence => a !== undefined && !shown.includes(a))));
+  return more.sort((a, b) => a.order - b.order);
+}
