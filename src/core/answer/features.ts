@@ -10,7 +10,15 @@ import { explains, FACTOID_TYPES, type TypeEvidence } from './answer-types';
 import { averageLength, charBigrams, density, novelty, ranks, sentenceBm25, typeNear, view } from './sentence-measures';
 import { coverage, holds, sentenceCoverage, type WeightedQuery } from './read';
 import type { Sentence, SentenceIndex } from './sentences';
-import { questionSlot, slotFit } from './slot';
+import { questionSlot, slotFit, squash } from './slot';
+
+/** A sentence's text as slots are matched against it, made once per sentence. */
+const squashedText = new WeakMap<Sentence, string>();
+function squashed(s: Sentence): string {
+  let t = squashedText.get(s);
+  if (t === undefined) squashedText.set(s, (t = squash(s.plain.ja)));
+  return t;
+}
 
 /** The features of one candidate sentence, in the order the model's weights are stored. */
 export const SENTENCE_FEATURES = [
@@ -127,7 +135,7 @@ export function candidateFeatures(input: FeatureInputs): Candidate[] {
   return rows.map(({ sentence: s, rank, passageCoverage, coverage: c, bm25, bigrams }, i) => {
     const v = view(s, english);
     const typed = FACTOID_TYPES.has(expected.type) ? holds(s, expected) : false;
-    const [slotBefore, slotAfter] = slotFit(slot, s.plain.ja);
+    const [slotBefore, slotAfter] = slotFit(slot, squashed(s));
     const named = title.length ? title.filter((t) => s.tokens.has(t)).length / title.length : 0;
     const features: Record<SentenceFeature, number> = {
       coverage: c,

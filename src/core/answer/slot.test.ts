@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { questionSlot, slotFit } from './slot';
+import { questionSlot, slotFit, squash } from './slot';
 
 describe('questionSlot', () => {
   it('takes the wording on either side of the interrogative, particles and the question ending aside', () => {
@@ -19,10 +19,10 @@ describe('questionSlot', () => {
 describe('slotFit', () => {
   const slot = questionSlot('その画面はいつ初めて目撃されたか？');
   it('is high for the sentence that keeps the wording around the value it gives', () => {
-    const [, after] = slotFit(slot, 'この画面は2005年に初めて目撃された。');
+    const [, after] = slotFit(slot, squash('この画面は2005年に初めて目撃された。'));
     expect(after).toBe(1);
   });
   it('is low for a sentence that shares none of it', () => {
-    expect(slotFit(slot, '港には古い倉庫が並ぶ。')).toEqual([0, 0]);
+    expect(slotFit(slot, squash('港には古い倉庫が並ぶ。'))).toEqual([0, 0]);
   });
 });

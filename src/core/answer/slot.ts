@@ -18,7 +18,7 @@ export interface Slot {
   after: string;
 }
 
-const squash = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');
+export const squash = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');
 
 /** The wording on either side of what a Japanese question asks for; undefined for English or no slot. */
 export function questionSlot(question: string): Slot | undefined {
@@ -48,9 +48,8 @@ function longestShared(window: string, text: string): number {
   return best < 2 ? 0 : best / window.length;
 }
 
-/** How much of the wording on each side of the slot the sentence keeps: [before, after], 0–1 each. */
-export function slotFit(slot: Slot | undefined, sentence: string): [number, number] {
+/** How much of the wording on each side of the slot a sentence keeps: [before, after], 0–1 each. `text` is squashed (see `squash`). */
+export function slotFit(slot: Slot | undefined, text: string): [number, number] {
   if (!slot) return [0, 0];
-  const text = squash(sentence);
   return [longestShared(slot.before, text), longestShared(slot.after, text)];
 }
