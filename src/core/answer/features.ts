@@ -2,7 +2,9 @@
  * Why a sentence might answer a question, as numbers a learned model weighs: how much of the
  * question it covers (terms weighted by rarity, BM25-style), how close together the matched words
  * stand, whether it holds the kind of value asked for and how near the question's words, how its
- * passage ranked, and what it adds beyond the question's own words. Every feature is defined for
+ * passage ranked, what it adds beyond the question's own words, whether it (or a neighbour) only
+ * restates the question, whether it keeps the wording around what a Japanese question asks for, and
+ * whether it names the report's subject the question leaves unsaid. Every feature is defined for
  * any report in either language; none names a topic. Web APIs only.
  */
 import type { Hit } from '../types';
