@@ -135,6 +135,7 @@ export function createEngine(parts: EngineParts): QaEngine {
   const ctx: AnswerContext = {
     library,
     titleTokens: new Set(tokenize(parts.title ?? '')),
+    names,
     sentences,
     bm25,
     ...(bm25En ? { bm25En } : {}),

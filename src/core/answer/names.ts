@@ -33,10 +33,11 @@ export function absentNames(question: string, vocabulary: string, synonyms?: Syn
 
 /**
  * Words a reader uses as names: capitalised English words after the first (runs of them as one
- * name: "World Series"), and Latin words inside a Japanese question. Katakana words are not judged:
- * a reader's ディープシーク is often a name the report writes in Latin letters.
+ * name: "World Series"), and in a Japanese question Latin words and katakana words (a reader's
+ * ディープシーク for the report's DeepSeek is known through `known`, by its sound).
  */
 const NAME_LIKE = /(?<![A-Za-z\d])[A-Z][A-Za-z\d'-]*(?:\s+[A-Z][A-Za-z\d'-]*)*(?![A-Za-z\d])/g;
+const KATAKANA_NAME = /[\p{Script=Katakana}ー]{3,}/gu;
 const LATIN_IN_JAPANESE = /[A-Za-z][A-Za-z\d-]+/g;
 
 /**
@@ -57,7 +58,7 @@ export function unknownNames(question: string, vocabulary: string, known: (name:
     }
     names.add(m[0]);
   }
-  if (japanese) for (const m of q.matchAll(LATIN_IN_JAPANESE)) names.add(m[0]);
+  if (japanese) for (const m of [...q.matchAll(LATIN_IN_JAPANESE), ...q.matchAll(KATAKANA_NAME)]) names.add(m[0]);
   const isKnown = (word: string) => vocabulary.includes(word) || known(word);
   let unknown = 0;
   for (const name of names) {

@@ -12,6 +12,7 @@ import { candidateFeatures, type Candidate } from './features';
 import { sentenceProbabilities, type ReaderModel } from './model';
 import { absentNames, questionYears, unknownNames } from './names';
 import { lexiconKey } from '../search/lexicon';
+import { matchLatinName } from '../search/transliterate';
 import type { QueryAnalysis } from './question';
 import { coverage, weighQuery, type WeightedQuery } from './read';
 
@@ -49,7 +50,7 @@ export interface CandidateReading {
   topic: number;
   /** Specific names (model numbers, acronyms) the question gives and the report never writes. */
   absent: string[];
-  /** Names the question uses (capitalised English words, Latin words in Japanese) that the report never writes nor has a word for. */
+  /** Names the question uses (capitalised English words; Latin and katakana words in Japanese) that the report never writes nor has a word for. */
   unknownNames: number;
   years: string[];
   lang: Lang;
@@ -90,7 +91,7 @@ export function readCandidates(ctx: AnswerContext, analysis: QueryAnalysis, retr
     absent: absentNames(analysis.focus, ctx.vocabulary, ctx.synonyms),
     unknownNames: unknownNames(analysis.focus, ctx.vocabulary, (name) => {
       const key = lexiconKey(name);
-      return Boolean(ctx.lexicon?.entries.has(key) || ctx.synonyms?.en.has(key) || ctx.synonyms?.ja.has(name));
+      return Boolean(ctx.lexicon?.entries.has(key) || ctx.synonyms?.en.has(key) || ctx.synonyms?.ja.has(name) || matchLatinName(name, ctx.names));
     }),
     years: factoid ? questionYears(analysis.focus) : [],
     lang: analysis.lang,
