@@ -2,19 +2,17 @@
  * What 「もっと詳しく」 / "more" adds to what an answer showed: the sentences of the same sections
  * that speak of the same thing. Web APIs only.
  */
-import { OPENS_NEW_POINT, type Sentence, type SentenceIndex } from './sentences';
-
-const ASKS_ITSELF = /(?:だろうか|でしょうか|のか)[。？?]$|\?$/;
+import { ASKS_ITSELF, OPENS_NEW_POINT, type Sentence, type SentenceIndex } from './sentences';
 
 /** Most sentences "more" adds. */
 const MORE_SENTENCES = 3;
 const TOPIC_TOKEN = /^(?:[\p{Script=Han}々]{2,}|[\p{Script=Katakana}ー]{2,}|[a-z][a-z0-9-]{2,})$/u;
 
 /**
- * What "more" adds to what an answer showed: the sentences of the same section that speak of the
- * same thing (share a word of it the report does not use everywhere), those it skipped between
- * the ones it quoted first, then those that follow, then those that led up to it — so "more" on the hukou system stays on the hukou system instead
- * of running on into the next paragraph's topic.
+ * The sentences of the sections an answer quoted that speak of the same thing (share a word of it
+ * the report does not use everywhere): those it skipped between the ones it quoted first, then
+ * those that follow, then those that led up to it — so "more" on a town's harbour stays on the
+ * harbour instead of running on into the next paragraph's topic.
  */
 export function moreAbout(shown: readonly Sentence[], index: SentenceIndex, common: (token: string) => boolean): Sentence[] {
   if (shown.length === 0) return [];

@@ -1,8 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, collectAnswer, type QaEngine } from '../engine';
-import { buildIndex } from '../ingest/build-index';
-import { openCorpusData } from '../ingest/index-data';
-import { createHashEmbedder } from '../search/hash-embedder';
+import { textEngine } from '../../../test/helpers/text-engine';
+import { collectAnswer, type QaEngine } from '../engine';
 import { topicText } from './overview-answer';
 
 /** A made-up report of five chapters; the third and fourth are both about opportunities and threats. */
@@ -45,16 +43,11 @@ const PAIRED = [
   '村は限られた財源をどこに振り向けるかを問われている。農業と漁業と林業の均衡を図ることが求められる。 ', '',
 ].join('\n');
 
-const engineOf = async (text: string): Promise<QaEngine> => {
-  const dictionary = { source: 'test', licence: 'test', attribution: 'test', entries: new Map<string, string[]>() };
-  const index = await buildIndex({ text, dictionary }, createHashEmbedder());
-  return createEngine({ passages: index.passages, footnotes: index.report.footnotes, ...openCorpusData(index.data) });
-};
 
 let engine: QaEngine;
 let paired: QaEngine;
 beforeAll(async () => {
-  [engine, paired] = await Promise.all([engineOf(REPORT), engineOf(PAIRED)]);
+  [engine, paired] = await Promise.all([textEngine(REPORT), textEngine(PAIRED)]);
 });
 const ask = (question: string, on: QaEngine = engine) => collectAnswer(on.chat({ question, history: [] }));
 

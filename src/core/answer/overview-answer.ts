@@ -197,7 +197,7 @@ function usedByReport(ctx: AnswerContext, q: WeightedQuery): WeightedQuery {
 
 function withTerms(ja: [string, number][], en: [string, number][]): WeightedQuery {
   const total = [...ja, ...en].reduce((x, [, w]) => x + w, 0);
-  return { ja: new Map(ja), en: new Map(en), total, unseen: 0 };
+  return { ja: new Map(ja), en: new Map(en), total, unseen: 0, unseenTerms: 0 };
 }
 
 /** The topic without some words (an aspect's: risk, 課題), which then say what about it, not which topic. */

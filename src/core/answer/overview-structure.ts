@@ -6,12 +6,10 @@
 import { renderingOf } from '../ingest/edition';
 import { tokenize } from '../search/tokenize';
 import type { AnswerContext } from './context';
-import type { Sentence } from './sentences';
+import { ASKS_ITSELF, type Sentence } from './sentences';
 
 /** Sentences that state a judgement or a conclusion (Japanese report prose). */
 const CONCLUSION = /(だろう|といえる|といえよう|必要だ|必要がある|求められる|焦点となる|ということだ|課題となる|重要なのは|期待される|可能性が(ある|高い)|かもしれない|恐れ|迫られている|ない)。$/;
-/** A question the report asks itself (…だろうか。) frames a point; it makes none. */
-const ASKS = /(?:だろうか|でしょうか|のか)[。？?]$|\?$/;
 /** A sentence that opens with a caveat or an aside (もっとも、なお、) qualifies the point before it rather than states one. */
 const ASIDE = /^(?:もっとも|なお|ただし)、/;
 /** An aside's judgement (…かもしれない) is about its caveat, not the section's point: it counts for nothing. */
@@ -67,7 +65,7 @@ export const NOUN = /^(?:[\p{Script=Han}々]{2,}|[\p{Script=Katakana}ー]{2,}|\p
  */
 export function keyness(s: Sentence, structure: Pick<Structure, 'closing' | 'opening' | 'last' | 'echo'>, counts: { opening: boolean; echo: number; asides: boolean }): number {
   const { closing, opening, last } = structure;
-  return counts.echo * (structure.echo.get(s) ?? 0) + (CONCLUSION.test(s.ja.trim()) ? 1 : 0) + (s.lead ? 0.5 : 0) + (counts.opening && opening.has(s) ? 0.5 : 0) + (closing.has(s) ? 0.6 : 0) + (s === last ? 1 : 0) - (ASKS.test(s.ja.trim()) ? 1 : 0) - (!counts.asides && ASIDE.test(s.ja.trim()) ? ASIDE_COST : 0);
+  return counts.echo * (structure.echo.get(s) ?? 0) + (CONCLUSION.test(s.ja.trim()) ? 1 : 0) + (s.lead ? 0.5 : 0) + (counts.opening && opening.has(s) ? 0.5 : 0) + (closing.has(s) ? 0.6 : 0) + (s === last ? 1 : 0) - (ASKS_ITSELF.test(s.ja.trim()) ? 1 : 0) - (!counts.asides && ASIDE.test(s.ja.trim()) ? ASIDE_COST : 0);
 }
 
 /** The sections of a chapter, in order (its opening paragraphs one of them). */

@@ -20,7 +20,7 @@ export interface WeightedQuery {
   /** Share of the query's weight the report (or its edition) never uses. */
   unseen: number;
   /** Share of the query's distinct terms the report never uses, each counted once whatever its weight. */
-  unseenTerms?: number;
+  unseenTerms: number;
 }
 
 const SCRIPT = [/\p{Script=Han}/u, /\p{Script=Hiragana}/u, /[\p{Script=Katakana}ー]/u] as const;

@@ -136,7 +136,7 @@ export function scoreReading(base: CandidateReading, model: ReaderModel): Readin
     crossLanguage: base.crossLanguage ? 1 : 0,
     bestDensity: first?.features.density ?? 0,
     bestNovelty: first?.features.novelty ?? 0,
-    unseenTerms: base.q.unseenTerms ?? base.q.unseen,
+    unseenTerms: base.q.unseenTerms,
     unknownNames: Math.min(2, base.unknownNames) / 2,
   };
   return { ...base, candidates, features, ...(missingYear ? { missingYear } : {}) };

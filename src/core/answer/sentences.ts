@@ -39,6 +39,9 @@ export interface Sentence {
 /** A sentence that opens by pointing back (これは, こうした, This, Such) continues the one before. */
 const POINTS_BACK = /^(?:これ|それ|この(?!ほか)|その(?!ほか|他)|こうした|そうした|このため|そのため|同様に|this|these|that|those|such|it)(?![a-z])/i;
 
+/** A question the report asks itself (…だろうか。) frames what follows; it makes no point of its own. */
+export const ASKS_ITSELF = /(?:だろうか|でしょうか|のか)[。？?]$|\?$/;
+
 /** A sentence that opens with an additive connective (このほか, 他方, In addition) moves on to a new point. */
 export const OPENS_NEW_POINT = /^(?:このほか|そのほか|その他|他方|一方で?、|また、|さらに|加えて|besides|in addition|moreover|furthermore|meanwhile|on the other hand|also,)/i;
 

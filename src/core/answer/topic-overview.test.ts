@@ -1,8 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, collectAnswer, type QaEngine } from '../engine';
-import { buildIndex } from '../ingest/build-index';
-import { openCorpusData } from '../ingest/index-data';
-import { createHashEmbedder } from '../search/hash-embedder';
+import { textEngine } from '../../../test/helpers/text-engine';
+import { collectAnswer, type QaEngine } from '../engine';
 
 /**
  * A made-up report on an island: its chances and risks spread over three sections of one
@@ -40,16 +38,11 @@ const TOWNS = [
   '港町の観光客は増えている。港町の宿は満室が続く。 ', '',
 ].join('\n');
 
-const engineOf = async (text: string): Promise<QaEngine> => {
-  const dictionary = { source: 'test', licence: 'test', attribution: 'test', entries: new Map<string, string[]>() };
-  const index = await buildIndex({ text, dictionary }, createHashEmbedder());
-  return createEngine({ passages: index.passages, footnotes: index.report.footnotes, ...openCorpusData(index.data) });
-};
 
 let engine: QaEngine;
 let towns: QaEngine;
 beforeAll(async () => {
-  [engine, towns] = await Promise.all([engineOf(ISLAND), engineOf(TOWNS)]);
+  [engine, towns] = await Promise.all([textEngine(ISLAND), textEngine(TOWNS)]);
 });
 const ask = (question: string, on: QaEngine = engine) => collectAnswer(on.chat({ question, history: [] }));
 

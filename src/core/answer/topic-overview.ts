@@ -133,5 +133,5 @@ function withoutSubject(q: WeightedQuery, sections: readonly Group[]): WeightedQ
   const ja = [...q.ja].map(([t, w]) => [t, w * (1 - SUBJECT_DISCOUNT * spread((g) => g.body.tokens.has(t)))] as [string, number]);
   const en = [...q.en].map(([t, w]) => [t, w * (1 - SUBJECT_DISCOUNT * spread((g) => g.body.enTokens.has(t)))] as [string, number]);
   const total = [...ja, ...en].reduce((x, [, w]) => x + w, 0);
-  return { ja: new Map(ja), en: new Map(en), total, unseen: q.unseen };
+  return { ja: new Map(ja), en: new Map(en), total, unseen: q.unseen, unseenTerms: q.unseenTerms };
 }

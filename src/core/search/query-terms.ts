@@ -8,7 +8,7 @@ import { mergeTerms, type WeightedTerm } from './bm25';
 import { translateQuery, type Lexicon } from './lexicon';
 import { englishSynonymTerms, japaneseSynonymTerms, noSynonyms, SYNONYM_WEIGHT, type Synonyms } from './synonyms';
 import { matchKatakana, matchLatinName } from './transliterate';
-import { detectLang, tokenize } from './tokenize';
+import { CJK_CHAR, detectLang, tokenize } from './tokenize';
 import type { Lang } from '../types';
 
 export interface QueryTerms {
@@ -23,7 +23,7 @@ export interface TermSources {
   synonyms?: Synonyms;
   /** Whether an English edition is searchable. */
   english: boolean;
-  /** The report's Latin-script names, for katakana spellings of them (ディープシーク). */
+  /** The report's Latin-script names, for katakana spellings of them (アクメ for Acme). */
   names?: readonly string[];
   /** The report's text, squashed, to tell a katakana word the report uses from one it does not. */
   vocabulary?: string;
@@ -70,15 +70,18 @@ const MAX_TERMS = 64;
 const scale = (terms: WeightedTerm[], f: number) => terms.map((t) => ({ term: t.term, weight: t.weight * f }));
 const strongest = (terms: WeightedTerm[]) => mergeTerms(terms).sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1)).slice(0, MAX_TERMS);
 
+/** A space between two Japanese characters. */
+const SPACE_BETWEEN_JAPANESE = new RegExp(`(?<=${CJK_CHAR.source})\\s+(?=${CJK_CHAR.source})`, 'gu');
+
 /** Terms of one text in its own language. */
 export function textTerms(text: string, lang: Lang, sources: TermSources): QueryTerms {
   const synonyms = sources.synonyms ?? noSynonyms;
   if (lang === 'ja') {
     const names = transliterated(text.normalize('NFKC'), sources);
     const { terms, rest } = japaneseSynonymTerms(names.rest, synonyms);
-    // A space a reader types between Japanese words separates them (蒸留　利用規約): no pair of
+    // A space a reader types between Japanese words separates them (港湾　利用規約): no pair of
     // characters across it is a word. (In the report's own text a space is the PDF's, and is read through.)
-    const words = rest.replace(/(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー])\s+(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー])/gu, '、');
+    const words = rest.replace(SPACE_BETWEEN_JAPANESE, '、');
     return { ja: [...tokenize(words).map((term) => ({ term, weight: 1 })), ...terms, ...names.terms], en: [] };
   }
   const own = tokenize(text).map((term) => ({ term, weight: 1 }));

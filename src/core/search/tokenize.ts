@@ -10,7 +10,7 @@ import porter2 from 'wink-porter2-stemmer';
 const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
 
 /** Kanji (incl. the iteration mark 々 and 〆), hiragana, katakana and the prolonged sound mark. */
-const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}々〆ー]/u;
+export const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}々〆ー]/u;
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}々〆ー]+/gu;
 const HIRAGANA_ONLY = /^[\p{Script=Hiragana}ー]+$/u;
 /** Case particles and the copula's pieces that join words in running text. */
