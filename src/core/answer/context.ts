@@ -22,7 +22,7 @@ export interface AnswerContext {
   synonyms?: Synonyms;
   /** English → the report's Japanese words: an English word with an entry names something the report discusses. */
   lexicon?: Lexicon;
-  /** The Latin-letter names the report writes (DeepSeek, Nvidia): a reader's katakana for one (ディープシーク) is found by its sound. */
+  /** The Latin-letter names the report writes (Acme, Zenith): a reader's katakana for one (アクメ) is found by its sound. */
   names: readonly string[];
   /** Everything the report says, squashed and lower-cased, for "does the report name X at all". */
   vocabulary: string;

@@ -36,16 +36,16 @@ describe('unknownNames', () => {
   it('passes over names the report writes, the question\'s first word, and names it knows another word for', () => {
     expect(unknownNames('Who built the lighthouse at Kesa Point?', vocabulary, none)).toBe(0);
     // A katakana name may be the reader's spelling of a name the report writes in Latin letters: `known` finds it by sound.
-    expect(unknownNames('ディープシークの本社は？', vocabulary, (n) => n === 'ディープシーク')).toBe(0);
+    expect(unknownNames('アクメの本社は？', vocabulary, (n) => n === 'アクメ')).toBe(0);
     expect(unknownNames('What about Britain?', vocabulary, (n) => n === 'britain')).toBe(0);
   });
 });
 
 describe('unknownNames, runs of words', () => {
   it('knows a run whose every word the report writes, without possessives, acronym plurals or a hyphenated common word', () => {
-    const vocabulary = 'the harbour board bought two gpu servers from nvidia; chatgpt was cited; china said so';
-    expect(unknownNames('Why did the board buy Nvidia GPUs?', vocabulary, () => false)).toBe(0);
-    expect(unknownNames("Did the ChatGPT-maker sue China's board?", vocabulary, () => false)).toBe(0);
+    const vocabulary = 'the harbour board bought two gpu servers from acme; zenith was cited; kesa said so';
+    expect(unknownNames('Why did the board buy Acme GPUs?', vocabulary, () => false)).toBe(0);
+    expect(unknownNames("Did the Zenith-maker sue Kesa's board?", vocabulary, () => false)).toBe(0);
     expect(unknownNames('Did the board buy Dell servers?', vocabulary, () => false)).toBe(1);
   });
 });

@@ -1,8 +1,9 @@
 /**
- * Specific names in a question — model numbers and acronyms (GPT-5, H20, OECD) — that the report
- * never writes, and the years it names. Asked about such a thing, the report cannot answer,
- * however much of the rest of the question it covers: the reader weighs both. Plain capitalised
- * words are left alone: a reader's "Brits" or "Beijing" is often the report's 英国 or China. Web APIs only.
+ * Names in a question that the report never writes, and the years it names, for the reader to
+ * weigh: specific names (model numbers and acronyms: GPT-5, H20, OECD), which the report cannot
+ * answer about however much of the rest it covers; and how many names of any kind (capitalised
+ * words, katakana) it neither writes nor knows another word for — a reader's "Brits" or "Holland"
+ * is often the report's 英国 or the Netherlands, so these only count as evidence. Web APIs only.
  */
 import type { Synonyms } from '../search/synonyms';
 import { stem } from '../search/tokenize';
@@ -34,7 +35,7 @@ export function absentNames(question: string, vocabulary: string, synonyms?: Syn
 /**
  * Words a reader uses as names: capitalised English words after the first (runs of them as one
  * name: "World Series"), and in a Japanese question Latin words and katakana words (a reader's
- * ディープシーク for the report's DeepSeek is known through `known`, by its sound).
+ * アクメ for the report's Acme is known through `known`, by its sound).
  */
 const NAME_LIKE = /(?<![A-Za-z\d])[A-Z][A-Za-z\d'-]*(?:\s+[A-Z][A-Za-z\d'-]*)*(?![A-Za-z\d])/g;
 const KATAKANA_NAME = /[\p{Script=Katakana}ー]{3,}/gu;
@@ -64,8 +65,8 @@ export function unknownNames(question: string, vocabulary: string, known: (name:
   for (const name of names) {
     const lower = name.toLowerCase();
     if (isKnown(lower) || isKnown(lower.replace(/\s+/g, ''))) continue;
-    // A run of capitalised words is known when each of its words is (Nvidia GPUs, China's AI), each
-    // without its possessive, an acronym's plural or a hyphenated common word (ChatGPT-maker).
+    // A run of capitalised words is known when each of its words is (Acme GPUs, Kesa's Harbour), each
+    // without its possessive, an acronym's plural or a hyphenated common word (Acme-maker).
     const words = name.split(/\s+/).map((w) => w.replace(/'s$/, '').replace(/(?<=[A-Z\d])s$/, '').replace(/-[a-z]+$/, '').toLowerCase());
     if (words.every((w) => isKnown(w))) continue;
     unknown++;
