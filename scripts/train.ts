@@ -9,7 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { SENTENCE_FEATURES } from '../src/core/answer/features';
 import { parseReaderModel, type ReaderModel } from '../src/core/answer/model';
-import { DECISION_FEATURES, scoreReading, type CandidateReading } from '../src/core/answer/reading';
+import { DECISION_FEATURES, WORD_DECISION_FEATURES, scoreReading, type CandidateReading } from '../src/core/answer/reading';
 import { ANSWER_STATUSES, type AnswerStatus } from '../src/core/types';
 import { formatFigures, measureCases } from './eval/public';
 import { engineWith, markdownParts } from './train/article-engine';
@@ -72,6 +72,7 @@ console.log(`sentence model: ${groups.length} questions, ${sentenceRows.length} 
 const scored = examples.map((e) => scoreReading(e.reading, { ...untrained(), sentence }).features);
 const labels = examples.map((e) => e.expected);
 const decision = fitSoftmax(scored, labels, DECISION_FEATURES, ANSWER_STATUSES);
+const englishDecision = fitSoftmax(scored, labels, WORD_DECISION_FEATURES, ANSWER_STATUSES);
 const byStatus = Object.fromEntries(ANSWER_STATUSES.map((s) => [s, labels.filter((y) => y === s).length]));
 console.log(`decision model: ${scored.length} questions ${JSON.stringify(byStatus)}`);
 
@@ -81,7 +82,7 @@ const trainedOn = {
   rows: { sentenceQuestions: groups.length, sentences: sentenceRows.length, questions: scored.length, ...byStatus },
   fit: { sentence: listwiseFit, decision: fitDefaults },
 };
-const model = parseReaderModel({ version: 1, sentence, decision, trainedOn });
+const model = parseReaderModel({ version: 1, sentence, decision, englishDecision, trainedOn });
 
 // Validation: articles never trained on, with the full engine, beside the baseline.
 const jsquadFigures = await measureCases(casesOf(validation, validation), model);

@@ -148,8 +148,7 @@ describe('follow-ups', () => {
     expect(more.citations.some((c) => !shown.has(c.quote))).toBe(true);
   });
 
-  // Known miss of the learned reader: "Capital of France?" is answered from sentences on capital and on France.
-  it.fails('reads a question that names its own subject on its own, in both languages, whatever came before', async () => {
+  it('reads a question that names its own subject on its own, in both languages, whatever came before', async () => {
     const enFirst = 'How much did DeepSeek cost?';
     const enTurn = turn(enFirst, await ask(enFirst));
     for (const q of ["What's a good recipe for ramen?", 'Capital of France?']) expect((await ask(q, enTurn)).status).toBe('not_in_report');

@@ -181,8 +181,7 @@ describe.skipIf(Boolean(skipReason))('what a reader sees in the widget', () => {
     });
   }
 
-  // Known miss of the learned reader: "What's a good recipe for ramen?" is answered from sentences that share its words.
-  it.fails('declines a new off-topic question asked after a conversation, on a Japanese and an English page', async () => {
+  it('declines a new off-topic question asked after a conversation, on a Japanese and an English page', async () => {
     for (const [url, first, offTopic, notice] of [
       [host.url, 'DeepSeekの開発費は本当に600万ドル以下なのか？', '東京の明日の天気は？', 'レポートには記載がありません'],
       [host.enUrl, 'How much did DeepSeek cost?', "What's a good recipe for ramen?", 'Not in the report'],

@@ -108,10 +108,8 @@ describe('answers from the report', () => {
     expect(quotes(name)).toContain('杭州深度求索人工智能基础技术研究有限公司');
   });
 
-  // Known miss of the learned reader: a short English question whose words the report uses in another sense
-  // (capital as in money) sits on the line between answered and not in the report: English questions have
-  // no training data of their own (see README, Quality).
-  it.fails('declines a short off-topic question whose words the report uses in another sense', async () => {
+  // A short English question whose words the report uses in another sense (capital as in money).
+  it('declines a short off-topic question whose words the report uses in another sense', async () => {
     expect((await ask('What is the capital of France?')).status).toBe('not_in_report');
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Passage } from '../types';
-import { chooseSentences, decide, readerDefaults } from './decide';
+import { chooseSentences, decide, readerDefaults, statusOf } from './decide';
 import type { Candidate } from './features';
 import type { ReaderModel } from './model';
 import type { Reading } from './reading';
@@ -49,6 +49,27 @@ describe('decide', () => {
     const off = decide(reading(0.1, list), model);
     expect(off.status).toBe('not_in_report');
     expect(off.chosen).toEqual([]);
+  });
+
+  it('answers only when answering is more likely than declining at all, then takes the likelier decline', () => {
+    expect(statusOf({ answered: 0.44, not_stated: 0.29, not_in_report: 0.27 })).toBe('not_stated');
+    expect(statusOf({ answered: 0.44, not_stated: 0.2, not_in_report: 0.36 })).toBe('not_in_report');
+    expect(statusOf({ answered: 0.5, not_stated: 0.3, not_in_report: 0.2 })).toBe('answered');
+    // The decline can be read from other probabilities than the answer.
+    expect(statusOf({ answered: 0.2, not_stated: 0.5, not_in_report: 0.3 }, { answered: 0.9, not_stated: 0.01, not_in_report: 0.09 })).toBe('not_in_report');
+  });
+
+  it('decides whether an English question is answered with the English model, and which decline with the full one', () => {
+    // The English model weighs only unseenTerms; the full one would answer anything with a high topic coverage.
+    const english: ReaderModel = { ...model, englishDecision: { features: ['unseenTerms'], classes: ['answered', 'not_stated', 'not_in_report'], mean: [0.5], scale: [0.1], weights: [[-3], [0], [3]], bias: [0, 1, 0] } };
+    const list = [candidate(1, 0.9), candidate(2, 0.1)];
+    const read = (lang: 'ja' | 'en', topic: number, unseenTerms: number) => ({ candidates: list, lang, features: { topicCoverage: topic, unseenTerms } }) as unknown as Reading;
+    expect(decide(read('ja', 0.9, 0.9), english).status).toBe('answered');
+    expect(decide(read('en', 0.9, 0.9), english).status).not.toBe('answered');
+    expect(decide(read('en', 0.9, 0.1), english).status).toBe('answered');
+    // Declined by the English model; the full model finds the topic absent.
+    expect(decide(read('en', 0.1, 0.9), english).status).toBe('not_in_report');
+    expect(decide(read('en', 0.5, 0.9), english).status).toBe('not_stated');
   });
 
   it('declines when there is nothing to read', () => {

@@ -59,9 +59,20 @@ export function chooseSentences(candidates: readonly Candidate[], max: number, o
   return [best, ...chosen.slice(1).sort((a, b) => a.sentence.order - b.sentence.order)];
 }
 
+/**
+ * Answered when the model finds answering more likely than declining at all; else the more likely
+ * of the two declines. (The plain most-likely class would answer a question the model splits
+ * between "not stated" and "not discussed", though either decline outweighs the answer.)
+ */
+export function statusOf(p: Readonly<Record<AnswerStatus, number>>, decline: Readonly<Record<AnswerStatus, number>> = p): AnswerStatus {
+  if (p.answered >= p.not_stated + p.not_in_report) return 'answered';
+  return decline.not_stated >= decline.not_in_report ? 'not_stated' : 'not_in_report';
+}
+
 export function decide(reading: Reading, model: ReaderModel, options: ReaderOptions = readerDefaults): Decision {
-  const probabilities = statusProbabilities(model.decision, reading.features);
-  const status = reading.candidates.length === 0 ? 'not_in_report' : (Object.entries(probabilities).sort((a, b) => b[1] - a[1])[0]![0] as AnswerStatus);
+  const full = statusProbabilities(model.decision, reading.features);
+  const probabilities = reading.lang === 'en' && model.englishDecision ? statusProbabilities(model.englishDecision, reading.features) : full;
+  const status = reading.candidates.length === 0 ? 'not_in_report' : statusOf(probabilities, full);
   const max = status === 'answered' ? options.maxSentences : options.relatedSentences;
   return { status, probabilities, chosen: status === 'not_in_report' ? [] : chooseSentences(reading.candidates, max, options) };
 }

@@ -40,5 +40,9 @@ describe('reader model', () => {
     expect(() => parseReaderModel(bad)).toThrow(/1 values for 2 features/);
     expect(() => parseReaderModel({ ...model(), version: 2 })).toThrow();
     expect(parseReaderModel(model()).decision.classes).toEqual(['answered', 'not_stated', 'not_in_report']);
+    // The English decision is checked the same way.
+    const english = { ...model().decision, weights: [[1], [0]] };
+    expect(() => parseReaderModel({ ...model(), englishDecision: english })).toThrow(/englishDecision needs one weight row/);
+    expect(parseReaderModel({ ...model(), englishDecision: model().decision }).englishDecision?.features).toEqual(['a']);
   });
 });

@@ -29,6 +29,8 @@ export const readerModelSchema = z.object({
   version: z.literal(1),
   sentence: linearSchema,
   decision: softmaxSchema,
+  /** The decision for questions read on whole English words (see `WORD_DECISION_FEATURES`). */
+  englishDecision: softmaxSchema.optional(),
   /** What the weights were learned from and how well they did on held-out articles. */
   trainedOn: z.record(z.string(), z.unknown()),
 });
@@ -43,8 +45,11 @@ export function parseReaderModel(json: unknown): ReaderModel {
     for (const v of vs) if (v.length !== f) throw new Error(`reader model: ${name} has ${v.length} values for ${f} features`);
   };
   lengths('sentence', m.sentence.features.length, m.sentence.mean, m.sentence.scale, m.sentence.weights);
-  lengths('decision', m.decision.features.length, m.decision.mean, m.decision.scale, ...m.decision.weights);
-  if (m.decision.weights.length !== m.decision.classes.length || m.decision.bias.length !== m.decision.classes.length) throw new Error('reader model: one weight row and bias per class');
+  for (const [name, d] of [['decision', m.decision], ['englishDecision', m.englishDecision]] as const) {
+    if (!d) continue;
+    lengths(name, d.features.length, d.mean, d.scale, ...d.weights);
+    if (d.weights.length !== d.classes.length || d.bias.length !== d.classes.length) throw new Error(`reader model: ${name} needs one weight row and bias per class`);
+  }
   return m;
 }
 

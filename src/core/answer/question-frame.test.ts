@@ -9,6 +9,10 @@ describe('withoutFrame', () => {
     ["What's the author's view on wages?", "What's on wages?"],
     ['How does the report see the export controls?', 'the export controls?'],
     ['Is anything said about tariffs?', 'tariffs?'],
+    ['Can you tell me about the Acme merger?', 'the Acme merger?'],
+    ['Please explain to me how tariffs work', 'how tariffs work'],
+    ["I'd like to know the price of Kesa tea", 'the price of Kesa tea'],
+    ['Tell me a joke', 'a joke'],
   ])('English: %s', (question, expected) => {
     expect(withoutFrame(question)).toBe(expected);
   });

@@ -15,6 +15,9 @@ const FRAMES_EN: RegExp[] = [
   new RegExp(String.raw`\b(?:according to|in|within|from|per)\s+(?:the|this|your)\s+${DOCUMENT_EN}\b,?`, 'gi'),
   new RegExp(String.raw`\b(?:the|this)\s+${DOCUMENT_EN}(?:'s|s')?\s+(?:${SAYING_EN})\b`, 'gi'),
   new RegExp(String.raw`\b(?:is|are|was|were)\s+(?:there\s+)?(?:anything\s+)?(?:${SAYING_EN})\s+(?:about|on|regarding)\b`, 'gi'),
+  // A request put to the assistant (can you tell me about, please explain to me, I'd like to know): its verbs name no topic.
+  /\b(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?(?:tell|show|give|explain(?:\s+to)?)\s+(?:me|us)\b(?:\s+(?:about|of|on)\b)?/gi,
+  /\bI(?:'d|\s+would)?\s+(?:like|want|wish)\s+to\s+(?:know|learn|hear|understand)\b(?:\s+(?:about|of|on)\b)?/gi,
   // "the full company name": asks for a name, names nothing (the kind of answer is read from the whole question).
   /\b(?:full|official|formal|legal|complete|registered)\s+(?:company\s+|corporate\s+)?name\b/gi,
 ];

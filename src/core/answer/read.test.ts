@@ -36,4 +36,11 @@ describe('weighQuery', () => {
     expect(q.ja.has('近ど')).toBe(true);
     expect(q.unseenTerms).toBeLessThan(1);
   });
+
+  it('counts an English word as seen when the edition lacks it but the Japanese report uses its translation', () => {
+    const en = Bm25Index.build([{ id: 'a', text: 'The bank expanded its lending.' }]);
+    const english = { ja: [], en: ['bank', 'startup'].map((term) => ({ term, weight: 1 })) };
+    expect(weighQuery(english, { ja: index, en }).unseenTerms).toBe(0.5);
+    expect(weighQuery(english, { ja: index, en }, new Set(), (t) => t === 'startup').unseenTerms).toBe(0);
+  });
 });

@@ -49,7 +49,7 @@ function boundaryArtefacts(terms: WeightedTerm[], index: Bm25Index): Set<string>
   return out;
 }
 
-function weigh(terms: WeightedTerm[], index: Bm25Index | undefined, ignore: ReadonlySet<string>, into: Map<string, number>): { total: number; unseen: number; unseenTerms: number } {
+function weigh(terms: WeightedTerm[], index: Bm25Index | undefined, ignore: ReadonlySet<string>, into: Map<string, number>, known: (term: string) => boolean = () => false): { total: number; unseen: number; unseenTerms: number } {
   let total = 0;
   let unseen = 0;
   const absent = new Set<string>();
@@ -60,7 +60,7 @@ function weigh(terms: WeightedTerm[], index: Bm25Index | undefined, ignore: Read
   for (const t of terms) {
     if (ignore.has(t.term) || artefacts.has(t.term)) continue;
     const grammar = HIRAGANA.test(t.term) ? GRAMMAR_FACTOR : 1;
-    const seen = index.docFrequency(t.term) > 0;
+    const seen = index.docFrequency(t.term) > 0 || known(t.term);
     // A term the report never uses weighs as much as the rarest it does: a question about something absent is that much absent.
     const w = t.weight * grammar * (seen ? index.idf(t.term) : maxIdf);
     if (w <= 0) continue;
@@ -76,13 +76,17 @@ function weigh(terms: WeightedTerm[], index: Bm25Index | undefined, ignore: Read
   return { total, unseen, unseenTerms: counted > 0 ? absent.size / counted : 0 };
 }
 
-/** Query terms weighted by rarity; an English question is weighed on the edition when there is one. */
-export function weighQuery(terms: QueryTerms, indexes: { ja: Bm25Index; en?: Bm25Index }, ignore: ReadonlySet<string> = new Set()): WeightedQuery {
+/**
+ * Query terms weighted by rarity; an English question is weighed on the edition when there is one.
+ * `translated` says whether an English word has a translation the Japanese report uses: a reader's
+ * word the edition renders otherwise (start-up for the edition's company) is not a word the report lacks.
+ */
+export function weighQuery(terms: QueryTerms, indexes: { ja: Bm25Index; en?: Bm25Index }, ignore: ReadonlySet<string> = new Set(), translated?: (term: string) => boolean): WeightedQuery {
   const ja = new Map<string, number>();
   const en = new Map<string, number>();
   const english = terms.en.length > 0 && indexes.en !== undefined;
   const a = weigh(english ? terms.ja.map((t) => ({ ...t, weight: t.weight * 0.5 })) : terms.ja, indexes.ja, ignore, ja);
-  const b = english ? weigh(terms.en, indexes.en, ignore, en) : { total: 0, unseen: 0, unseenTerms: 0 };
+  const b = english ? weigh(terms.en, indexes.en, ignore, en, translated) : { total: 0, unseen: 0, unseenTerms: 0 };
   const total = a.total + b.total;
   // Unseen English words say more than untranslated Japanese guesses: judge absence on the edition when it leads.
   const unseen = english ? (b.total > 0 ? b.unseen / b.total : 0) : a.total > 0 ? a.unseen / a.total : 0;

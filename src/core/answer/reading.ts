@@ -40,6 +40,19 @@ export const DECISION_FEATURES = [
 ] as const;
 export type DecisionFeature = (typeof DECISION_FEATURES)[number];
 
+/**
+ * The decision features whose scale does not depend on how the question's words are matched. A
+ * Japanese question is matched on characters and pieces of words, so a paraphrase still shares
+ * most of them; an English one on whole stemmed words, so the same paraphrase covers far less
+ * (answerable questions: a best-sentence coverage of 0.8 on Japanese articles, 0.5 on English
+ * ones) and a model learned on Japanese takes English answers for near misses. Whether an English
+ * question is answered is decided on these alone: what the report holds of the question's words
+ * and names, whether a value of the asked-for kind stands near them (measured against the best
+ * sentence's coverage, so on the same scale in both languages), and how the sentence model rates
+ * its best sentence. (Which of the two declines it gets is still read from all the features.)
+ */
+export const WORD_DECISION_FEATURES = ['best', 'second', 'unseen', 'absentName', 'factoid', 'typedShare', 'typedNear', 'yearMissing', 'termsLog', 'bestDensity', 'bestNovelty', 'unseenTerms', 'unknownNames'] as const satisfies readonly DecisionFeature[];
+
 /** What a question's passages say before any model weighs them. */
 export interface CandidateReading {
   q: WeightedQuery;
@@ -73,7 +86,7 @@ const YEAR_CHECKED = 3;
 
 export function readCandidates(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retrieval): CandidateReading {
   const { expected } = analysis;
-  const weighed = weighQuery(retrieval.terms, { ja: ctx.bm25, ...(ctx.bm25En ? { en: ctx.bm25En } : {}) }, analysis.wantsSource ? SOURCE_TOKENS : undefined);
+  const weighed = weighQuery(retrieval.terms, { ja: ctx.bm25, ...(ctx.bm25En ? { en: ctx.bm25En } : {}) }, analysis.wantsSource ? SOURCE_TOKENS : undefined, (t) => ctx.lexicon?.entries.has(t) ?? false);
   // An English question on a report with an English edition is read on the edition alone, as on an
   // English report: the lexicon's Japanese guesses found the passages but would only dilute what a sentence covers.
   const q = inEnglish(weighed) ? { ...weighed, ja: new Map<string, number>(), total: [...weighed.en.values()].reduce((a, b) => a + b, 0) } : weighed;
