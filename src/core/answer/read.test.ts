@@ -43,4 +43,15 @@ describe('weighQuery', () => {
     expect(weighQuery(english, { ja: index, en }).unseenTerms).toBe(0.5);
     expect(weighQuery(english, { ja: index, en }, new Set(), (t) => t === 'startup').unseenTerms).toBe(0);
   });
+
+  it('weighs a katakana word once, however many pieces it is indexed by', () => {
+    const q = weighQuery(terms('ウクライナのリーダー'), { ja: index });
+    // リーダー is in the report: the word and its three pieces share one word's weight.
+    const pieces = ['リーダー', 'リー', 'ーダ', 'ダー'].map((t) => q.ja.get(t)!);
+    expect(new Set(pieces.map((w) => w.toFixed(9))).size).toBe(1);
+    expect(pieces.reduce((a, b) => a + b, 0)).toBeCloseTo(pieces[0]! * 4, 9);
+    expect(pieces.reduce((a, b) => a + b, 0)).toBeLessThan(q.ja.get('ウクライナ')!);
+    // So the word the report never uses is most of the question, as it is of its meaning.
+    expect(q.unseen).toBeGreaterThan(0.5);
+  });
 });

@@ -49,6 +49,23 @@ function boundaryArtefacts(terms: WeightedTerm[], index: Bm25Index): Set<string>
   return out;
 }
 
+/**
+ * A katakana word is indexed whole and by its pieces (ドメイン: ドメ, メイ, イン), so that part of
+ * it still matches; counted in full, a word the report uses would weigh as much as four words,
+ * and one it never uses (whose pieces are set aside) as one. Each of a word's terms weighs its
+ * share, so the word weighs once and a sentence holding only a piece of it gets part of it.
+ */
+function pieceShares(terms: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const word of new Set(terms.filter((t) => KATAKANA_WORD.test(t)))) {
+    const pieces = [...new Set(terms.filter((t) => t !== word && [...t].length === 2 && word.includes(t) && !out.has(t)))];
+    if (pieces.length === 0) continue;
+    const each = 1 / (pieces.length + 1);
+    for (const t of [word, ...pieces]) out.set(t, each);
+  }
+  return out;
+}
+
 function weigh(terms: WeightedTerm[], index: Bm25Index | undefined, ignore: ReadonlySet<string>, into: Map<string, number>, known: (term: string) => boolean = () => false): { total: number; unseen: number; unseenTerms: number } {
   let total = 0;
   let unseen = 0;
@@ -57,12 +74,13 @@ function weigh(terms: WeightedTerm[], index: Bm25Index | undefined, ignore: Read
   if (!index) return { total, unseen, unseenTerms: 0 };
   const maxIdf = Math.log(1 + (index.size + 0.5) / 0.5);
   const artefacts = boundaryArtefacts(terms, index);
-  for (const t of terms) {
-    if (ignore.has(t.term) || artefacts.has(t.term)) continue;
+  const kept = terms.filter((t) => !ignore.has(t.term) && !artefacts.has(t.term));
+  const share = pieceShares(kept.map((t) => t.term));
+  for (const t of kept) {
     const grammar = HIRAGANA.test(t.term) ? GRAMMAR_FACTOR : 1;
     const seen = index.docFrequency(t.term) > 0 || known(t.term);
     // A term the report never uses weighs as much as the rarest it does: a question about something absent is that much absent.
-    const w = t.weight * grammar * (seen ? index.idf(t.term) : maxIdf);
+    const w = t.weight * grammar * (seen ? index.idf(t.term) : maxIdf) * (share.get(t.term) ?? 1);
     if (w <= 0) continue;
     into.set(t.term, (into.get(t.term) ?? 0) + w);
     total += w;
