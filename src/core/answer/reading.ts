@@ -45,13 +45,14 @@ export type DecisionFeature = (typeof DECISION_FEATURES)[number];
  * Japanese question is matched on characters and pieces of words, so a paraphrase still shares
  * most of them; an English one on whole stemmed words, so the same paraphrase covers far less
  * (answerable questions: a best-sentence coverage of 0.8 on Japanese articles, 0.5 on English
- * ones) and a model learned on Japanese takes English answers for near misses. Whether an English
+ * ones) and a model learned on Japanese takes English answers for near misses; and a Japanese
+ * question counts its words and their pieces, so an English one has far fewer terms. Whether an English
  * question is answered is decided on these alone: what the report holds of the question's words
  * and names, whether a value of the asked-for kind stands near them (measured against the best
  * sentence's coverage, so on the same scale in both languages), and how the sentence model rates
  * its best sentence. (Which of the two declines it gets is still read from all the features.)
  */
-export const WORD_DECISION_FEATURES = ['best', 'second', 'unseen', 'absentName', 'factoid', 'typedShare', 'typedNear', 'yearMissing', 'termsLog', 'bestDensity', 'bestNovelty', 'unseenTerms', 'unknownNames'] as const satisfies readonly DecisionFeature[];
+export const WORD_DECISION_FEATURES = ['best', 'second', 'unseen', 'absentName', 'factoid', 'typedShare', 'typedNear', 'yearMissing', 'bestDensity', 'bestNovelty', 'unseenTerms', 'unknownNames'] as const satisfies readonly DecisionFeature[];
 
 /** What a question's passages say before any model weighs them. */
 export interface CandidateReading {
