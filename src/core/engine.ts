@@ -131,11 +131,13 @@ export function createEngine(parts: EngineParts): QaEngine {
   const names = latinNames(text);
   // What language the report is written in is read from the report itself.
   const reportLang = detectLang(text.slice(0, REPORT_LANG_SAMPLE));
-  const retriever = new Retriever({ library, bm25, lexicon, names, vocabulary, reportLang, katakana: katakanaWords(text), ...(bm25En ? { bm25En } : {}), ...(synonyms ? { synonyms } : {}), ...dense });
+  const katakana = katakanaWords(text);
+  const retriever = new Retriever({ library, bm25, lexicon, names, vocabulary, reportLang, katakana, ...(bm25En ? { bm25En } : {}), ...(synonyms ? { synonyms } : {}), ...dense });
   const ctx: AnswerContext = {
     library,
     titleTokens: new Set(tokenize(parts.title ?? '')),
     names,
+    katakana,
     sentences,
     bm25,
     ...(bm25En ? { bm25En } : {}),

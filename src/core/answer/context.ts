@@ -24,6 +24,8 @@ export interface AnswerContext {
   lexicon?: Lexicon;
   /** The Latin-letter names the report writes (Acme, Zenith): a reader's katakana for one (アクメ) is found by its sound. */
   names: readonly string[];
+  /** The katakana words the report writes: a reader's Latin spelling of one (Gujarat for グジャラート) is found by its sound. */
+  katakana: readonly string[];
   /** Everything the report says, squashed and lower-cased, for "does the report name X at all". */
   vocabulary: string;
   /** The language the report is written in (its edition, if any, is English). */

@@ -48,6 +48,13 @@ describe('fact answers on a made-up Japanese report', () => {
     expect(a.citations[0]!.quote).toContain('約300人');
   });
 
+  it('knows a name an English question spells in Latin letters that the report writes in katakana', async () => {
+    const known = await engine.explain('How many tonnes did Minato harbour land?');
+    expect(known.reading?.features.unknownNames).toBe(0);
+    const unknown = await engine.explain('How many tonnes did Kesennuma harbour land?');
+    expect(unknown.reading?.features.unknownNames).toBeGreaterThan(0);
+  });
+
   it('declines a question on something the report never discusses as not in the report', async () => {
     for (const q of ['東京の明日の天気は？', 'ラーメンのおいしい作り方を教えて']) {
       const a = await ask(engine, q);

@@ -42,6 +42,10 @@ describe('weighQuery', () => {
     const english = { ja: [], en: ['bank', 'startup'].map((term) => ({ term, weight: 1 })) };
     expect(weighQuery(english, { ja: index, en }).unseenTerms).toBe(0.5);
     expect(weighQuery(english, { ja: index, en }, new Set(), (t) => t === 'startup').unseenTerms).toBe(0);
+    // Without an edition the question's English words stand beside their Japanese translations: a translated one is not absent.
+    const dictionary = { ja: [{ term: '銀行', weight: 1 }, { term: 'bank', weight: 0.5 }], en: [] };
+    expect(weighQuery(dictionary, { ja: index }).unseenTerms).toBe(0.5);
+    expect(weighQuery(dictionary, { ja: index }, new Set(), (t) => t === 'bank').unseenTerms).toBe(0);
   });
 
   it('weighs a katakana word once, however many pieces it is indexed by', () => {

@@ -103,7 +103,8 @@ export function weighQuery(terms: QueryTerms, indexes: { ja: Bm25Index; en?: Bm2
   const ja = new Map<string, number>();
   const en = new Map<string, number>();
   const english = terms.en.length > 0 && indexes.en !== undefined;
-  const a = weigh(english ? terms.ja.map((t) => ({ ...t, weight: t.weight * 0.5 })) : terms.ja, indexes.ja, ignore, ja);
+  // A question read through the dictionary alone (no edition) keeps its English words beside their translations: a translated one is not absent.
+  const a = weigh(english ? terms.ja.map((t) => ({ ...t, weight: t.weight * 0.5 })) : terms.ja, indexes.ja, ignore, ja, translated);
   const b = english ? weigh(terms.en, indexes.en, ignore, en, translated) : { total: 0, unseen: 0, unseenTerms: 0 };
   const total = a.total + b.total;
   // Unseen English words say more than untranslated Japanese guesses: judge absence on the edition when it leads.
