@@ -99,6 +99,18 @@ describe('POST /api/chat', () => {
     expect(off.citations).toEqual([]);
   });
 
+  it('takes an earlier answer\'s citations back in the history as /api/chat returned them, or as their ids', async () => {
+    const first = 'Which countries restricted the use of DeepSeek?';
+    const before = chatOut.parse(await (await post(JSON.stringify({ question: first }))).json());
+    expect(before.citations.length).toBeGreaterThan(0);
+    const followUp = (citations: unknown) => post(JSON.stringify({ question: 'Where is that from?', history: [{ role: 'user', content: first }, { role: 'assistant', content: before.answer, citations }] }));
+    const asReturned = chatOut.parse(await (await followUp(before.citations)).json());
+    const asIds = chatOut.parse(await (await followUp(before.citations.map((c) => c.id))).json());
+    expect(asReturned.status).toBe('answered');
+    expect(asReturned.answer).toBe(asIds.answer);
+    await expectError(await followUp([42]), 400, 'validation_failed');
+  });
+
   it('streams the same answer as server-sent events: meta, deltas, done', async () => {
     const question = JSON.stringify({ question: 'ジニ係数は最近どうなっているか？' });
     const plain = chatOut.parse(await (await post(question)).json());

@@ -86,8 +86,14 @@ export const searchOut = z.object({ results: z.array(searchResult) });
 export const historyMessage = z.object({
   role: z.enum(['user', 'assistant']),
   content: z.string().max(MAX_HISTORY_CHARS, `history messages must be at most ${MAX_HISTORY_CHARS} characters`),
-  /** Passage ids the assistant turn cited, so a follow-up resolves against what the reader saw. */
-  citations: z.array(z.string().max(64)).max(20, 'a history message may carry at most 20 citations').optional(),
+  /**
+   * Passage ids the assistant turn cited, so a follow-up resolves against what the reader saw: each
+   * an id, or a citation as /api/chat returned it (its `id` is read, the rest ignored).
+   */
+  citations: z
+    .array(z.union([z.string().max(64), z.object({ id: z.string().max(64) }).transform((c) => c.id)], { error: 'a citation must be a passage id or a citation object with an id' }))
+    .max(20, 'a history message may carry at most 20 citations')
+    .optional(),
 });
 
 export const chatIn = z.object({
