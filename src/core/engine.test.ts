@@ -113,6 +113,11 @@ describe('answers from the report', () => {
     expect((await ask('What is the capital of France?')).status).toBe('not_in_report');
   });
 
+  // Known miss of the learned reader: a year or a place the report uses makes a short off-topic English question look on topic.
+  it.fails('declines a short English question that names a year or a place the report uses', async () => {
+    for (const q of ['Who won the 2024 World Series?', "What's the weather in Beijing tomorrow?"]) expect((await ask(q)).status, q).toBe('not_in_report');
+  });
+
   // Known miss of the learned reader: a sentence with another date on the topic is taken for the answer.
   it.fails('does not take a citation year or a span of time for the date asked', async () => {
     const a = await ask('When was DeepSeek established?');
