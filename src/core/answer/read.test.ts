@@ -41,7 +41,10 @@ describe('weighQuery', () => {
     const en = Bm25Index.build([{ id: 'a', text: 'The bank expanded its lending.' }]);
     const english = { ja: [], en: ['bank', 'startup'].map((term) => ({ term, weight: 1 })) };
     expect(weighQuery(english, { ja: index, en }).unseenTerms).toBe(0.5);
-    expect(weighQuery(english, { ja: index, en }, new Set(), (t) => t === 'startup').unseenTerms).toBe(0);
+    const translated = weighQuery(english, { ja: index, en }, new Set(), (t) => t === 'startup');
+    expect(translated.unseenTerms).toBe(0);
+    // Still a word of the question, weighed as the rarest the edition uses.
+    expect(translated.en.get('startup')).toBeGreaterThan(translated.en.get('bank')!);
     // Without an edition the question's English words stand beside their Japanese translations: a translated one is not absent.
     const dictionary = { ja: [{ term: '銀行', weight: 1 }, { term: 'bank', weight: 0.5 }], en: [] };
     expect(weighQuery(dictionary, { ja: index }).unseenTerms).toBe(0.5);

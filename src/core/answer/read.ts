@@ -81,9 +81,10 @@ function weigh(terms: WeightedTerm[], index: Bm25Index | undefined, ignore: Read
   const share = pieceShares(kept.map((t) => t.term));
   for (const t of kept) {
     const grammar = HIRAGANA.test(t.term) ? GRAMMAR_FACTOR : 1;
-    const seen = index.docFrequency(t.term) > 0 || known(t.term);
-    // A term the report never uses weighs as much as the rarest it does: a question about something absent is that much absent.
-    const w = t.weight * grammar * (seen ? index.idf(t.term) : maxIdf) * (share.get(t.term) ?? 1);
+    const used = index.docFrequency(t.term) > 0;
+    const seen = used || known(t.term);
+    // A term the report never uses (or uses only in translation) weighs as much as the rarest it does: a question about something absent is that much absent.
+    const w = t.weight * grammar * (used ? index.idf(t.term) : maxIdf) * (share.get(t.term) ?? 1);
     if (w <= 0) continue;
     into.set(t.term, (into.get(t.term) ?? 0) + w);
     total += w;
