@@ -48,3 +48,23 @@ export const LIBRARY_REPORTS: Record<string, MadeUpReport> = {
     ],
   },
 };
+
+/** A chapter of a made-up report body: its own paragraphs, then its numbered sections (1｜…). */
+export interface MadeUpChapter {
+  title: string;
+  paragraphs?: string[];
+  sections?: { title: string; paragraphs: string[] }[];
+}
+
+/**
+ * Chapters alone, without a header, laid out as the publisher's extracted text is: a heading, a
+ * blank line, a line holding a space, then each paragraph ending on a space; single newlines
+ * with a blank line between.
+ */
+export function chaptersText(chapters: readonly MadeUpChapter[]): string {
+  const heading = (text: string) => [text, '', ' ', ''];
+  const body = (paragraphs: readonly string[] = []) => paragraphs.flatMap((p) => [`${p} `, '']);
+  return chapters
+    .flatMap((c, i) => [...heading(` ${i + 1}――${c.title} `), ...body(c.paragraphs), ...(c.sections ?? []).flatMap((s, j) => [...heading(` ${j + 1}｜${s.title} `), ...body(s.paragraphs)])])
+    .join('\n');
+}

@@ -1,47 +1,30 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { chaptersText } from '../../../test/helpers/report-text';
 import { textEngine } from '../../../test/helpers/text-engine';
 import { collectAnswer, type QaEngine } from '../engine';
 import { topicText } from './overview-answer';
 
 /** A made-up report of five chapters; the third and fourth are both about opportunities and threats. */
-const REPORT = [
-  ' 1――港町の経済を読む ', '', ' ', '',
-  '本稿は架空の港町の経済を扱う。港の貿易は近年急速に伸びている。 ', '',
-  ' 2――港の成長 ', '', ' ', '',
-  '港の取扱量は十年で倍増した。成長は今後も続くだろう。 ', '',
-  ' 3――観光にもたらす機会と脅威 ', '', ' ', '',
-  ' 1｜観光客の増加 ', '', ' ', '',
-  '観光客は毎年増えている。観光収入は町の経済を支える柱となるだろう。 ', '',
-  ' 2｜混雑の問題 ', '', ' ', '',
-  '一方で、混雑は住民の生活を圧迫している。対策が必要だ。 ', '',
-  ' 4――漁業にもたらす機会と脅威 ', '', ' ', '',
-  '漁業は港の拡張で漁場を失う恐れがある。漁獲の減少は避けられないかもしれない。 ', '',
-  ' 5――町にとっての課題 ', '', ' ', '',
-  '町は成長の果実をどう分けるかを問われている。港と観光と漁業の均衡を図ることが求められる。 ', '',
-].join('\n');
+const REPORT = chaptersText([
+  { title: '港町の経済を読む', paragraphs: ['本稿は架空の港町の経済を扱う。港の貿易は近年急速に伸びている。'] },
+  { title: '港の成長', paragraphs: ['港の取扱量は十年で倍増した。成長は今後も続くだろう。'] },
+  { title: '観光にもたらす機会と脅威', sections: [{ title: '観光客の増加', paragraphs: ['観光客は毎年増えている。観光収入は町の経済を支える柱となるだろう。'] }, { title: '混雑の問題', paragraphs: ['一方で、混雑は住民の生活を圧迫している。対策が必要だ。'] }] },
+  { title: '漁業にもたらす機会と脅威', paragraphs: ['漁業は港の拡張で漁場を失う恐れがある。漁獲の減少は避けられないかもしれない。'] },
+  { title: '町にとっての課題', paragraphs: ['町は成長の果実をどう分けるかを問われている。港と観光と漁業の均衡を図ることが求められる。'] },
+]);
 
 /**
  * A made-up report whose middle chapters pair up (機会と脅威 of farming, of fishing): farming's
  * three sections each close on a judgement, fishing's one section states its point and closes on
  * an aside (もっとも、…), and a sentence in farming lists with 挙げられる, the verb a reader may ask with.
  */
-const PAIRED = [
-  ' 1――山村の経済を読む ', '', ' ', '',
-  '本稿は架空の山村の経済を扱う。山村の人口は減り続けている。 ', '',
-  ' 2――山村の歩み ', '', ' ', '',
-  '山村は林業で栄えた。林業の衰退は村の財政を細らせた。 ', '',
-  ' 3――農業にもたらす機会と脅威 ', '', ' ', '',
-  ' 1｜新しい作物 ', '', ' ', '',
-  '新しい作物の例としてワサビが挙げられる。ワサビの栽培は農家の収入を押し上げるだろう。 ', '',
-  ' 2｜農地の集約 ', '', ' ', '',
-  '農地の集約が進んでいる。集約は生産の効率を高めるだろう。 ', '',
-  ' 3｜担い手の不足 ', '', ' ', '',
-  '担い手は高齢化している。後継者の育成が求められる。 ', '',
-  ' 4――漁業にもたらす機会と脅威 ', '', ' ', '',
-  '渓流の漁業は観光客を呼び込んでいる。釣り客は村の新たな収入源となるだろう。もっとも、釣り客の増加は一時的かもしれない。 ', '',
-  ' 5――村にとっての課題 ', '', ' ', '',
-  '村は限られた財源をどこに振り向けるかを問われている。農業と漁業と林業の均衡を図ることが求められる。 ', '',
-].join('\n');
+const PAIRED = chaptersText([
+  { title: '山村の経済を読む', paragraphs: ['本稿は架空の山村の経済を扱う。山村の人口は減り続けている。'] },
+  { title: '山村の歩み', paragraphs: ['山村は林業で栄えた。林業の衰退は村の財政を細らせた。'] },
+  { title: '農業にもたらす機会と脅威', sections: [{ title: '新しい作物', paragraphs: ['新しい作物の例としてワサビが挙げられる。ワサビの栽培は農家の収入を押し上げるだろう。'] }, { title: '農地の集約', paragraphs: ['農地の集約が進んでいる。集約は生産の効率を高めるだろう。'] }, { title: '担い手の不足', paragraphs: ['担い手は高齢化している。後継者の育成が求められる。'] }] },
+  { title: '漁業にもたらす機会と脅威', paragraphs: ['渓流の漁業は観光客を呼び込んでいる。釣り客は村の新たな収入源となるだろう。もっとも、釣り客の増加は一時的かもしれない。'] },
+  { title: '村にとっての課題', paragraphs: ['村は限られた財源をどこに振り向けるかを問われている。農業と漁業と林業の均衡を図ることが求められる。'] },
+]);
 
 
 let engine: QaEngine;
