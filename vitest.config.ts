@@ -28,7 +28,8 @@ export default defineConfig({
           globalSetup: ['test/helpers/setup-run-cache.ts'],
         },
       },
-      { extends: true, test: { name: 'e2e', include: ['test/**/*.e2e.test.ts'], exclude: [...WORKERD, ...BROWSER], globalSetup: ['test/helpers/setup-e2e.ts'] } },
+      // The question-cost guards time the whole engine over a fixture report: seconds, not a unit's milliseconds.
+      { extends: true, test: { name: 'e2e', include: ['test/**/*.e2e.test.ts', 'test/question-cost.test.ts'], exclude: [...WORKERD, ...BROWSER], globalSetup: ['test/helpers/setup-e2e.ts'] } },
       { extends: true, test: { name: 'browser', include: BROWSER, globalSetup: ['test/helpers/setup-e2e.ts'] } },
       // One workerd at a time: two side by side on a small machine starve each other's requests.
       { extends: true, test: { name: 'workerd', include: WORKERD, globalSetup: ['test/helpers/setup-run-cache.ts'], maxWorkers: 1 } },
