@@ -79,20 +79,14 @@ async function fastest(trials: number, work: () => Promise<void>): Promise<numbe
   return best;
 }
 
-describe('the cost of a question grows with its length, not faster', () => {
+describe.each([
+  ['a question grows with its length', cost],
+  ['a follow-up grows with the length of the turns before it', followUpCost],
+] as const)('the cost of %s, not faster', (_what, measure) => {
   it.each(Object.entries(costlyQuestions))('%s: 4× the length costs at most 6× the time', async (_name, shape) => {
-    await cost(shape, 500, 1);
-    const short = await cost(shape, 500);
-    const long = await cost(shape, 2000);
-    expect(long, `${short.toFixed(1)} ms for 3 questions of 500 characters, ${long.toFixed(1)} ms of 2,000`).toBeLessThanOrEqual(MAX_RATIO * Math.max(short, FLOOR_MS));
-  });
-});
-
-describe('the cost of a follow-up grows with the length of the turns before it, not faster', () => {
-  it.each(Object.entries(costlyQuestions))('%s: 4× the length costs at most 6× the time', async (_name, shape) => {
-    await followUpCost(shape, 500, 1);
-    const short = await followUpCost(shape, 500);
-    const long = await followUpCost(shape, 2000);
+    await measure(shape, 500, 1);
+    const short = await measure(shape, 500);
+    const long = await measure(shape, 2000);
     expect(long, `${short.toFixed(1)} ms for 3 questions of 500 characters, ${long.toFixed(1)} ms of 2,000`).toBeLessThanOrEqual(MAX_RATIO * Math.max(short, FLOOR_MS));
   });
 });
