@@ -61,7 +61,7 @@ function pieceShares(terms: readonly string[]): Map<string, number> {
   for (const word of new Set(terms.filter((t) => KATAKANA_WORD.test(t)))) {
     // Its pieces are its character pairs the question's terms hold (a word's pairs, not every term searched).
     const chars = [...word];
-    const pieces = [...new Set(chars.slice(1).map((c, i) => chars[i]! + c))].filter((p) => p !== word && present.has(p) && !out.has(p));
+    const pieces = [...new Set(chars.slice(1).map((c, i) => chars[i]! + c))].filter((p) => present.has(p) && !out.has(p));
     if (pieces.length === 0) continue;
     const each = 1 / (pieces.length + 1);
     for (const t of [word, ...pieces]) out.set(t, each);

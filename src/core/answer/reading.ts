@@ -80,9 +80,6 @@ export interface Reading extends CandidateReading {
   missingYear?: string;
 }
 
-/** A name in Latin letters: one the report may write in katakana (Gujarat, グジャラート). */
-const LATIN_NAME = /^[A-Za-z]/;
-
 const inEnglish = (q: WeightedQuery) => q.en.size > 0;
 
 /** Sentences whose year is checked against the question's: the leading few. */
@@ -108,7 +105,7 @@ export function readCandidates(ctx: AnswerContext, analysis: QueryAnalysis, retr
     absent: absentNames(analysis.focus, ctx.vocabulary, ctx.synonyms),
     unknownNames: unknownNames(analysis.focus, ctx.vocabulary, (name) => {
       const key = lexiconKey(name);
-      return Boolean(ctx.lexicon?.entries.has(key) || ctx.synonyms?.en.has(key) || ctx.synonyms?.ja.has(name) || matchLatinName(name, ctx.names) || (LATIN_NAME.test(name) && matchKatakana(name, ctx.katakana) !== undefined));
+      return Boolean(ctx.lexicon?.entries.has(key) || ctx.synonyms?.en.has(key) || ctx.synonyms?.ja.has(name) || matchLatinName(name, ctx.names) || matchKatakana(name, ctx.katakana));
     }),
     years: factoid ? questionYears(analysis.focus) : [],
     lang: analysis.lang,

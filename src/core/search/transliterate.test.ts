@@ -6,6 +6,8 @@ describe('transliteration', () => {
     expect(matchLatinName('ディープシーク', ['DeepSeek', 'Nvidia'])).toBe('DeepSeek');
     expect(matchLatinName('エヌビディア', ['DeepSeek', 'Nvidia'])).toBe('Nvidia');
     expect(matchKatakana('Gujarat', ['グジャラート', 'ドレラ'])).toBe('グジャラート');
+    // Only a Latin spelling is read by its sound: a katakana word is not matched with katakana.
+    expect(matchKatakana('ドメイン', ['ドメイン', 'メイン'])).toBeUndefined();
   });
 
   it('never compares a word longer than a name could be', () => {
