@@ -75,17 +75,7 @@ export const summaryOf = (e: ReportSummary): ReportSummary => ({
 
 /** A catalogue entry from a report's metadata and counts. */
 export function reportEntry(id: string, metadata: ReportMetadata, counts: { passages: number; footnotes: number; editions: Lang[] }): ReportEntry {
-  return {
-    id,
-    title: metadata.title,
-    ...(metadata.titleEn ? { titleEn: metadata.titleEn } : {}),
-    ...(metadata.publisher ? { publisher: metadata.publisher } : {}),
-    ...(metadata.published ? { published: metadata.published } : {}),
-    editions: counts.editions,
-    passages: counts.passages,
-    footnotes: counts.footnotes,
-    metadata,
-  };
+  return { ...summaryOf({ id, ...metadata, ...counts }), metadata };
 }
 
 /** One engine as a library of one report (a deployment of a single report, and tests). */
