@@ -12,7 +12,7 @@ import { composeOptions, type AnswerContext } from './context';
 import { answerFact } from './fact-answer';
 import type { Decision } from './decide';
 import type { Reading } from './reading';
-import type { FollowUp } from './follow-up';
+import { ownWords, type FollowUp } from './follow-up';
 import { moreAbout } from './more';
 import { answerFootnotes, answerSourceOf } from './footnote-answer';
 import { answerOverview, overviewSentences } from './overview-answer';
@@ -79,6 +79,44 @@ export async function answerQuestion(ctx: AnswerContext, retriever: Retriever, a
       const lead = lang === 'ja' ? 'レポートにはこれ以上の記述はありません。これまでの記述：' : 'The report says no more on this than:';
       return { answer: compose(shown.slice(0, 2), { ...options, lead }), hits };
     }
+  }
+  if (a.mayFollow && a.expected.type !== 'overview') return eitherReading(ctx, retriever, a, a.mayFollow, lang);
+  return answerWith(ctx, retriever, a, lang);
+}
+
+/** Whether an answer leads with what the turn before cited: then it is about what the conversation is about. */
+function leadsWithCited(answer: ChatAnswer, f: FollowUp): boolean {
+  const lead = answer.citations[0];
+  if (!lead) return false;
+  if (f.cited.length > 0) return f.cited.includes(lead.id);
+  // The client sent no citations: the previous answer's text shows what it quoted.
+  const said = f.answered.replace(/\s+/g, '');
+  return said.includes(lead.quote.replace(/\s+/g, '').slice(0, 20));
+}
+
+/**
+ * Whether what was cited echoes each word the question names of its own: shares one of a kanji
+ * word's characters (名前 and 改名 with 名を改めた: kanji carry the meaning), holds a kana or Latin
+ * word as written. A word it does not echo (富士山 after a question on a plan) names a new subject.
+ */
+function echoes(ctx: AnswerContext, f: FollowUp, own: readonly string[]): boolean {
+  const text = f.cited.map((id) => ctx.library.passage(id)).filter((p) => p !== undefined).map((p) => `${p.text}\n${ctx.sentences.english(p) ?? ''}`).join('\n').normalize('NFKC').toLowerCase();
+  const said = `${text}\n${f.answered.normalize('NFKC').toLowerCase()}`;
+  return own.every((w) => {
+    const kanji = [...w].filter((c) => /\p{Script=Han}/u.test(c));
+    return kanji.length > 0 ? kanji.some((c) => said.includes(c)) : said.includes(w.toLowerCase());
+  });
+}
+
+/**
+ * A question that may lean on the conversation without saying so (see `mayFollow`): read with the
+ * conversation when what was cited echoes its own words and that reading answers from it, else on
+ * its own — so a question on something new, or off the report, is not bent to the earlier topic.
+ */
+async function eitherReading(ctx: AnswerContext, retriever: Retriever, a: QueryAnalysis, f: FollowUp, lang: Lang): Promise<Answered> {
+  if (echoes(ctx, f, ownWords(a.focus, a.lang, f.context))) {
+    const along = await answerWith(ctx, retriever, { ...a, followUp: f, context: f.context }, lang);
+    if (along.answer.status === 'answered' && leadsWithCited(along.answer, f)) return along;
   }
   return answerWith(ctx, retriever, a, lang);
 }

@@ -144,6 +144,23 @@ export function needsConversation(question: string, lang: Lang, earlier: string)
   return own.length <= MAX_OWN_WORDS_WITH_PRONOUN && pointsBack(question, lang);
 }
 
+/** A question naming no more than this many words of its own may lean on the conversation without saying so. */
+const MAX_OWN_WORDS_UNSAID = 1;
+
+/**
+ * A question that stands on its own by its words but names at most one thing the conversation
+ * did not (名前が変わったのはいつ？ after a question on a renamed plan): Japanese leaves out a subject
+ * both sides know, so it may be about what was just cited. Read both ways (answer-question.ts):
+ * with the conversation only when that reading answers from what was cited.
+ */
+export function mayFollow(question: string, lang: Lang, history: readonly Turn[], wantsSource: boolean): FollowUp | undefined {
+  const { previous, answered, cited } = lastTurns(history);
+  if (previous === undefined || wantsSource || readFollowUp(question, lang, history, wantsSource)) return undefined;
+  const q = question.normalize('NFKC').trim();
+  if (!isShort(q, lang) || ownWords(q, lang, `${previous}\n${answered}`).length > MAX_OWN_WORDS_UNSAID) return undefined;
+  return { previous: bounded(previous), cited, answered: bounded(answered), context: bounded(`${previous}\n${answered}`), kind: 'context', focus: q };
+}
+
 export function readFollowUp(question: string, lang: Lang, history: readonly Turn[], wantsSource: boolean): FollowUp | undefined {
   const { previous, answered, cited } = lastTurns(history);
   if (previous === undefined) return undefined;

@@ -5,7 +5,7 @@
 import { detectLang } from '../search/tokenize';
 import type { Lang, Turn } from '../types';
 import { typeEvidence, type TypeEvidence } from './answer-types';
-import { readFollowUp, type FollowUp } from './follow-up';
+import { mayFollow, readFollowUp, type FollowUp } from './follow-up';
 import { withoutFrame } from './question-frame';
 
 export interface QueryAnalysis {
@@ -19,6 +19,8 @@ export interface QueryAnalysis {
   /** The question as retrieval and reading use it: a follow-up's lead-in ("もう少し詳しく。") and the frame ("what does the report say about") removed. */
   focus: string;
   followUp?: FollowUp;
+  /** A question that may lean on the conversation without saying so: its reading with it (see `mayFollow`). */
+  mayFollow?: FollowUp;
   /** Earlier turns the question is read with (a hint, bounded: see follow-up.ts). */
   context?: string;
 }
@@ -54,6 +56,7 @@ export function analyseQuery(question: string, history: readonly Turn[] = []): Q
   const wantsSource = footnoteNumbers.length > 0 || asksForSource(question);
   const followUp = footnoteNumbers.length === 0 ? readFollowUp(question, lang, history, wantsSource) : undefined;
   const asked = followUp?.focus ?? question;
+  const open = footnoteNumbers.length === 0 && !followUp ? mayFollow(question, lang, history, wantsSource) : undefined;
   return {
     lang,
     footnoteNumbers,
@@ -61,5 +64,6 @@ export function analyseQuery(question: string, history: readonly Turn[] = []): Q
     expected: typeEvidence(followUp?.kind === 'subject' ? followUp.previous : asked),
     focus: withoutFrame(asked),
     ...(followUp ? { followUp, context: followUp.context } : {}),
+    ...(open ? { mayFollow: open } : {}),
   };
 }
