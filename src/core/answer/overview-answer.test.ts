@@ -67,6 +67,14 @@ describe('an overview of the whole report', () => {
     expect(points[1]).toContain('ワサビの栽培は農家の収入を押し上げるだろう');
   });
 
+  it('lets each numbered section of a joined point speak, not only the strongest few', async () => {
+    const a = await ask('このレポートの要点を3つにまとめてください', paired);
+    const point = a.answer.split('\n\n')[1]!;
+    // Farming's three sections each state a point of their own; fishing states one.
+    for (const key of ['ワサビの栽培は農家の収入を押し上げるだろう', '集約は生産の効率を高めるだろう', '後継者の育成が求められる']) expect(point).toContain(key);
+    expect(point).toMatch(/渓流の漁業は観光客を呼び込んでいる|釣り客は村の新たな収入源となるだろう/);
+  });
+
   it('does not let an aside (もっとも、…) speak for its section, though it closes it', async () => {
     const a = await ask('このレポートの要点を3つにまとめてください', paired);
     expect(a.answer).not.toContain('もっとも');

@@ -16,7 +16,7 @@ import { composeOptions, type AnswerContext } from './context';
 import type { QueryAnalysis } from './question';
 import { coverage, weighQuery, type WeightedQuery } from './read';
 import type { Sentence } from './sentences';
-import { chapterTitle, keyness, NOUN, sectionsOf, structureOf } from './overview-structure';
+import { chapterOf, chapterTitle, keyness, NOUN, sectionsOf, structureOf } from './overview-structure';
 import { aspectsAsked } from './aspects';
 import { namesSubject, topicPoints, type OverviewPoint } from './topic-overview';
 
@@ -87,7 +87,7 @@ export function topicText(question: string): string {
 }
 
 
-/** Most sentences one point of a summary quotes (more only when it joins more chapters). */
+/** Most sentences one point of a summary quotes (more only when it joins more chapters or numbered sections). */
 const MAX_PER_POINT = 3;
 /** Points in a summary of the whole report when the reader names no number. */
 const DEFAULT_POINTS = 4;
@@ -111,7 +111,7 @@ export function overviewSentences(ctx: AnswerContext, analysis: QueryAnalysis, r
 /**
  * An overview as points: of the whole report, its chapters in order, split into the number of
  * points asked for (each point a run of whole chapters: each chapter's strongest key sentence,
- * then its sections' next strongest, up to MAX_PER_POINT); its conclusion, the last chapter's key
+ * then each numbered section's, then the next strongest, up to MAX_PER_POINT); its conclusion, the last chapter's key
  * sentences and the report's closing paragraph; of a named topic or an aspect (the risks), the
  * sentences that speak of it, across sections.
  */
@@ -145,12 +145,16 @@ export function overviewPoints(ctx: AnswerContext, analysis: QueryAnalysis, retr
   }
   const groups = partition(chapterGroups, Math.min(points ?? DEFAULT_POINTS, chapterGroups.length));
   return groups.map((chapters) => {
-    // Each section's key sentence; a point of several sections keeps the strongest few, but
-    // first each chapter's strongest, so no chapter of the point goes unsaid.
-    const keys = chapters.map((c) => rank(sectionsOf(sectionGroups, c).map((g) => rank(g.sentences)[0]!)));
+    // Each section's key sentence, first each chapter's strongest, so no chapter of the point goes
+    // unsaid; then the rest, strongest first, until every titled section has spoken (a chapter's
+    // numbered sections each carry one of its points) or MAX_PER_POINT, whichever is more.
+    const sections = chapters.map((c) => sectionsOf(sectionGroups, c));
+    const keys = sections.map((ss) => rank(ss.map((g) => rank(g.sentences)[0]!)));
     const firsts = keys.map((k) => k[0]!);
-    const rest = rank(keys.flatMap((k) => k.slice(1)));
-    const chosen = [...firsts, ...rest].slice(0, Math.max(MAX_PER_POINT, firsts.length));
+    // A chapter's opening paragraphs, where it has numbered sections, only lead into them.
+    const titled = sections.flatMap((ss) => (ss.length > 1 ? ss.filter((g) => g.heading !== chapterOf(g.sentences[0]!)) : ss)).map((g) => rank(g.sentences)[0]!);
+    const rest = [...rank(titled), ...rank(keys.flatMap((k) => k.slice(1)))].filter((s) => !firsts.includes(s));
+    const chosen = [...new Set([...firsts, ...rest])].slice(0, Math.max(MAX_PER_POINT, firsts.length, titled.length));
     return { label: chapters.map((c) => chapterTitle(c, analysis.lang, ctx)).join(' / '), sentences: inOrder(chosen) };
   });
 }
