@@ -105,7 +105,7 @@ export function readCandidates(ctx: AnswerContext, analysis: QueryAnalysis, retr
     absent: absentNames(analysis.focus, ctx.vocabulary, ctx.synonyms),
     unknownNames: unknownNames(analysis.focus, ctx.vocabulary, (name) => {
       const key = lexiconKey(name);
-      return Boolean(ctx.lexicon?.entries.has(key) || ctx.synonyms?.en.has(key) || ctx.synonyms?.ja.has(name) || matchLatinName(name, ctx.names) || matchKatakana(name, ctx.katakana));
+      return Boolean(ctx.lexicon?.entries.has(key) || ctx.lexicon?.katakanaWords?.has(name) || ctx.synonyms?.en.has(key) || ctx.synonyms?.ja.has(name) || matchLatinName(name, ctx.names) || matchKatakana(name, ctx.katakana));
     }),
     years: factoid ? questionYears(analysis.focus) : [],
     lang: analysis.lang,

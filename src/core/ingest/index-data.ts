@@ -12,7 +12,8 @@ import { footnoteSchema, passageSchema } from '../types';
 import type { Edition } from './edition';
 import { reportMetadataSchema } from './metadata';
 
-export const INDEX_FORMAT = 3;
+/** Bumped when what an index stores, or how its text is tokenised, changes: an index of another format is rebuilt. */
+export const INDEX_FORMAT = 4;
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 

@@ -44,11 +44,14 @@ export interface LexiconJson {
   attribution: string;
   /** Phrase key (as `lexiconKey` computes it) → Japanese terms, best first. */
   entries: Record<string, string[]>;
+  /** See `Lexicon.katakanaWords`. */
+  katakanaWords?: string[];
 }
 
 export function lexiconToJson(lexicon: Lexicon): LexiconJson {
-  const { source, licence, attribution } = lexicon;
-  return { source, licence, attribution, entries: Object.fromEntries([...lexicon.entries].map(([key, terms]) => [key, [...terms]])) };
+  const { source, licence, attribution, katakanaWords } = lexicon;
+  const entries = Object.fromEntries([...lexicon.entries].map(([key, terms]) => [key, [...terms]]));
+  return { source, licence, attribution, entries, ...(katakanaWords ? { katakanaWords: [...katakanaWords].sort() } : {}) };
 }
 
 const isText = (value: unknown): value is string => typeof value === 'string' && value !== '';
@@ -67,7 +70,9 @@ export function lexiconFromJson(json: unknown): Lexicon {
     if (!Array.isArray(terms) || terms.length === 0 || !terms.every(isText)) fail(`entry "${key}" must be a non-empty list of terms`);
     map.set(key, terms as string[]);
   }
-  return { source, licence, attribution, entries: map };
+  const words = data.katakanaWords;
+  if (words !== undefined && (!Array.isArray(words) || !words.every(isText))) return fail('katakanaWords must be a list of words');
+  return { source, licence, attribution, entries: map, ...(words ? { katakanaWords: new Set(words as string[]) } : {}) };
 }
 
 const KANA_ONLY = /^[\p{Script=Hiragana}\p{Script=Katakana}ー]+$/u;
@@ -134,7 +139,19 @@ export function deriveLexicon(general: Lexicon, reportText: string, glossary?: R
     if (present.length > 0) entries.set(key, present);
   }
   const source = glossary?.size ? `${general.source}, reduced to the report's words, plus the report's glossary` : `${general.source}, reduced to the report's words`;
-  return { source, licence: general.licence, attribution: general.attribution, entries };
+  return { source, licence: general.licence, attribution: general.attribution, entries, katakanaWords: katakanaWordsOf(general) };
+}
+
+const KATAKANA_WORD = /^[\p{Script=Katakana}ー・]{2,}$/u;
+/** The dictionary's katakana words (written forms), made once per dictionary however many reports use it. */
+const katakanaCache = new WeakMap<Lexicon['entries'], ReadonlySet<string>>();
+function katakanaWordsOf(general: Lexicon): ReadonlySet<string> {
+  let words = katakanaCache.get(general.entries);
+  if (!words) {
+    words = new Set([...general.entries.values()].flatMap((terms) => terms.map((t) => t.split('|')[0]!.normalize('NFKC'))).filter((w) => KATAKANA_WORD.test(w)));
+    katakanaCache.set(general.entries, words);
+  }
+  return words;
 }
 
 /** A glossary file (`{"entries": {"english phrase": ["日本語", …]}}`) as phrase keys → terms. */

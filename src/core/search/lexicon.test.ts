@@ -57,6 +57,15 @@ describe('the dictionary and its reduction to one report', () => {
     expect(derived.entries.get(lexiconKey('rice'))).toEqual(['米']);
   });
 
+  it("keeps the dictionary's katakana words whole, whatever the report uses, to tell a reader's common noun from a name", () => {
+    const toy = parseLexicon({ source: 's', licence: 'l', attribution: 'a', entries: { chip: ['チップ', '半導体|はんどうたい'], soup: ['スープ'], rice: ['米|こめ'] } });
+    const derived = deriveLexicon(toy, '米の値段');
+    expect([...derived.katakanaWords!].sort()).toEqual(['スープ', 'チップ']);
+    expect(derived.entries.has('soup')).toBe(false);
+    expect(lexiconFromJson(JSON.parse(JSON.stringify(lexiconToJson(derived)))).katakanaWords).toEqual(derived.katakanaWords);
+    expect(() => lexiconFromJson({ ...lexiconToJson(derived), katakanaWords: [3] })).toThrow(/damaged/);
+  });
+
   it('has a glossary whose every term occurs in the report', () => {
     const text = squash(report);
     for (const [phrase, terms] of glossary) expect(terms.filter((t) => text.includes(squash(t))), phrase).toEqual(terms);

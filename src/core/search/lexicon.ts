@@ -14,6 +14,8 @@ export interface Lexicon {
   attribution: string;
   /** Phrase key (see `lexiconKey`) → Japanese terms, best first. */
   entries: ReadonlyMap<string, readonly string[]>;
+  /** The general dictionary's katakana words (チップ, スープ), kept whole for a report: a reader's katakana word listed here is a common noun, not a name. */
+  katakanaWords?: ReadonlySet<string>;
 }
 
 /** Longest English phrase looked up as one unit. */

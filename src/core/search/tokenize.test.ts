@@ -41,6 +41,13 @@ describe('tokenize', () => {
     );
   });
 
+  it('reads tenths written with 割 as the percentage they are, and leaves 割 as a word alone', () => {
+    expect(tokenize('売上の6割')).toContain('60');
+    expect(tokenize('6割')).toEqual(tokenize('60％'));
+    expect(tokenize('2.5割強')).toContain('25');
+    expect(tokenize('割合と割引')).toEqual(expect.arrayContaining(['割合', '割引']));
+  });
+
   it('joins CJK text broken by a line wrap', () => {
     expect(normalize('盛ん\nに報じ')).toBe('盛んに報じ');
     expect(tokenize('盛ん\n報じる')).toContain('ん報');

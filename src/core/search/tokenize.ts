@@ -60,9 +60,17 @@ export function isCjkChar(ch: string): boolean {
   return CJK_CHAR.test(ch);
 }
 
+/**
+ * Tenths written with 割 (6割, 2.5割, 3割高) as the percentage they are (60％), so a reader's 6割
+ * meets a report's 60％ and the other way round. After a digit 割 always counts tenths; alone it
+ * is a word of its own (割合, 割引).
+ */
+const TENTHS = /(\d+(?:\.\d+)?)割/gu;
+const asPercent = (text: string) => text.replace(TENTHS, (_, n: string) => `${Math.round(Number(n) * 1000) / 100}％`);
+
 /** Tokens for matching, in text order (duplicates kept: they are term frequency). */
 export function tokenize(text: string): string[] {
-  const normalized = normalize(text);
+  const normalized = asPercent(normalize(text));
   const out: string[] = [];
   let last = 0;
   for (const match of normalized.matchAll(CJK_RUN)) {
