@@ -9,6 +9,15 @@ const REPORT = chaptersText([
   { title: '港町の計画', paragraphs: ['港町は2010年に「青い港」計画を提起した。この計画は2014年に開かれた港湾会議で「海の道」計画へと名を改めて再び始動した。'] },
   { title: '港の財政', paragraphs: ['港の使用料は2012年から変わっていない。使用料の収入は港の維持に充てられている。'] },
   { title: '港の観光', paragraphs: ['観光客は毎年増えている。観光収入は町の経済を支える柱となるだろう。'] },
+  {
+    title: '港の整備計画',
+    paragraphs: [
+      '港町は2018年に「港湾整備計画」を発表した。同計画では、2025年、2030年、2035年と3段階に分けて目標を設定している。',
+      '港には毎日多くの船が出入りしている。大型の貨物船は夜に着くことが多い。荷役の作業員は三交代で働いている。倉庫は岸壁の東側に並んでいる。',
+      '漁船の数は減り続けている。漁協は新しい市場を建てた。市場には朝早くから買い付けの客が集まる。',
+      '岸壁の延長や船の大型化を踏まえると、この目標は、既に現実のものになりつつあるといえる。',
+    ],
+  },
 ]);
 
 let engine: QaEngine;
@@ -39,5 +48,14 @@ describe('a question that leaves its subject unsaid', () => {
     const fee = await askAfter('「海の道」計画とは？', '使用料はいつから同じ？');
     expect(fee.status).toBe('answered');
     expect(fee.citations[0]!.quote).toContain('2012年');
+  });
+});
+
+describe('a follow-up on the topic just discussed', () => {
+  it("leads with what the last answer did not show, when that holds the question's own words", async () => {
+    const a = await askAfter('「港湾整備計画」の目標は？', 'その目標は達成できそうなの？');
+    expect(a.status).toBe('answered');
+    // The sentence that answers comes first; the target it speaks of (shown before) may follow as context.
+    expect(a.answer.replace(/\s+/g, '')).toMatch(/^岸壁の延長や船の大型化を踏まえると、この目標は、既に現実のものになりつつある/);
   });
 });

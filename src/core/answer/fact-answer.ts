@@ -8,6 +8,7 @@ import type { ChatAnswer } from '../types';
 import type { QueryTerms } from '../search/query-terms';
 import type { Retrieval } from '../search/retrieve';
 import { tokenize } from '../search/tokenize';
+import { beyondShown } from './beyond-shown';
 import { BECAUSE, explains, isReference, type TypeEvidence } from './answer-types';
 import { compose } from './compose';
 import { composeOptions, type AnswerContext } from './context';
@@ -26,6 +27,8 @@ export function answerFact(ctx: AnswerContext, analysis: QueryAnalysis, retrieva
   const subject = analysis.followUp?.subject;
   // A new subject asks the previous question again: only sentences that name it can answer.
   if (subject) reading.candidates = withSubject(reading.candidates, subject, retrieval.subjectTerms);
+  // A question on the topic just discussed asks beyond what the last answer showed.
+  else if (analysis.followUp?.kind === 'context') reading.candidates = beyondShown(reading.candidates, analysis.focus, analysis.followUp, expected, analysis.followUp.cited.map((id) => ctx.library.passage(id)).filter((p) => p !== undefined));
   // A follow-up continues a conversation on the report's topic: a sentence naming its new subject answers it (its own, not the neighbours').
   const decided = decide(reading, ctx.reader, options);
   const decision: Decision = subject ? { ...decided, status: 'answered', chosen: chooseSentences(reading.candidates, options.subjectSentences, options) } : decided;

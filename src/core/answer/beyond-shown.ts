@@ -1,0 +1,39 @@
+/**
+ * A follow-up on the topic just discussed (その目標は達成できそう？, Is it on track?) asks beyond
+ * what the last answer showed. The conversation's words it is read with are the words of the
+ * sentences already shown, so those sentences rank first by them alone; the sentence that answers
+ * the follow-up holds its own words as well and says something new. Web APIs only.
+ */
+import { tokenize } from '../search/tokenize';
+import type { Candidate } from './features';
+import type { Passage } from '../types';
+import type { TypeEvidence } from './answer-types';
+import type { FollowUp } from './follow-up';
+
+const squash = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');
+
+/** Whether the previous answer quoted this sentence (in either language). */
+function shown(c: Candidate, answered: string): boolean {
+  const s = c.sentence;
+  return squash(answered).includes(squash(s.display).slice(0, 20)) || (s.en !== undefined && answered.includes(s.en.slice(0, 30)));
+}
+
+/**
+ * The candidates with the best one the last answer did not show first, when the shown one that
+ * leads holds some of the question's own words and it holds as many: the shown ones follow it as context.
+ */
+export function beyondShown(candidates: readonly Candidate[], question: string, f: FollowUp, expected: TypeEvidence, cited: readonly Passage[]): Candidate[] {
+  const lead = candidates[0];
+  // Why and how are often answered by what was shown: it was the claim, its reason stands beside it.
+  if (!lead || expected.type === 'reason' || expected.type === 'method' || !shown(lead, f.answered)) return [...candidates];
+  const own = [...new Set(tokenize(question))];
+  if (own.length === 0) return [...candidates];
+  const holds = (c: Candidate) => own.filter((t) => c.sentence.tokens.has(t) || c.sentence.enTokens.has(t)).length;
+  // A shown sentence holding none of the question's own words answers it by what it says (名を改めた for 名前が変わった): it stays.
+  const needed = holds(lead);
+  if (needed === 0) return [...candidates];
+  // What the report says about it is in the passages cited or the one after each: further on, another topic.
+  const near = (c: Candidate) => cited.length === 0 || cited.some((p) => p.kind === c.sentence.passage.kind && c.sentence.passage.order - p.order >= 0 && c.sentence.passage.order - p.order <= 1);
+  const next = candidates.find((c) => !shown(c, f.answered) && holds(c) >= needed && near(c));
+  return next ? [next, ...candidates.filter((c) => c !== next)] : [...candidates];
+}
