@@ -59,8 +59,7 @@ describe('questions the report does not answer', () => {
     expect(a.answer).toMatch(/GPT-5|does not/);
   });
 
-  // Known miss of the learned reader: the sentence on the symposium is taken to answer "on what day".
-  it.fails('says the date of the symposium is not given, then what the report does say', async () => {
+  it('says the date of the symposium is not given, then what the report does say', async () => {
     const a = await ask('習近平が民営企業家と座談会を開いたのは何月何日？');
     expect(a).toMatchObject({ status: 'not_stated', grounded: false });
     expect(a.answer).toMatch(/^このレポートには、お尋ねの日付は書かれていません。関連する記述：/);

@@ -1,6 +1,7 @@
 /** The public sets in the repository, split by article into the cases training and validation ask. */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { typeSwappedQuestions } from './type-swapped';
 import { holedArticle, offTopic, readSquadFormat, splitArticles, swappedQuestions, unanswerable, wholeArticle, type Article, type Case } from './public-sets';
 
 export const PUBLIC_DIR = resolve(import.meta.dirname, '../../test/eval/public');
@@ -16,6 +17,8 @@ export const splitSettings = {
   offTopicMax: 30,
   /** Share of an article's questions also asked with one word swapped (made unanswerable). */
   swapShare: 0.2,
+  /** Share of an article's questions also asked for another kind of value than they ask (see type-swapped.ts). */
+  typeSwapShare: 1,
 };
 
 export interface PublicSets {
@@ -33,9 +36,9 @@ export async function loadPublicSets(): Promise<PublicSets> {
 
 /** Every case of a group of articles: whole, holed, and asked others' questions. */
 export function casesOf(articles: readonly Article[], others: readonly Article[]): Case[] {
-  const { seed, holeEvery, offTopicMax, swapShare } = splitSettings;
+  const { seed, holeEvery, offTopicMax, swapShare, typeSwapShare } = splitSettings;
   return articles.flatMap((a) => {
     const own = a.paragraphs.reduce((n, p) => n + p.questions.length, 0);
-    return [wholeArticle(a), ...holedArticle(a, holeEvery, seed), unanswerable(a), offTopic(a, others, Math.min(offTopicMax, Math.ceil(own / 3)), seed), swappedQuestions(a, others, swapShare, seed)].filter((c) => c.questions.length > 0);
+    return [wholeArticle(a), ...holedArticle(a, holeEvery, seed), unanswerable(a), offTopic(a, others, Math.min(offTopicMax, Math.ceil(own / 3)), seed), swappedQuestions(a, others, swapShare, seed), typeSwappedQuestions(a, typeSwapShare, seed)].filter((c) => c.questions.length > 0);
   });
 }

@@ -74,7 +74,7 @@ export function splitArticles(articles: readonly Article[], validationShare: num
 
 /** One report and the questions asked against it, with the reply each should get. */
 export interface Case {
-  kind: 'answerable' | 'near-miss' | 'holed-answerable' | 'off-topic' | 'unanswerable' | 'swapped';
+  kind: 'answerable' | 'near-miss' | 'holed-answerable' | 'off-topic' | 'unanswerable' | 'swapped' | 'type-swapped';
   article: Article;
   markdown: string;
   questions: PublicQuestion[];

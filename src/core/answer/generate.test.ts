@@ -237,7 +237,7 @@ describe('the model reads questions the extractive reader would decline', () => 
     });
 
   it('gives a near miss to the model, and maps its "the passages do not answer" to not_stated, citing what the report says', async () => {
-    const question = 'R1の開発に使われたGPUは何枚？';
+    const question = 'DeepSeekの従業員数は何人ですか？';
     expect((await collectAnswer(extractiveEngine.chat({ question, history: [] }))).status).toBe('not_stated');
     const generator = saying('このレポートの該当箇所には、この質問に答える記述がありません。');
     const a = await collectAnswer(engineWith(generator).chat({ question, history: [] }));
