@@ -64,6 +64,20 @@ describe('holdsAnswer', () => {
   });
 });
 
+describe('how precise a date is asked for', () => {
+  it('takes a month with or without its day for 何年何月 and 何月, and only a day for 何月何日', () => {
+    const month = typeEvidence('その計画は何年何月に出されましたか？');
+    expect(month).toMatchObject({ type: 'date', precision: 'month' });
+    expect(holdsAnswer('計画は2019年2月に出された。', month)).toBe(true);
+    expect(holdsAnswer('計画は2019年に出された。', month)).toBe(false);
+    expect(typeEvidence('What month was it released?').precision).toBe('month');
+    const day = typeEvidence('座談会は何月何日に開かれた？');
+    expect(day.precision).toBe('day');
+    expect(holdsAnswer('座談会は2025年2月に開かれた。', day)).toBe(false);
+    expect(holdsAnswer('座談会は2月17日に開かれた。', day)).toBe(true);
+  });
+});
+
 describe('withoutReferences', () => {
   it('cuts the innermost bracket holding an outlet or URL, however deep, and keeps a quoted title around it', () => {
     const text = 'It used the data ("\'$6 million\' is a misunderstanding: 50,000 GPUs held" (36Kr Japan, February 7, 2025, https://36kr.jp/1/); "Data misuse?" (Nikkei (日本経済新聞), January 29, 2025, https://www.nikkei.com/a/)).';

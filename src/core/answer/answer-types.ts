@@ -82,9 +82,14 @@ export function countUnit(question: string): 'people' | 'age' | undefined {
   return /何人|何名|\bhow many (people|persons|employees|staff|workers|respondents)\b/i.test(q) ? 'people' : undefined;
 }
 
-/** A date asked for at day or month precision (何月何日, what date): a bare year does not answer it. */
-export function datePrecision(question: string): 'day' | 'year' {
-  return /何月|何日|月日|\bwhat date\b|\bwhich day\b|\bon what day\b/i.test(question.normalize('NFKC')) ? 'day' : 'year';
+/**
+ * How precise a date the question asks for: a day (何月何日, what date) is not answered by a month
+ * or a year; a month (何年何月, 何月, what month) is answered by a month with or without its day.
+ */
+export function datePrecision(question: string): 'day' | 'month' | 'year' {
+  const q = question.normalize('NFKC');
+  if (/何日|月日|\bwhat date\b|\bwhich day\b|\bon what day\b/i.test(q)) return 'day';
+  return /何月|\bwhat month\b|\bwhich month\b|\bin what month\b/i.test(q) ? 'month' : 'year';
 }
 
 const NUM = String.raw`\d[\d,.]*`;
@@ -103,12 +108,13 @@ const SENTENCE_PATTERNS: Partial<Record<AnswerType, RegExp>> = {
 const AGE = /\d+\s*(歳|才)|\baged? \d+|\b\d+[- ]years?[- ]old\b/i;
 const PEOPLE = /\d[\d,.]*\s*(万|千)?\s*(人|名)|\b\d[\d,]*\s*(people|persons|respondents|employees)\b/i;
 const DAY = /\d{1,2}\s*月\s*\d{1,2}\s*日|\b(January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}\b/;
+const MONTH = /\d{1,2}\s*月|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 const CITY = /市|都(?![合市])|州都|\bcity\b|\bcapital\b/i;
 
 export interface TypeEvidence {
   type: AnswerType;
   unit?: 'people' | 'age';
-  precision?: 'day' | 'year';
+  precision?: 'day' | 'month' | 'year';
   /** A "when" that asks how long (how fast, 何日で): a span of time answers it, not only a date. */
   span?: boolean;
   /** Asks what something is called (正式名称, full name): the sentence that introduces it by name answers. */
@@ -205,6 +211,7 @@ export function holdsAnswer(t: string, expected: TypeEvidence): boolean {
   if (expected.type === 'count' && expected.unit === 'age') return AGE.test(t);
   if (expected.type === 'count' && expected.unit === 'people') return PEOPLE.test(t);
   if (expected.type === 'date' && expected.precision === 'day') return DAY.test(t);
+  if (expected.type === 'date' && expected.precision === 'month') return MONTH.test(t.replace(AUTHOR_YEAR, ' '));
   if (expected.type === 'place' && expected.city) return CITY.test(t);
   if (expected.type === 'number') return SENTENCE_PATTERNS.number!.test(t) || SENTENCE_PATTERNS.percent!.test(t);
   if (expected.type === 'count') return SENTENCE_PATTERNS.count!.test(t);
@@ -226,6 +233,7 @@ function typePattern(expected: TypeEvidence): RegExp | undefined {
   if (expected.type === 'count' && expected.unit === 'age') return AGE;
   if (expected.type === 'count' && expected.unit === 'people') return PEOPLE;
   if (expected.type === 'date' && expected.precision === 'day') return DAY;
+  if (expected.type === 'date' && expected.precision === 'month') return MONTH;
   if (expected.type === 'place' && expected.city) return CITY;
   return SENTENCE_PATTERNS[expected.type];
 }
