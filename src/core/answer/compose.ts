@@ -67,7 +67,8 @@ export function compose(sentences: Sentence[], options: ComposeOptions): ChatAns
   const sources = options.sources ?? 'cited';
   const picked = sentences.filter((s, i) => sentences.indexOf(s) === i);
   if (!options.keepOrder) picked.sort((a, b) => a.order - b.order);
-  if (sources === 'first') picked.sort((a, b) => Number(b.passage.kind === 'footnote') - Number(a.passage.kind === 'footnote'));
+  // A caller that keeps its own order has put the sources where they belong.
+  if (sources === 'first' && !options.keepOrder) picked.sort((a, b) => Number(b.passage.kind === 'footnote') - Number(a.passage.kind === 'footnote'));
   const citations: Citation[] = [];
   const refs = new Map<string, Citation>();
   const runs: { citation: Citation; sentences: Sentence[] }[] = [];

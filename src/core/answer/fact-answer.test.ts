@@ -83,3 +83,34 @@ describe('fact answers on a made-up English report', () => {
     expect(a.status).toBe('not_in_report');
   });
 });
+
+/** A made-up report with two footnoted claims: a tourism figure (note 1) and a fee rise (note 2). */
+const feesJa = `# 架空の港町ミナトの経済
+
+## 観光
+
+ミナトの観光客は2019年に50万人に達し、町の総務課がその数を公表した[^1]。観光客は夏に多く、冬には少ない。
+
+## 港の財政
+
+港の使用料は長く据え置かれてきた。町の財務課は2023年に港の使用料を上げた[^2]。使用料の収入は岸壁の補修に充てられる。
+
+[^1]: ミナト町総務課「観光統計」2020年。https://example.org/tourism
+[^2]: ミナト町財務課「港湾使用料の改定について」2023年。https://example.org/harbour-fees
+`;
+
+describe('source answers', () => {
+  let engine: QaEngine;
+  beforeAll(async () => {
+    engine = await markdownEngine(feesJa);
+  });
+
+  it("lead with the source of the claim the question is about, not the report's first footnote", async () => {
+    for (const q of ['町の課が公表した使用料の話の出典は？', '財務課が使用料を上げた話、どこ情報？']) {
+      const a = await ask(engine, q);
+      expect(a.status, q).toBe('answered');
+      expect(a.answer, q).toMatch(/^脚注2：/);
+      expect(a.footnotes.map((f) => f.n), q).toContain(2);
+    }
+  });
+});

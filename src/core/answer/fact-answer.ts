@@ -39,7 +39,7 @@ export function answerFact(ctx: AnswerContext, analysis: QueryAnalysis, retrieva
   const explained = withExplanation(decision.chosen, reading.candidates, expected, ctx).map((c) => c.sentence);
   const footnoteOf = (n: number) => ctx.library.passage(`fn-${n}`);
   const withDetails = subject ? explained : [...explained, ...footnoteDetails(explained, reading.q, ctx.sentences, footnoteOf, expected)];
-  if (analysis.wantsSource) return compose(withReferences(withDetails, ctx), { ...composition, sources: 'first' });
+  if (analysis.wantsSource) return compose(sourceFirst(withDetails, ctx), { ...composition, sources: 'first', keepOrder: true });
   // An explanation reads in the report's order; a fact leads with the sentence that states it.
   const leads = expected.type !== 'reason' && expected.type !== 'method';
   return compose(withDetails, { ...composition, keepOrder: leads });
@@ -107,6 +107,41 @@ const explainsSentence = (s: Sentence, expected: TypeEvidence) => explains(s.ja,
  * A claim followed by the references of the footnotes it cites: where it comes from is what was
  * asked. A footnote quoted on its own gets the claim that cites it, so the reader sees both.
  */
+/**
+ * A source answer in reading order: the source of the sentence that answers best (itself, when it
+ * is a footnote; else its footnotes' references), then the claims and the other sentences in the
+ * report's order, then the other references. A sentence that names its source in its own text
+ * (according to ASPI…) and has no footnote leads itself.
+ */
+function sourceFirst(chosen: Sentence[], ctx: AnswerContext): Sentence[] {
+  const all = withReferences(chosen, ctx);
+  const best = chosen[0];
+  if (!best) return all;
+  const claim = sourcedClaim(chosen, best);
+  const lead = claim ? all.filter((s) => s.passage.kind === 'footnote' && (s.passage.id === claim.passage.id || claim.footnotes.includes(s.passage.footnotes[0] ?? 0))).sort((a, b) => a.order - b.order) : [];
+  const first = best.passage.kind === 'footnote' ? [] : [best];
+  const body = all.filter((s) => !lead.includes(s) && !first.includes(s) && s.passage.kind !== 'footnote').sort((a, b) => a.order - b.order);
+  const others = all.filter((s) => !lead.includes(s) && s.passage.kind === 'footnote');
+  return [...lead, ...first, ...body, ...others];
+}
+
+/** A sentence that names its source in its own words (according to ASPI…, …によれば). */
+const ATTRIBUTED = /によれば|によると|\baccording to\b/i;
+
+/**
+ * Whose source a source question wants: the best sentence's, when it is a footnote or cites one;
+ * else a sentence of its passage that cites one (the claim it goes on from); none when the best
+ * sentence names its source itself; else the first chosen sentence that cites one.
+ */
+function sourcedClaim(chosen: readonly Sentence[], best: Sentence): Sentence | undefined {
+  const cites = (s: Sentence) => s.passage.kind === 'footnote' || s.footnotes.length > 0;
+  if (cites(best)) return best;
+  const beside = chosen.find((s) => cites(s) && s.passage.id === best.passage.id);
+  if (beside) return beside;
+  if (ATTRIBUTED.test(best.ja) || (best.en !== undefined && ATTRIBUTED.test(best.en))) return undefined;
+  return chosen.find(cites);
+}
+
 function withReferences(chosen: Sentence[], ctx: AnswerContext): Sentence[] {
   const out = [...chosen];
   for (const s of chosen) {

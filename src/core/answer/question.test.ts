@@ -20,6 +20,8 @@ describe('footnote intent', () => {
     // A URL or a link the question speaks of is not one it asks for.
     for (const q of ['サイトの一覧のURLに何をつけたのが原因か？', 'リンク切れはなぜ起きた？']) expect(asksForSource(q)).toBe(false);
     for (const q of ['そのURLは？', 'リンクを教えて']) expect(asksForSource(q)).toBe(true);
+    // Casual: where the information or the data is from.
+    for (const q of ['その話、どこ情報？', 'その数字はどこのデータ？', 'どこの情報なの？']) expect(asksForSource(q)).toBe(true);
   });
 });
 
