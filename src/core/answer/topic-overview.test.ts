@@ -81,6 +81,12 @@ describe('an overview of a topic', () => {
     expect(a.answer).toContain('島民関係は変わりつつある');
   });
 
+  it('quotes only the sentences that name a topic its section speaks of in passing, not the section\'s other points', async () => {
+    const a = await ask('レポートは貯水池について何と言っていますか？');
+    expect(a.answer).toContain('貯水池の拡張には時間がかかる');
+    expect(a.answer).not.toContain('水不足を招く恐れ');
+  });
+
   it('puts the risks the island runs before a risk it poses to another, when only some are asked for', async () => {
     const a = await ask('離島にとってのリスクを2つ挙げて');
     expect(a.answer).toContain('水不足を招く恐れ');

@@ -97,8 +97,12 @@ export function topicPoints(ctx: AnswerContext, topic: Topic, structure: Structu
       for (const [t, w] of q.en) if (s.enTokens.has(t)) weigh(w, section.title.enTokens.has(t) || section.above.enTokens.has(t));
       return found / (q.total + aspectWeight);
     };
+    // A section found by its text, not its headings, speaks of the topic only in the sentences that
+    // name it: those saying at least ON_TOPIC of what its sentence saying most does.
+    const headed = q.total === 0 || cover(section.title) > 0 || cover(section.above) > 0;
+    const most = headed ? 0 : Math.max(0, ...section.sentences.map(said));
     return section.sentences
-      .filter((s) => speaks(s, section))
+      .filter((s) => speaks(s, section) && (headed || (most > 0 && said(s) >= ON_TOPIC * most)))
       .map((s) => ({ s, section, score: keyness(s, structure, { opening: true, echo: ECHO_WEIGHT, asides: true }) + TOPIC_WEIGHT * said(s) }))
       .sort((a, b) => b.score - a.score || a.s.order - b.s.order);
   });
