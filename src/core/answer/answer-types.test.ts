@@ -64,6 +64,15 @@ describe('holdsAnswer', () => {
   });
 });
 
+describe('a number as a value', () => {
+  it('is not a decade, a figure label or digits running into letters', () => {
+    const value = typeEvidence('What is the latest value of the index?');
+    expect(value.type).toBe('number');
+    expect(holdsAnswer('It fell from the late 2000s to the late 2010s and has stayed high since (Figure 3).', value)).toBe(false);
+    expect(holdsAnswer('The index stood at 0.47 in the latest year.', value)).toBe(true);
+  });
+});
+
 describe('how precise a date is asked for', () => {
   it('takes a month with or without its day for 何年何月 and 何月, and only a day for 何月何日', () => {
     const month = typeEvidence('その計画は何年何月に出されましたか？');

@@ -98,7 +98,8 @@ const SENTENCE_PATTERNS: Partial<Record<AnswerType, RegExp>> = {
   percent: new RegExp(String.raw`${NUM}\s*(％|%|パーセント|percent)|${NUM}\s*分の\s*${NUM}|${NUM}\s*割|\d+\/\d+`, 'i'),
   count: new RegExp(String.raw`${NUM}\s*(万|億)?\s*(人|社|カ国|か国|ヶ国|棟|個|件|枚|台|回|つ|名|種類|本|倍)|\b\d[\d,]*\s+(?:[a-z]+\s+)?(?:of\b|times\b|[a-z]{2,}s\b)`, 'i'),
   // A figure's or a note's label (図表3, Figure 2, 注5) numbers the figure, it is not a value.
-  number: new RegExp(String.raw`(?<![A-Za-z\d-])(?<!(?:図表|図|表|注|脚注)\s*)(?<!\b(?:Figure|Fig\.|Table|Chart|Note)\s*)${NUM}(?![A-Za-z\d]*年)(?!\s*(年|月|日))`, 'i'),
+  // …nor are a decade (the 2000s) or a name (5G), digits running into letters.
+  number: new RegExp(String.raw`(?<![A-Za-z\d-])(?<!(?:図表|図|表|注|脚注)\s*)(?<!\b(?:Figure|Fig\.|Table|Chart|Note)\s*)${NUM}(?![A-Za-z\d]*年)(?![\d.,]*[A-Za-z])(?!\s*(年|月|日))`, 'i'),
   // Month names in their own case only ("may" is a verb), and May beside a day or a year.
   date: /\d{1,4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|年代|\b(?:1\d|20)\d{2}\b|\b(January|February|March|April|June|July|August|September|October|November|December)\b|\bMay\s+\d|\b(?:in|of|since|until|by|from|early|late|mid-?)\s+May\b|\d+\s*(週間|カ月|か月|ヶ月|日間|年間)|\b\d+\s*(?:[Ww]eeks?|[Mm]onths?|[Dd]ays?|[Yy]ears?)\b/,
   person: /氏|総書記|大統領|首相|主席|CEO|会長|社長|研究員|教授|[\p{Script=Han}]{1,3}[・･]?[\p{Script=Han}]{0,3}（\d{4}）|\b(Mr|Ms|Dr|President|Premier|Minister|Professor)\b|\b[A-Z][a-z]+ [A-Z][a-z]+ \(\p{Script=Han}+\)|\b[A-Z][a-z]+ (?:\([^)]+\) )?\(\d{4}\)/u,
