@@ -72,7 +72,16 @@ export function lexiconFromJson(json: unknown): Lexicon {
   }
   const words = data.katakanaWords;
   if (words !== undefined && (!Array.isArray(words) || !words.every(isText))) return fail('katakanaWords must be a list of words');
-  return { source, licence, attribution, entries: map, ...(words ? { katakanaWords: new Set(words as string[]) } : {}) };
+  return { source, licence, attribution, entries: map, ...(words ? { katakanaWords: sharedWords(words as string[]) } : {}) };
+}
+
+/** Every report of a library stores the same dictionary's katakana words: one set serves them all. */
+const wordSets = new Map<string, ReadonlySet<string>>();
+function sharedWords(words: readonly string[]): ReadonlySet<string> {
+  const key = words.join('\n');
+  let set = wordSets.get(key);
+  if (!set) wordSets.set(key, (set = new Set(words)));
+  return set;
 }
 
 const KANA_ONLY = /^[\p{Script=Hiragana}\p{Script=Katakana}ー]+$/u;

@@ -64,6 +64,9 @@ describe('the dictionary and its reduction to one report', () => {
     expect(derived.entries.has('soup')).toBe(false);
     expect(lexiconFromJson(JSON.parse(JSON.stringify(lexiconToJson(derived)))).katakanaWords).toEqual(derived.katakanaWords);
     expect(() => lexiconFromJson({ ...lexiconToJson(derived), katakanaWords: [3] })).toThrow(/damaged/);
+    // Reports ingested with the same dictionary share one set of its words.
+    const stored = JSON.stringify(lexiconToJson(derived));
+    expect(lexiconFromJson(JSON.parse(stored)).katakanaWords).toBe(lexiconFromJson(JSON.parse(stored)).katakanaWords);
   });
 
   it('has a glossary whose every term occurs in the report', () => {
