@@ -50,7 +50,12 @@ export function answerOverview(ctx: AnswerContext, analysis: QueryAnalysis, retr
   // A topic no section is about (a country named once, in a footnote) is answered by the sentences that name it.
   if (!points) return answerFact(ctx, { ...analysis, expected: { type: 'list' } }, retrieval);
   const options = composeOptions(ctx, analysis.lang);
-  if (points.length < 2 || points.some((p) => p.label === undefined)) return compose(points.flatMap((p) => p.sentences), options);
+  const sentences = points.flatMap((p) => p.sentences);
+  // Points asked for from one section's sentences: each sentence is a point, numbered.
+  if (requestedPoints(analysis.focus) && points.length === 1 && sentences.length > 1) {
+    return compose(sentences, { ...options, labels: new Map(sentences.map((s, i) => [s, `${i === 0 ? '' : '\n\n'}${i + 1}. `])) });
+  }
+  if (points.length < 2 || points.some((p) => p.label === undefined)) return compose(sentences, options);
   // Numbered points, each under its chapter's title, one paragraph each.
   const labels = new Map(points.map((p, i) => [p.sentences[0]!, `${i === 0 ? '' : '\n\n'}${i + 1}. ${p.label}${analysis.lang === 'ja' ? '：' : ': '}`]));
   return compose(points.flatMap((p) => p.sentences), { ...options, labels });

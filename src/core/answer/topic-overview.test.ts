@@ -87,6 +87,11 @@ describe('an overview of a topic', () => {
     expect(a.answer).not.toContain('水不足を招く恐れ');
   });
 
+  it('numbers the points asked for when they come from one section', async () => {
+    const a = await ask('離島にとっての課題を2点にまとめて');
+    expect(a.answer).toMatch(/^1\. 離島は観光と暮らしの均衡を図る必要がある。\[1\]\n\n2\. 水と物価の対策が求められる。/);
+  });
+
   it('puts the risks the island runs before a risk it poses to another, when only some are asked for', async () => {
     const a = await ask('離島にとってのリスクを2つ挙げて');
     expect(a.answer).toContain('水不足を招く恐れ');
