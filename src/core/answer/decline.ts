@@ -21,10 +21,11 @@ export function notInReport(lang: Lang, hits: Hit[], edition?: Edition): ChatAns
   return { answer, status: 'not_in_report', grounded: false, lang, citations: [], footnotes: [], suggestions, generator: 'extractive' };
 }
 
-/** What is missing: a kind of answer (a date, a count) or a named thing the report never mentions. */
-export type Missing = { kind: 'type'; expected: TypeEvidence } | { kind: 'term'; term: string };
+/** What is missing: a kind of answer (a date, a count), a named thing the report never mentions, or the source asked for. */
+export type Missing = { kind: 'type'; expected: TypeEvidence } | { kind: 'term'; term: string } | { kind: 'source' };
 
 function missingSentence(missing: Missing, lang: Lang): string {
+  if (missing.kind === 'source') return lang === 'ja' ? 'このレポートには、お尋ねの記述の出典は見当たりません。' : 'The report gives no source for what you ask about.';
   if (missing.kind === 'term') {
     return lang === 'ja' ? `このレポートには「${missing.term}」についての記述はありません。` : `The report says nothing about "${missing.term}".`;
   }

@@ -35,7 +35,7 @@ export function answerFact(ctx: AnswerContext, analysis: QueryAnalysis, retrieva
   inspect?.(reading, decision);
   if (subject && reading.candidates.length === 0) return notStated({ kind: 'term', term: subject }, [], composition);
   if (decision.status === 'not_in_report') return notInReport(lang, retrieval.hits, ctx.edition);
-  if (decision.status === 'not_stated') return notStated(missing(reading, expected), decision.chosen.map((c) => c.sentence), composition);
+  if (decision.status === 'not_stated') return notStated(analysis.wantsSource && !reading.absent.length ? { kind: 'source' } : missing(reading, expected), decision.chosen.map((c) => c.sentence), composition);
   const explained = withExplanation(decision.chosen, reading.candidates, expected, ctx).map((c) => c.sentence);
   const footnoteOf = (n: number) => ctx.library.passage(`fn-${n}`);
   const withDetails = subject ? explained : [...explained, ...footnoteDetails(explained, reading.q, ctx.sentences, footnoteOf, expected)];
