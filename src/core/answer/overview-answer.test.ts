@@ -51,6 +51,13 @@ describe('an overview of the whole report', () => {
     expect(points[2]).toMatch(/^3\. 町にとっての課題：.*均衡を図ることが求められる/);
   });
 
+  it('fills a point of one short chapter with its next sentence that reads on its own', async () => {
+    const a = await ask('このレポートの要点を3つにまとめてください');
+    const last = a.answer.split('\n\n')[2]!;
+    expect(last).toContain('町は成長の果実をどう分けるかを問われている');
+    expect(last).toContain('均衡を図ることが求められる');
+  });
+
   it('gives two points when two are asked for, still covering every chapter', async () => {
     const a = await ask('要点を2つで');
     const points = a.answer.split('\n\n');

@@ -15,7 +15,7 @@ import { answerFact, discusses } from './fact-answer';
 import { composeOptions, type AnswerContext } from './context';
 import type { QueryAnalysis } from './question';
 import { coverage, weighQuery, type WeightedQuery } from './read';
-import type { Sentence } from './sentences';
+import { ASKS_ITSELF, type Sentence } from './sentences';
 import { chapterOf, chapterTitle, keyness, NOUN, sectionsOf, structureOf } from './overview-structure';
 import { aspectsAsked } from './aspects';
 import { namesSubject, topicPoints, type OverviewPoint } from './topic-overview';
@@ -158,7 +158,11 @@ export function overviewPoints(ctx: AnswerContext, analysis: QueryAnalysis, retr
     const firsts = keys.map((k) => k[0]!);
     // A chapter's opening paragraphs, where it has numbered sections, only lead into them.
     const titled = sections.flatMap((ss) => (ss.length > 1 ? ss.filter((g) => g.heading !== chapterOf(g.sentences[0]!)) : ss)).map((g) => rank(g.sentences)[0]!);
-    const rest = [...rank(titled), ...rank(keys.flatMap((k) => k.slice(1)))].filter((s) => !firsts.includes(s));
+    // A point of few sections fills up with its sections' next strongest sentences — ones that read
+    // on their own: not a question the report asks itself, nor one pointing back (この目標は…).
+    const standsAlone = (s: Sentence) => !s.antecedent && !ASKS_ITSELF.test(s.ja.trim());
+    const seconds = rank(sections.flat().flatMap((g) => rank(g.sentences).slice(1)).filter(standsAlone));
+    const rest = [...rank(titled), ...rank(keys.flatMap((k) => k.slice(1))), ...seconds].filter((s) => !firsts.includes(s));
     const chosen = [...new Set([...firsts, ...rest])].slice(0, Math.max(MAX_PER_POINT, firsts.length, titled.length));
     return { label: chapters.map((c) => chapterTitle(c, analysis.lang, ctx)).join(' / '), sentences: inOrder(chosen) };
   });
