@@ -25,6 +25,13 @@ const TOWNS = chaptersText([
 ]);
 
 
+/** A made-up report on a lake town whose cooperative (漁協) one section holds whole, opening on a question it asks itself. */
+const LAKE = chaptersText([
+  { title: '湖の町を読む', paragraphs: ['本稿は架空の湖の町を扱う。町の人口は五千人ほどだ。'] },
+  { title: '湖の観光', paragraphs: ['湖の観光客は夏に多い。遊覧船は町の名物となるだろう。'] },
+  { title: '湖の漁協', paragraphs: ['湖の漁協はどう変わるべきだろうか。漁協の組合員は減り続けている。漁協は新しい養殖場を作った。養殖のアユは高く売れるだろう。漁協には若い担い手が必要だ。'] },
+]);
+
 let engine: QaEngine;
 let towns: QaEngine;
 beforeAll(async () => {
@@ -85,6 +92,13 @@ describe('an overview of a topic', () => {
     const a = await ask('レポートは貯水池について何と言っていますか？');
     expect(a.answer).toContain('貯水池の拡張には時間がかかる');
     expect(a.answer).not.toContain('水不足を招く恐れ');
+  });
+
+  it('answers a topic one section holds whole with that section\'s points, not a sample of three, and without its own question', async () => {
+    const lake = await textEngine(LAKE);
+    const a = await collectAnswer(lake.chat({ question: 'このレポートは漁協について何と言っていますか？', history: [] }));
+    for (const point of ['組合員は減り続けている', '新しい養殖場を作った', '高く売れるだろう', '若い担い手が必要だ']) expect(a.answer).toContain(point);
+    expect(a.answer).not.toContain('どう変わるべきだろうか');
   });
 
   it('numbers the points asked for when they come from one section', async () => {

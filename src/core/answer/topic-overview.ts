@@ -10,7 +10,7 @@ import type { AnswerContext } from './context';
 import { headingIn, keyness, type Group, type Structure } from './overview-structure';
 import { speaksOf, type Aspects } from './aspects';
 import { coverage, type WeightedQuery } from './read';
-import type { Sentence } from './sentences';
+import { ASKS_ITSELF, type Sentence } from './sentences';
 
 /** One point of an overview: key sentences, under the heading of the part they come from. */
 export interface OverviewPoint {
@@ -45,8 +45,6 @@ const MAX_POINTS = 5;
 const PER_POINT = 2;
 /** Most sentences in all: six points' worth of reading. */
 const MAX_SENTENCES = 6;
-/** Fewest sentences, when the topic is one section's: what its key sentences say. */
-const MIN_SENTENCES = 3;
 /** A topic word its section's headings already say still marks the sentence that speaks of it, at half weight. */
 const HEADING_WORD_SHARE = 0.5;
 
@@ -102,7 +100,8 @@ export function topicPoints(ctx: AnswerContext, topic: Topic, structure: Structu
     const headed = q.total === 0 || cover(section.title) > 0 || cover(section.above) > 0;
     const most = headed ? 0 : Math.max(0, ...section.sentences.map(said));
     return section.sentences
-      .filter((s) => speaks(s, section) && (headed || (most > 0 && said(s) >= ON_TOPIC * most)))
+      // A question the report asks itself (…どう向き合えばよいだろうか) frames a point; it makes none.
+      .filter((s) => speaks(s, section) && !ASKS_ITSELF.test(s.ja.trim()) && (headed || (most > 0 && said(s) >= ON_TOPIC * most)))
       .map((s) => ({ s, section, score: keyness(s, structure, { opening: true, echo: ECHO_WEIGHT, asides: true }) + TOPIC_WEIGHT * said(s) }))
       .sort((a, b) => b.score - a.score || a.s.order - b.s.order);
   });
@@ -110,7 +109,8 @@ export function topicPoints(ctx: AnswerContext, topic: Topic, structure: Structu
   const ranked = candidates.filter((r) => r.length > 0).slice(0, limit ?? MAX_POINTS);
   const points = ranked.map((r) => r[0]!.section);
   // One sentence from each point, then a second from the most relevant ones, while there is room.
-  const budget = limit ?? Math.min(MAX_SENTENCES, Math.max(MIN_SENTENCES, PER_POINT * points.length));
+  // A topic one section holds whole is answered with more of that section: its points, not a sample.
+  const budget = limit ?? (points.length === 1 ? MAX_SENTENCES : Math.min(MAX_SENTENCES, PER_POINT * points.length));
   const chosen: Scored[] = [];
   for (let round = 0; chosen.length < budget && ranked.some((r) => r.length > round); round++)
     for (const r of ranked) if (chosen.length < budget && r[round]) chosen.push(r[round]!);
