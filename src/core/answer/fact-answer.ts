@@ -111,7 +111,7 @@ const explainsSentence = (s: Sentence, expected: TypeEvidence) => explains(s.ja,
  * A source answer in reading order: the source of the sentence that answers best (itself, when it
  * is a footnote; else its footnotes' references), then the claims and the other sentences in the
  * report's order, then the other references. A sentence that names its source in its own text
- * (according to ASPI…) and has no footnote leads itself.
+ * (according to the ministry…) and has no footnote leads itself.
  */
 function sourceFirst(chosen: Sentence[], ctx: AnswerContext): Sentence[] {
   const all = withReferences(chosen, ctx);
@@ -125,7 +125,7 @@ function sourceFirst(chosen: Sentence[], ctx: AnswerContext): Sentence[] {
   return [...lead, ...first, ...body, ...others];
 }
 
-/** A sentence that names its source in its own words (according to ASPI…, …によれば). */
+/** A sentence that names its source in its own words (according to the ministry…, 調査によれば). */
 const ATTRIBUTED = /によれば|によると|\baccording to\b/i;
 
 /**
