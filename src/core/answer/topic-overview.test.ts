@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chaptersText } from '../../../test/helpers/report-text';
+import { markdownEngine } from '../../../test/helpers/markdown-engine';
 import { textEngine } from '../../../test/helpers/text-engine';
 import { collectAnswer, type QaEngine } from '../engine';
 
@@ -116,5 +117,32 @@ describe('an overview of a topic', () => {
   it('leads a search with the passage of its most relevant point, not the first in the report', async () => {
     const hits = await engine.search('離島にとってのリスクは何？', 3);
     expect(hits[0]!.passage.text).toMatch(/水不足|物価/);
+  });
+});
+
+describe('an aspect of the subject the title names', () => {
+  /** A made-up report titled on an island: its risks stand under headings that name the risk, not always the island. */
+  const island = `# 離島にとってのAIの意味
+
+## 経済への影響
+
+### 漁業に生じる恐れ
+
+離島の漁業はAIで予測が進む。一方で、漁師の仕事が減る恐れがある。
+
+### 観光への懸念
+
+離島の観光案内はAIで便利になる。ただし、観光の収入が大企業に流れる懸念もある。
+
+## 離島と本土のリスク
+
+### 離島の物流のリスク
+
+離島の物流はまだ遅い。物流の遅れは離島の産業のリスクとなるだろう。
+`;
+
+  it('is gathered from every section that speaks of the aspect, not only those whose heading names the subject', async () => {
+    const a = await ask('離島にとっての主なリスクは？', await markdownEngine(island));
+    for (const risk of ['仕事が減る恐れ', '大企業に流れる懸念', '産業のリスク']) expect(a.answer).toContain(risk);
   });
 });

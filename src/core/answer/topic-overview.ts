@@ -7,6 +7,7 @@
  */
 import type { Lang } from '../types';
 import type { AnswerContext } from './context';
+import { tokenize } from '../search/tokenize';
 import { headingIn, keyness, type Group, type Structure } from './overview-structure';
 import { speaksOf, type Aspects } from './aspects';
 import { coverage, type WeightedQuery } from './read';
@@ -68,7 +69,9 @@ interface Scored {
  */
 export function topicPoints(ctx: AnswerContext, topic: Topic, structure: Structure, lang: Lang, limit?: number): OverviewPoint[] | undefined {
   const { aspects } = topic;
-  const q = withoutSubject(topic.q, structure.sections);
+  // An aspect of the subject the report's title names (the risks for the country a report is about)
+  // is the aspect across the report: the subject's name narrows nothing.
+  const q = aspects && titleSubject(ctx, topic.q, structure) ? NO_TOPIC : withoutSubject(topic.q, structure.sections);
   if (q.total === 0 && !aspects) return undefined;
   // The aspect asked for (risks, challenges) counts as much as what it is asked of (the town's economy).
   const aspectWeight = aspects ? (q.total > 0 ? q.total : 1) : 0;
@@ -125,6 +128,15 @@ export function topicPoints(ctx: AnswerContext, topic: Topic, structure: Structu
 }
 
 type Tokens = { tokens: ReadonlySet<string>; enTokens: ReadonlySet<string> };
+
+const NO_TOPIC: WeightedQuery = { ja: new Map(), en: new Map(), total: 0, unseen: 0, unseenTerms: 0 };
+
+/** Whether a topic is the report's subject as its title names it, in either edition (中国, China in a report on what something means for China). */
+function titleSubject(ctx: AnswerContext, q: WeightedQuery, structure: Structure): boolean {
+  const title = new Set([...ctx.titleTokens, ...tokenize(ctx.edition?.title ?? '')]);
+  const words = [...q.ja.keys(), ...q.en.keys()];
+  return words.length > 0 && words.every((t) => title.has(t)) && namesSubject(q, structure);
+}
 
 /** Whether a topic is only the report's subject: most of its weight is in words nearly every section uses (or it names nothing). */
 export function namesSubject(q: WeightedQuery, structure: Structure): boolean {
