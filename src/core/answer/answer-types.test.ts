@@ -19,6 +19,12 @@ describe('typeEvidence', () => {
     expect(typeEvidence('規格がまとめられる前からあった考えは？').type).not.toBe('overview');
   });
 
+  it('reads the aspects of a topic (the risks for X, the challenges X faces) as an overview in English as in Japanese', () => {
+    for (const q of ['What are the risks for the harbour town?', 'What challenges does the town face?', '港町のリスクは？', '港町にとっての課題は？']) expect(typeEvidence(q).type, q).toBe('overview');
+    // Problems as a thing asked about, not as a topic's aspect.
+    expect(typeEvidence('What are problems that no ship can solve?').type).not.toBe('overview');
+  });
+
   it('reads a question holding an interrogative as asking for a thing, not for yes or no', () => {
     expect(typeEvidence('灯台は何と呼ばれる建物からなっているのか？').type).not.toBe('yesno');
     expect(typeEvidence('港で一番大きい船は何ですか？').type).not.toBe('yesno');
