@@ -8,7 +8,8 @@ import type { Retrieval, Retriever } from '../search/retrieve';
 import { defaults } from '../settings';
 import type { Hit, Lang } from '../types';
 import { compose } from './compose';
-import { composeOptions, type AnswerContext } from './context';
+import { citedPassages, composeOptions, type AnswerContext } from './context';
+import { quotedIn } from './beyond-shown';
 import { answerFact } from './fact-answer';
 import type { Decision } from './decide';
 import type { Reading } from './reading';
@@ -42,11 +43,10 @@ export async function searchPassages(ctx: AnswerContext, retriever: Retriever, a
 
 /** What an earlier answer showed: the sentences of the passages it cited that it quoted, else all of them. */
 async function shownBefore(ctx: AnswerContext, retriever: Retriever, f: FollowUp): Promise<Sentence[]> {
-  const passages = f.cited.map((id) => ctx.library.passage(id)).filter((p) => p !== undefined);
+  const passages = citedPassages(ctx, f.cited);
   if (passages.length > 0) {
-    const said = f.answered.replace(/\s+/g, '');
     const sentences = passages.flatMap((p) => ctx.sentences.of(p));
-    const quoted = sentences.filter((s) => said.includes(s.display.replace(/\s+/g, '').slice(0, 20)) || (s.en && f.answered.includes(s.en.slice(0, 30))));
+    const quoted = sentences.filter((s) => quotedIn(s, f.answered));
     return quoted.length ? quoted : sentences;
   }
   // The client sent no citations: read the previous question again to find what it was shown.
@@ -100,7 +100,7 @@ function leadsWithCited(answer: ChatAnswer, f: FollowUp): boolean {
  * word as written. A word it does not echo (富士山 after a question on a plan) names a new subject.
  */
 function echoes(ctx: AnswerContext, f: FollowUp, own: readonly string[]): boolean {
-  const text = f.cited.map((id) => ctx.library.passage(id)).filter((p) => p !== undefined).map((p) => `${p.text}\n${ctx.sentences.english(p) ?? ''}`).join('\n').normalize('NFKC').toLowerCase();
+  const text = citedPassages(ctx, f.cited).map((p) => `${p.text}\n${ctx.sentences.english(p) ?? ''}`).join('\n').normalize('NFKC').toLowerCase();
   const said = `${text}\n${f.answered.normalize('NFKC').toLowerCase()}`;
   return own.every((w) => {
     const kanji = [...w].filter((c) => /\p{Script=Han}/u.test(c));

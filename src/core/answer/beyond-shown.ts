@@ -9,13 +9,11 @@ import type { Candidate } from './features';
 import type { Passage } from '../types';
 import type { TypeEvidence } from './answer-types';
 import type { FollowUp } from './follow-up';
+import type { Sentence } from './sentences';
 
-const squash = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');
-
-/** Whether the previous answer quoted this sentence (in either language). */
-function shown(c: Candidate, answered: string): boolean {
-  const s = c.sentence;
-  return squash(answered).includes(squash(s.display).slice(0, 20)) || (s.en !== undefined && answered.includes(s.en.slice(0, 30)));
+/** Whether an answer's text quoted this sentence (in either language): the answer shows a sentence as its display text or its English rendering. */
+export function quotedIn(s: Sentence, answered: string): boolean {
+  return answered.replace(/\s+/g, '').includes(s.display.replace(/\s+/g, '').slice(0, 20)) || (s.en !== undefined && answered.includes(s.en.slice(0, 30)));
 }
 
 /**
@@ -25,7 +23,7 @@ function shown(c: Candidate, answered: string): boolean {
 export function beyondShown(candidates: readonly Candidate[], question: string, f: FollowUp, expected: TypeEvidence, cited: readonly Passage[]): Candidate[] {
   const lead = candidates[0];
   // Why and how are often answered by what was shown: it was the claim, its reason stands beside it.
-  if (!lead || expected.type === 'reason' || expected.type === 'method' || !shown(lead, f.answered)) return [...candidates];
+  if (!lead || expected.type === 'reason' || expected.type === 'method' || !quotedIn(lead.sentence, f.answered)) return [...candidates];
   const own = [...new Set(tokenize(question))];
   if (own.length === 0) return [...candidates];
   const holds = (c: Candidate) => own.filter((t) => c.sentence.tokens.has(t) || c.sentence.enTokens.has(t)).length;
@@ -34,6 +32,6 @@ export function beyondShown(candidates: readonly Candidate[], question: string, 
   if (needed === 0) return [...candidates];
   // What the report says about it is in the passages cited or the one after each: further on, another topic.
   const near = (c: Candidate) => cited.length === 0 || cited.some((p) => p.kind === c.sentence.passage.kind && c.sentence.passage.order - p.order >= 0 && c.sentence.passage.order - p.order <= 1);
-  const next = candidates.find((c) => !shown(c, f.answered) && holds(c) >= needed && near(c));
+  const next = candidates.find((c) => !quotedIn(c.sentence, f.answered) && holds(c) >= needed && near(c));
   return next ? [next, ...candidates.filter((c) => c !== next)] : [...candidates];
 }

@@ -7,7 +7,7 @@ import type { Synonyms } from '../search/synonyms';
 import { SOURCE_WORDS } from './question';
 import type { SentenceIndex } from './sentences';
 import { tokenize } from '../search/tokenize';
-import type { Lang } from '../types';
+import type { Lang, Passage } from '../types';
 import type { ComposeOptions } from './compose';
 import type { ReaderModel } from './model';
 
@@ -44,6 +44,9 @@ export function reportVocabulary(sentences: SentenceIndex, sections: readonly st
 }
 
 /** What composing an answer from this report takes: its library and English edition, in the answer's language. */
+/** The passages an earlier answer cited, by their ids (ids the report does not have are passed over). */
+export const citedPassages = (ctx: AnswerContext, ids: readonly string[]): Passage[] => ids.map((id) => ctx.library.passage(id)).filter((p) => p !== undefined);
+
 export function composeOptions(ctx: AnswerContext, lang: Lang): ComposeOptions {
   return { lang, library: ctx.library, reportLang: ctx.reportLang, ...(ctx.edition ? { edition: ctx.edition } : {}) };
 }

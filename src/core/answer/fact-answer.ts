@@ -11,7 +11,7 @@ import { tokenize } from '../search/tokenize';
 import { beyondShown } from './beyond-shown';
 import { BECAUSE, explains, isReference, type TypeEvidence } from './answer-types';
 import { compose } from './compose';
-import { composeOptions, type AnswerContext } from './context';
+import { citedPassages, composeOptions, type AnswerContext } from './context';
 import { chooseSentences, decide, readerDefaults, type Decision, type ReaderOptions } from './decide';
 import { notInReport, notStated, type Missing } from './decline';
 import type { Candidate } from './features';
@@ -28,7 +28,7 @@ export function answerFact(ctx: AnswerContext, analysis: QueryAnalysis, retrieva
   // A new subject asks the previous question again: only sentences that name it can answer.
   if (subject) reading.candidates = withSubject(reading.candidates, subject, retrieval.subjectTerms);
   // A question on the topic just discussed asks beyond what the last answer showed.
-  else if (analysis.followUp?.kind === 'context') reading.candidates = beyondShown(reading.candidates, analysis.focus, analysis.followUp, expected, analysis.followUp.cited.map((id) => ctx.library.passage(id)).filter((p) => p !== undefined));
+  else if (analysis.followUp?.kind === 'context') reading.candidates = beyondShown(reading.candidates, analysis.focus, analysis.followUp, expected, citedPassages(ctx, analysis.followUp.cited));
   // A follow-up continues a conversation on the report's topic: a sentence naming its new subject answers it (its own, not the neighbours').
   const decided = decide(reading, ctx.reader, options);
   const decision: Decision = subject ? { ...decided, status: 'answered', chosen: chooseSentences(reading.candidates, options.subjectSentences, options) } : decided;
@@ -104,10 +104,6 @@ function withExplanation(chosen: Candidate[], list: Candidate[], expected: TypeE
 const explainsSentence = (s: Sentence, expected: TypeEvidence) => explains(s.ja, expected.type) || (s.en !== undefined && explains(s.en, expected.type));
 
 /**
- * A claim followed by the references of the footnotes it cites: where it comes from is what was
- * asked. A footnote quoted on its own gets the claim that cites it, so the reader sees both.
- */
-/**
  * A source answer in reading order: the source of the sentence that answers best (itself, when it
  * is a footnote; else its footnotes' references), then the claims and the other sentences in the
  * report's order, then the other references. A sentence that names its source in its own text
@@ -142,6 +138,10 @@ function sourcedClaim(chosen: readonly Sentence[], best: Sentence): Sentence | u
   return chosen.find(cites);
 }
 
+/**
+ * A claim followed by the references of the footnotes it cites: where it comes from is what was
+ * asked. A footnote quoted on its own gets the claim that cites it, so the reader sees both.
+ */
 function withReferences(chosen: Sentence[], ctx: AnswerContext): Sentence[] {
   const out = [...chosen];
   for (const s of chosen) {

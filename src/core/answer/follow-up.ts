@@ -154,8 +154,21 @@ const MAX_OWN_WORDS_UNSAID = 1;
  * with the conversation only when that reading answers from what was cited.
  */
 export function mayFollow(question: string, lang: Lang, history: readonly Turn[], wantsSource: boolean): FollowUp | undefined {
+  return readTurn(question, lang, history, wantsSource).mayFollow;
+}
+
+/** How a question stands to the conversation, read once: a follow-up, one that may lean on it (`mayFollow`), or neither. */
+export function readTurn(question: string, lang: Lang, history: readonly Turn[], wantsSource: boolean): { followUp?: FollowUp; mayFollow?: FollowUp } {
+  const followUp = readFollowUp(question, lang, history, wantsSource);
+  if (followUp) return { followUp };
+  const open = wantsSource ? undefined : unsaidSubject(question, lang, history);
+  return open ? { mayFollow: open } : {};
+}
+
+/** A question that is no follow-up by its words, read as one that leaves the conversation's subject unsaid, if it names little enough of its own. */
+function unsaidSubject(question: string, lang: Lang, history: readonly Turn[]): FollowUp | undefined {
   const { previous, answered, cited } = lastTurns(history);
-  if (previous === undefined || wantsSource || readFollowUp(question, lang, history, wantsSource)) return undefined;
+  if (previous === undefined) return undefined;
   const q = question.normalize('NFKC').trim();
   if (!isShort(q, lang) || ownWords(q, lang, `${previous}\n${answered}`).length > MAX_OWN_WORDS_UNSAID) return undefined;
   return { previous: bounded(previous), cited, answered: bounded(answered), context: bounded(`${previous}\n${answered}`), kind: 'context', focus: q };

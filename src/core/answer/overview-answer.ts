@@ -51,14 +51,13 @@ export function answerOverview(ctx: AnswerContext, analysis: QueryAnalysis, retr
   if (!points) return answerFact(ctx, { ...analysis, expected: { type: 'list' } }, retrieval);
   const options = composeOptions(ctx, analysis.lang);
   const sentences = points.flatMap((p) => p.sentences);
+  // A numbered point opens its own paragraph, under its title when it has one.
+  const numbered = (i: number, title?: string) => `${i === 0 ? '' : '\n\n'}${i + 1}. ${title ? `${title}${analysis.lang === 'ja' ? '：' : ': '}` : ''}`;
   // Points asked for from one section's sentences: each sentence is a point, numbered.
-  if (requestedPoints(analysis.focus) && points.length === 1 && sentences.length > 1) {
-    return compose(sentences, { ...options, labels: new Map(sentences.map((s, i) => [s, `${i === 0 ? '' : '\n\n'}${i + 1}. `])) });
-  }
+  if (requestedPoints(analysis.focus) && points.length === 1 && sentences.length > 1) return compose(sentences, { ...options, labels: new Map(sentences.map((s, i) => [s, numbered(i)])) });
   if (points.length < 2 || points.some((p) => p.label === undefined)) return compose(sentences, options);
   // Numbered points, each under its chapter's title, one paragraph each.
-  const labels = new Map(points.map((p, i) => [p.sentences[0]!, `${i === 0 ? '' : '\n\n'}${i + 1}. ${p.label}${analysis.lang === 'ja' ? '：' : ': '}`]));
-  return compose(points.flatMap((p) => p.sentences), { ...options, labels });
+  return compose(sentences, { ...options, labels: new Map(points.map((p, i) => [p.sentences[0]!, numbered(i, p.label)])) });
 }
 
 /**

@@ -5,7 +5,7 @@
 import { detectLang } from '../search/tokenize';
 import type { Lang, Turn } from '../types';
 import { typeEvidence, type TypeEvidence } from './answer-types';
-import { mayFollow, readFollowUp, type FollowUp } from './follow-up';
+import { readTurn, type FollowUp } from './follow-up';
 import { withoutFrame } from './question-frame';
 
 export interface QueryAnalysis {
@@ -54,9 +54,8 @@ export function analyseQuery(question: string, history: readonly Turn[] = []): Q
   const lang = detectLang(question);
   const footnoteNumbers = footnoteNumbersIn(question);
   const wantsSource = footnoteNumbers.length > 0 || asksForSource(question);
-  const followUp = footnoteNumbers.length === 0 ? readFollowUp(question, lang, history, wantsSource) : undefined;
+  const { followUp, mayFollow: open } = footnoteNumbers.length === 0 ? readTurn(question, lang, history, wantsSource) : {};
   const asked = followUp?.focus ?? question;
-  const open = footnoteNumbers.length === 0 && !followUp ? mayFollow(question, lang, history, wantsSource) : undefined;
   return {
     lang,
     footnoteNumbers,
