@@ -114,3 +114,24 @@ describe('source answers', () => {
     }
   });
 });
+
+describe('a source answer for a claim that names its own source', () => {
+  /** A made-up report: a survey figure attributed in its own words, and a footnoted sentence that repeats the figure. */
+  const surveyJa = `# 架空の港町ミナトの観光
+
+## 観光客
+
+町の調査によれば、観光客は2019年に50万人に達した。観光客は夏に多い。
+
+## 観光船
+
+50万人に達した観光客の足として、港の観光船は2023年に増えた[^1]。
+
+[^1]: ミナト町「港の観光統計」2024年。https://example.org/port
+`;
+
+  it('leads with the claim (町の調査によれば…), not with the footnote of a sentence beside it', async () => {
+    const a = await ask(await markdownEngine(surveyJa), '観光客が50万人に達したという話の出典は？');
+    expect(a.answer).toMatch(/^町の調査によれば、観光客は2019年に50万人に達した。/);
+  });
+});
