@@ -16,7 +16,7 @@ import { composeOptions, type AnswerContext } from './context';
 import type { QueryAnalysis } from './question';
 import { coverage, weighQuery, type WeightedQuery } from './read';
 import { ASKS_ITSELF, type Sentence } from './sentences';
-import { chapterOf, chapterTitle, keyness, NOUN, sectionsOf, structureOf } from './overview-structure';
+import { chapterOf, chapterTitle, keyness, NOUN, sectionsOf, structureOf, type Group } from './overview-structure';
 import { aspectsAsked } from './aspects';
 import { namesSubject, topicPoints, type OverviewPoint } from './topic-overview';
 
@@ -153,14 +153,17 @@ export function overviewPoints(ctx: AnswerContext, analysis: QueryAnalysis, retr
     // unsaid; then the rest, strongest first, until every titled section has spoken (a chapter's
     // numbered sections each carry one of its points) or MAX_PER_POINT, whichever is more.
     const sections = chapters.map((c) => sectionsOf(sectionGroups, c));
-    const keys = sections.map((ss) => rank(ss.map((g) => rank(g.sentences)[0]!)));
+    // Each section's sentences, strongest first, ranked once.
+    const ranked = new Map(sections.flat().map((g) => [g, rank(g.sentences)] as const));
+    const keyOf = (g: Group) => ranked.get(g)![0]!;
+    const keys = sections.map((ss) => rank(ss.map(keyOf)));
     const firsts = keys.map((k) => k[0]!);
     // A chapter's opening paragraphs, where it has numbered sections, only lead into them.
-    const titled = sections.flatMap((ss) => (ss.length > 1 ? ss.filter((g) => g.heading !== chapterOf(g.sentences[0]!)) : ss)).map((g) => rank(g.sentences)[0]!);
+    const titled = sections.flatMap((ss) => (ss.length > 1 ? ss.filter((g) => g.heading !== chapterOf(g.sentences[0]!)) : ss)).map(keyOf);
     // A point of few sections fills up with its sections' next strongest sentences — ones that read
     // on their own: not a question the report asks itself, nor one pointing back (この目標は…).
     const standsAlone = (s: Sentence) => !s.antecedent && !ASKS_ITSELF.test(s.ja.trim());
-    const seconds = rank(sections.flat().flatMap((g) => rank(g.sentences).slice(1)).filter(standsAlone));
+    const seconds = rank(sections.flat().flatMap((g) => ranked.get(g)!.slice(1)).filter(standsAlone));
     const rest = [...rank(titled), ...rank(keys.flatMap((k) => k.slice(1))), ...seconds].filter((s) => !firsts.includes(s));
     const chosen = [...new Set([...firsts, ...rest])].slice(0, Math.max(MAX_PER_POINT, firsts.length, titled.length));
     return { label: chapters.map((c) => chapterTitle(c, analysis.lang, ctx)).join(' / '), sentences: inOrder(chosen) };
