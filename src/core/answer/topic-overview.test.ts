@@ -25,6 +25,18 @@ const TOWNS = chaptersText([
   { title: '港町の観光', paragraphs: ['港町の観光客は増えている。港町の宿は満室が続く。'] },
 ]);
 
+/**
+ * A made-up report whose last chapter names the challenges of two subjects: its sections' headings
+ * say whose (港町にとっての課題 / 漁協にとっての課題), the second's subtitle naming the first.
+ */
+const HARBOUR = chaptersText([
+  { title: '港町の経済を読む', paragraphs: ['本稿は架空の港町の経済を扱う。港町の人口は八千人ほどだ。'] },
+  { title: '港町の観光', paragraphs: ['港町の観光客は増えている。港町の宿は満室が続く。'] },
+  { title: '港町にとっての課題と漁協にとっての課題', sections: [
+    { title: '港町にとっての課題 ： 守りと攻めの両立', paragraphs: ['港町は防波堤の補強を求められている。漁港の再編も必要だ。', '港町の財政には余裕がない。観光税の導入が焦点となる。'] },
+    { title: '漁協にとっての課題 ： 港町と無関係ではいられず', paragraphs: ['漁協は港町への補助金を見直す必要がある。加工場の整備も求められる。'] },
+  ] },
+]);
 
 /** A made-up report on a lake town whose cooperative (漁協) one section holds whole, opening on a question it asks itself. */
 const LAKE = chaptersText([
@@ -35,8 +47,9 @@ const LAKE = chaptersText([
 
 let engine: QaEngine;
 let towns: QaEngine;
+let harbour: QaEngine;
 beforeAll(async () => {
-  [engine, towns] = await Promise.all([textEngine(ISLAND), textEngine(TOWNS)]);
+  [engine, towns, harbour] = await Promise.all([textEngine(ISLAND), textEngine(TOWNS), textEngine(HARBOUR)]);
 });
 const ask = (question: string, on: QaEngine = engine) => collectAnswer(on.chat({ question, history: [] }));
 
@@ -62,6 +75,17 @@ describe('an overview of a topic', () => {
     const a = await ask('港町の課題は何？', towns);
     expect(a.answer).toContain('防波堤の補強を求められている');
     expect(a.answer).not.toContain('林道');
+  });
+
+  it('answers one subject\'s challenges from the section headed with them, not from a sibling headed with another subject\'s', async () => {
+    const a = await ask('港町にとっての課題は何？', harbour);
+    expect(a.status).toBe('answered');
+    expect(a.answer).toContain('防波堤の補強を求められている');
+    expect(a.answer).toContain('観光税の導入が焦点となる');
+    expect(a.answer).not.toContain('補助金');
+    const coop = await ask('漁協にとっての課題は？', harbour);
+    expect(coop.answer).toContain('補助金を見直す必要がある');
+    expect(coop.answer).not.toContain('防波堤');
   });
 
   it('reads an overview word inside a compound (人間関係) as part of the topic, though the report names it otherwise', async () => {

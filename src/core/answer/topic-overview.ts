@@ -8,6 +8,7 @@
 import type { Lang } from '../types';
 import type { AnswerContext } from './context';
 import { tokenize } from '../search/tokenize';
+import { renderingOf } from '../ingest/edition';
 import { headingIn, keyness, type Group, type Structure } from './overview-structure';
 import { speaksOf, type Aspects } from './aspects';
 import { coverage, type WeightedQuery } from './read';
@@ -71,6 +72,7 @@ export function topicPoints(ctx: AnswerContext, topic: Topic, structure: Structu
   const { aspects } = topic;
   // An aspect of the subject the report's title names (the risks for the country a report is about)
   // is the aspect across the report: the subject's name narrows nothing.
+  if (aspects) structure = { ...structure, sections: uncontrasted(ctx, topic.q, aspects, structure.sections) };
   const q = aspects && titleSubject(ctx, topic.q, structure) ? NO_TOPIC : withoutSubject(topic.q, structure.sections);
   if (q.total === 0 && !aspects) return undefined;
   // The aspect asked for (risks, challenges) counts as much as what it is asked of (the town's economy).
@@ -136,6 +138,28 @@ function titleSubject(ctx: AnswerContext, q: WeightedQuery, structure: Structure
   const title = new Set([...ctx.titleTokens, ...tokenize(ctx.edition?.title ?? '')]);
   const words = [...q.ja.keys(), ...q.en.keys()];
   return words.length > 0 && words.every((t) => title.has(t)) && namesSubject(q, structure);
+}
+
+/** A heading's main clause: what stands before its subtitle (中国にとっての課題 ： 生成AIの…, Challenges for Japan: …). */
+const mainClause = (heading: string) => heading.split(/[：:]/u)[0]!;
+
+/**
+ * The sections to read for an aspect of a topic: all but those whose own heading names the aspect
+ * of another subject beside a sibling's naming it of the topic (日本にとっての課題 beside
+ * 中国にとっての課題, for China's challenges). Elsewhere the aspect is gathered across sections.
+ */
+function uncontrasted(ctx: AnswerContext, q: WeightedQuery, aspects: Aspects, sections: readonly Group[]): Group[] {
+  // 1 when a heading's main clause names the aspect with the topic, -1 with other words only, 0 without the aspect.
+  const names = (title: string) => {
+    const ja = new Set(tokenize(mainClause(title)));
+    const en = new Set(tokenize(mainClause(renderingOf(ctx.edition, title) ?? '')));
+    if (!speaksOf(aspects, ja, en)) return 0;
+    return [...q.ja.keys(), ...q.en.keys()].some((t) => ja.has(t) || en.has(t)) ? 1 : -1;
+  };
+  const path = (g: Group) => g.sentences[0]!.passage.section.split(' › ');
+  const own = new Map(sections.map((g) => [g, path(g).length > 1 ? names(g.heading) : 0]));
+  const headed = new Set(sections.filter((g) => own.get(g) === 1).map((g) => path(g)[0]));
+  return sections.filter((g) => !(own.get(g) === -1 && headed.has(path(g)[0])));
 }
 
 /** Whether a topic is only the report's subject: most of its weight is in words nearly every section uses (or it names nothing). */
