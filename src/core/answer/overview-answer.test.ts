@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chaptersText } from '../../../test/helpers/report-text';
 import { textEngine } from '../../../test/helpers/text-engine';
+import { markdownEngine } from '../../../test/helpers/markdown-engine';
 import { collectAnswer, type QaEngine } from '../engine';
 import { topicText } from './overview-answer';
 
@@ -92,6 +93,26 @@ describe('an overview of the whole report', () => {
     const summed = await ask('このレポートの要点を3つにまとめて', paired);
     expect(listed.answer).toBe(summed.answer);
     expect(listed.answer).not.toContain('ワサビが挙げられる');
+  });
+
+  it('sums up a chapter named by its number (第3章, chapter 3) from its own sections, under its title', async () => {
+    for (const question of ['第3章を要約して', '3章の要点は？', 'Summarize chapter 3.', 'What does the third chapter say?']) {
+      const a = await ask(question);
+      expect(a.status, question).toBe('answered');
+      expect(a.answer, question).toContain('観光にもたらす機会と脅威');
+      expect(a.answer, question).toContain('観光収入は町の経済を支える柱となるだろう');
+      expect(a.answer, question).toContain('対策が必要だ');
+      expect(a.answer, question).not.toMatch(/漁業|取扱量|均衡/);
+    }
+  });
+
+  it('finds a chapter by its place where the headings carry no number, and names none that the report lacks', async () => {
+    const md = await markdownEngine('# 架空の島\n\n## 島の歴史\n\n島は江戸時代に開かれた。塩づくりが栄えた。\n\n## 島の産業\n\n島の産業は観光と漁業だ。漁獲は年々減っている。\n');
+    const a = await ask('第2章を要約して', md);
+    expect(a.answer).toContain('漁獲は年々減っている');
+    expect(a.answer).not.toContain('江戸時代');
+    const missing = await ask('第7章を要約して');
+    expect(missing.status).not.toBe('answered');
   });
 
   it('answers the conclusion with the last chapter and the closing paragraph', async () => {

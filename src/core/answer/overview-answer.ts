@@ -16,7 +16,7 @@ import { composeOptions, type AnswerContext } from './context';
 import type { QueryAnalysis } from './question';
 import { coverage, weighQuery, type WeightedQuery } from './read';
 import { ASKS_ITSELF, type Sentence } from './sentences';
-import { chapterOf, chapterTitle, keyness, NOUN, sectionsOf, structureOf, type Group } from './overview-structure';
+import { chapterNamed, chapterOf, chapterTitle, keyness, NOUN, sectionsOf, structureOf, type Group } from './overview-structure';
 import { aspectsAsked } from './aspects';
 import { namesSubject, topicPoints, type OverviewPoint } from './topic-overview';
 
@@ -45,7 +45,8 @@ export function answerOverview(ctx: AnswerContext, analysis: QueryAnalysis, retr
   // An overview of a topic is declined as a question on it would be: the reader decides whether the
   // report discusses the topic (the words that ask for an overview, 要するに or "big picture", aside).
   const topic = { ...analysis, focus: analysis.followUp ? analysis.focus : topicText(analysis.focus) };
-  if (q.total > 0 && discusses(ctx, topic, { ...retrieval, terms }) === false) return notInReport(analysis.lang, retrieval.hits, ctx.edition);
+  const chapter = chapterNamed(analysis.focus, structureOf(ctx).chapters);
+  if (!chapter && q.total > 0 && discusses(ctx, topic, { ...retrieval, terms }) === false) return notInReport(analysis.lang, retrieval.hits, ctx.edition);
   const points = overviewPoints(ctx, analysis, retrieval, q);
   // A topic no section is about (a country named once, in a footnote) is answered by the sentences that name it.
   if (!points) return answerFact(ctx, { ...analysis, expected: { type: 'list' } }, retrieval);
@@ -55,6 +56,9 @@ export function answerOverview(ctx: AnswerContext, analysis: QueryAnalysis, retr
   const numbered = (i: number, title?: string) => `${i === 0 ? '' : '\n\n'}${i + 1}. ${title ? `${title}${analysis.lang === 'ja' ? '：' : ': '}` : ''}`;
   // Points asked for from one section's sentences: each sentence is a point, numbered.
   if (requestedPoints(analysis.focus) && points.length === 1 && sentences.length > 1) return compose(sentences, { ...options, labels: new Map(sentences.map((s, i) => [s, numbered(i)])) });
+  // A chapter asked for by its number is named, so the reader sees which it is.
+  const title = chapter && points[0]?.label;
+  if (title && sentences[0]) return compose(sentences, { ...options, labels: new Map([[sentences[0], `${title}${analysis.lang === 'ja' ? '：' : ': '}`]]) });
   if (points.length < 2 || points.some((p) => p.label === undefined)) return compose(sentences, options);
   // Numbered points, each under its chapter's title, one paragraph each.
   return compose(sentences, { ...options, labels: new Map(points.map((p, i) => [p.sentences[0]!, numbered(i, p.label)])) });
@@ -95,6 +99,8 @@ export function topicText(question: string): string {
 const MAX_PER_POINT = 3;
 /** Points in a summary of the whole report when the reader names no number. */
 const DEFAULT_POINTS = 4;
+/** Sentences a summary of one chapter quotes when the reader names no number: a paragraph's worth. */
+const CHAPTER_SENTENCES = 5;
 
 /**
  * The key sentences of the report or of a named topic (the first of each point, a topic's most
@@ -132,6 +138,9 @@ export function overviewPoints(ctx: AnswerContext, analysis: QueryAnalysis, retr
       .map((x) => x.s);
   const inOrder = (list: Sentence[]) => [...new Set(list)].sort((a, b) => a.order - b.order);
   const points = requestedPoints(analysis.focus);
+  // A chapter named by its number (第2章, chapter 2) is summed up from its own sections.
+  const chapter = chapterNamed(analysis.focus, chapterGroups);
+  if (chapter) return [pointOf(ctx, [chapter], points ?? CHAPTER_SENTENCES, analysis.lang, rank)];
   // A named topic is gathered from every section that speaks of it; the conclusion on the
   // report's own subject (the bottom line for tourism, in a report on tourism) is the report's.
   const aspects = aspectsAsked(analysis.focus);
@@ -148,26 +157,32 @@ export function overviewPoints(ctx: AnswerContext, analysis: QueryAnalysis, retr
     return [{ sentences: inOrder([...keys, ...structure.closingParagraph]) }];
   }
   const groups = partition(chapterGroups, Math.min(points ?? DEFAULT_POINTS, chapterGroups.length));
-  return groups.map((chapters) => {
-    // Each section's key sentence, first each chapter's strongest, so no chapter of the point goes
-    // unsaid; then the rest, strongest first, until every titled section has spoken (a chapter's
-    // numbered sections each carry one of its points) or MAX_PER_POINT, whichever is more.
-    const sections = chapters.map((c) => sectionsOf(sectionGroups, c));
-    // Each section's sentences, strongest first, ranked once.
-    const ranked = new Map(sections.flat().map((g) => [g, rank(g.sentences)] as const));
-    const keyOf = (g: Group) => ranked.get(g)![0]!;
-    const keys = sections.map((ss) => rank(ss.map(keyOf)));
-    const firsts = keys.map((k) => k[0]!);
-    // A chapter's opening paragraphs, where it has numbered sections, only lead into them.
-    const titled = sections.flatMap((ss) => (ss.length > 1 ? ss.filter((g) => g.heading !== chapterOf(g.sentences[0]!)) : ss)).map(keyOf);
-    // A point of few sections fills up with its sections' next strongest sentences — ones that read
-    // on their own: not a question the report asks itself, nor one pointing back (この目標は…).
-    const standsAlone = (s: Sentence) => !s.antecedent && !ASKS_ITSELF.test(s.ja.trim());
-    const seconds = rank(sections.flat().flatMap((g) => ranked.get(g)!.slice(1)).filter(standsAlone));
-    const rest = [...rank(titled), ...rank(keys.flatMap((k) => k.slice(1))), ...seconds].filter((s) => !firsts.includes(s));
-    const chosen = [...new Set([...firsts, ...rest])].slice(0, Math.max(MAX_PER_POINT, firsts.length, titled.length));
-    return { label: chapters.map((c) => chapterTitle(c, analysis.lang, ctx)).join(' / '), sentences: inOrder(chosen) };
-  });
+  return groups.map((chapters) => pointOf(ctx, chapters, MAX_PER_POINT, analysis.lang, rank));
+}
+
+/**
+ * One point of a summary, a run of whole chapters: each section's key sentence, first each
+ * chapter's strongest, so no chapter of the point goes unsaid; then the rest, strongest first,
+ * until every titled section has spoken (a chapter's numbered sections each carry one of its
+ * points) or `most` sentences, whichever is more.
+ */
+function pointOf(ctx: AnswerContext, chapters: readonly Group[], most: number, lang: QueryAnalysis['lang'], rank: (scope: readonly Sentence[]) => Sentence[]): OverviewPoint {
+  const { sections: sectionGroups } = structureOf(ctx);
+  const sections = chapters.map((c) => sectionsOf(sectionGroups, c));
+  // Each section's sentences, strongest first, ranked once.
+  const ranked = new Map(sections.flat().map((g) => [g, rank(g.sentences)] as const));
+  const keyOf = (g: Group) => ranked.get(g)![0]!;
+  const keys = sections.map((ss) => rank(ss.map(keyOf)));
+  const firsts = keys.map((k) => k[0]!);
+  // A chapter's opening paragraphs, where it has numbered sections, only lead into them.
+  const titled = sections.flatMap((ss) => (ss.length > 1 ? ss.filter((g) => g.heading !== chapterOf(g.sentences[0]!)) : ss)).map(keyOf);
+  // A point of few sections fills up with its sections' next strongest sentences — ones that read
+  // on their own: not a question the report asks itself, nor one pointing back (この目標は…).
+  const standsAlone = (s: Sentence) => !s.antecedent && !ASKS_ITSELF.test(s.ja.trim());
+  const seconds = rank(sections.flat().flatMap((g) => ranked.get(g)!.slice(1)).filter(standsAlone));
+  const rest = [...rank(titled), ...rank(keys.flatMap((k) => k.slice(1))), ...seconds].filter((s) => !firsts.includes(s));
+  const chosen = [...new Set([...firsts, ...rest])].slice(0, Math.max(most, firsts.length, titled.length));
+  return { label: chapters.map((c) => chapterTitle(c, lang, ctx)).join(' / '), sentences: [...chosen].sort((a, b) => a.order - b.order) };
 }
 
 /** Share of two titles' words they have in common. */
