@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chaptersText } from '../../../test/helpers/report-text';
 import { textEngine } from '../../../test/helpers/text-engine';
+import { markdownEngine } from '../../../test/helpers/markdown-engine';
 import { collectAnswer, type QaEngine } from '../engine';
 import type { Turn } from '../types';
 
@@ -57,5 +58,38 @@ describe('a follow-up on the topic just discussed', () => {
     expect(a.status).toBe('answered');
     // The sentence that answers comes first; the target it speaks of (shown before) may follow as context.
     expect(a.answer.replace(/\s+/g, '')).toMatch(/^岸壁の延長や船の大型化を踏まえると、この目標は、既に現実のものになりつつある/);
+  });
+});
+
+describe('a source follow-up', () => {
+  /** A made-up report whose claim is backed by a footnote on the sentence that goes on from it (これは…). */
+  const SOURCED = `# 港町の経済
+
+## 港の見通し
+
+港の貨物船は年々大型化している。他方、岸壁の老朽化による港の取扱量の減少は、これからの問題となる可能性がある。これは、地元でもよく論じられており、警鐘を鳴らす声は少なくない。[^1]
+
+## 港の観光
+
+観光客は毎年増えている。観光収入は町の経済を支える柱となるだろう。
+
+[^1]: 例えば、山田（2021）は取扱量の減少を予測している。
+`;
+  const CLAIM = '他方、岸壁の老朽化による港の取扱量の減少は、これからの問題となる可能性がある。';
+
+  it('finds the footnote on the sentence that goes on from the claim an answer showed, asked as "who says so"', async () => {
+    const md = await markdownEngine(SOURCED);
+    const found = await collectAnswer(md.chat({ question: '岸壁の老朽化で港の取扱量はどうなる？', history: [] }));
+    const passage = found.citations.find((c) => c.quote.includes(CLAIM))!;
+    // An earlier answer that showed the claim alone, as the widget sends it back.
+    const history: Turn[] = [
+      { role: 'user', content: '港の取扱量について、何と書いてある？' },
+      { role: 'assistant', content: `${CLAIM}[1]`, citations: [passage.id] },
+    ];
+    for (const question of ['その出典は？', '誰がそう言ってるの？']) {
+      const a = await collectAnswer(md.chat({ question, history }));
+      expect(a.status, question).toBe('answered');
+      expect(a.answer, question).toContain('山田（2021）');
+    }
   });
 });

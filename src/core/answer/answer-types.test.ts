@@ -19,6 +19,12 @@ describe('typeEvidence', () => {
     expect(typeEvidence('規格がまとめられる前からあった考えは？').type).not.toBe('overview');
   });
 
+  it('reads whether the report mentions something (…って話、書いてある？, 載ってる？) as an overview of it, unless a kind of value is asked for', () => {
+    for (const q of ['漁業が衰えるって話、レポートに書いてある？', '観光の話は載ってる？', 'レポートに港のことは書かれていますか？']) expect(typeEvidence(q).type, q).toBe('overview');
+    expect(typeEvidence('港の建設費はいくらかかったと書いてある？').type).toBe('amount');
+    expect(typeEvidence('港はいつ開かれたと書かれていますか？').type).toBe('date');
+  });
+
   it('reads the aspects of a topic (the risks for X, the challenges X faces) as an overview in English as in Japanese', () => {
     for (const q of ['What are the risks for the harbour town?', 'What challenges does the town face?', '港町のリスクは？', '港町にとっての課題は？']) expect(typeEvidence(q).type, q).toBe('overview');
     // Problems as a thing asked about, not as a topic's aspect.

@@ -61,6 +61,8 @@ const QUESTION_PATTERNS: [AnswerType, RegExp][] = [
   ['place', /どこの(国|都市|地域|街)|どの(国|都市|地域|街)|どこで|どこに|\bwhere\b(?! (does|do|did) .* come from)|\bwhich (countries|country|city|cities|places|regions?|governments?)\b/i],
   ['organisation', /どこの(会社|企業|報道|メディア|新聞|機関|団体|組織)|どの(会社|企業|報道|メディア|新聞|機関|団体|組織)|(会社|企業|組織|団体)の?(正式な?)?(名前|名称)|(正式な?)?(社名|会社名|企業名)|\bname of\b|\bwhich (company|companies|firms?|organi[sz]ations?|outlets?|newspapers?|media|agenc(y|ies)|institutes?|ministr(y|ies))\b|\bwhat (company|firm|news outlet|outlet|organi[sz]ation)\b/i],
   ['overview', ASPECT_QUESTION],
+  // Whether the report mentions something at all (…って話、書いてある？): what it says of it, once no kind of value is asked for.
+  ['overview', /(?:書いて(?:ある|あります|いる|います|る)|書かれて(?:いる|います|る|ます)|載って(?:いる|います|る|ます))(?:か|の)?[？?]?\s*$/],
   ['reason', /なぜ|どうして|何故|理由|原因|背景|\bwhy\b|\bwhat (is|was|are) the reasons?\b|\bwhat (caused|causes|drives|drove)\b|\breason\b/i],
   ['method', /どのように|どうやって|どうすれば|方法|手段|\bhow (did|do|does|can|could|should|would|will|is|are|was|were)\b/i],
   ['definition', /とは|って何|ってなに|とは何|の意味|\bwhat (is|are) (a |an |the )?[\w-]+( [\w-]+)?\?$|\bwhat does .* mean\b|\bdefin(e|ition)\b/i],

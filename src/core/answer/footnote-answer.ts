@@ -35,12 +35,21 @@ export function answerFootnotes(ctx: AnswerContext, numbers: number[], lang: Lan
   return compose(sentences, { ...composeOptions(ctx, lang), keepOrder: true, sources: 'inline' });
 }
 
+/**
+ * The footnotes behind a sentence: its own, and those of the sentence that goes on from it
+ * (これは…との声は少なくない¹²), which backs the claim it continues.
+ */
+function footnotesBehind(ctx: AnswerContext, s: Sentence): number[] {
+  const next = ctx.sentences.all[s.order + 1];
+  return next?.antecedent === s ? [...s.footnotes, ...next.footnotes] : s.footnotes;
+}
+
 /** Footnote references behind the given passages (a footnote passage is its own source). */
 export function referencesOf(ctx: AnswerContext, passages: Passage[], quoted?: Sentence[]): Sentence[] {
   const numbers = new Set<number>();
   for (const p of passages) {
     const own = quoted?.filter((s) => s.passage.id === p.id) ?? [];
-    const marks = own.length ? own.flatMap((s) => s.footnotes) : p.footnotes;
+    const marks = own.length ? own.flatMap((s) => footnotesBehind(ctx, s)) : p.footnotes;
     for (const n of marks) numbers.add(n);
   }
   const out: Sentence[] = [];

@@ -23,7 +23,7 @@ describe('footnote intent', () => {
     // Casual: where the information or the data is from.
     for (const q of ['その話、どこ情報？', 'その数字はどこのデータ？', 'どこの情報なの？']) expect(asksForSource(q)).toBe(true);
     // Who says a claim is where it comes from; who did a thing is a person.
-    for (const q of ['その評価、誰が言ってるの？', 'Who says the cost was higher?']) expect(asksForSource(q)).toBe(true);
+    for (const q of ['その評価、誰が言ってるの？', '誰がそう言ってるの？', 'Who says the cost was higher?']) expect(asksForSource(q)).toBe(true);
     for (const q of ['誰が座談会に出席した？', 'Who founded the company?']) expect(asksForSource(q)).toBe(false);
   });
 });
