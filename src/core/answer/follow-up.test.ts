@@ -67,6 +67,13 @@ describe('asking for more', () => {
     for (const q of ['もっと詳しく', '続けて', '続きは？', 'その続きを教えて']) expect(readFollowUp(q, 'ja', ja, false)?.kind, q).toBe('more');
     expect(readFollowUp('Tell me more.', 'en', en, false)?.kind).toBe('more');
   });
+
+  it('reads "what else?" and 他には？ as asking beyond what was shown, but not a question with words of its own (他に疑ってる人は？)', () => {
+    for (const q of ['what else?', 'Anything else?', 'And what else does the report say?']) expect(readFollowUp(q, 'en', en, false)?.kind, q).toBe('more');
+    for (const q of ['他には？', 'ほかに何かある？', '他にもある？']) expect(readFollowUp(q, 'ja', ja, false)?.kind, q).toBe('more');
+    expect(readFollowUp('他に疑ってる人はいる？', 'ja', ja, false)?.kind).not.toBe('more');
+    expect(readFollowUp('What else did the town build?', 'en', en, false)?.kind).not.toBe('more');
+  });
 });
 
 describe('a question tied to the one before', () => {
