@@ -79,6 +79,15 @@ describe('GET /api/search', () => {
 });
 
 describe('POST /api/chat', () => {
+  it('answers a question asked again with the same JSON, served as JSON', async () => {
+    const ask = () => post(JSON.stringify({ question: 'R1はいつ公開されましたか？' }));
+    const [first, again] = [await ask(), await ask()];
+    for (const res of [first, again]) expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    const text = await first.text();
+    expect(await again.text()).toBe(text);
+    expect(chatOut.parse(JSON.parse(text)).answer).toContain('2025年1月20日');
+  });
+
   it('answers a Japanese question with cited passages and footnotes', async () => {
     const res = await post(JSON.stringify({ question: 'DeepSeekの開発費は本当に600万ドル以下なのか？' }));
     expect(res.status).toBe(200);

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { memoryLibrary } from '../../test/helpers/memory-library';
 import { LIBRARY_REPORTS } from '../../test/helpers/report-text';
 import { createApp } from './app';
+import { switchableLibrary } from '../core/reports';
 import { chatOut, healthOut, reportOut, reportsOut, searchOut } from './schemas';
 
 let app: ReturnType<typeof createApp>;
@@ -124,5 +125,26 @@ describe('a library of several reports over HTTP', () => {
     expect(Object.keys(doc.paths['/api/chat']!.post!.requestBody!.content['application/json']!.schema.properties)).toContain('report');
     expect(doc.paths['/api/search']!.get!.responses['400']!.description).toMatch(/report_required/);
     expect(doc.paths['/api/search']!.get!.responses['404']!.description).toMatch(/unknown_report/);
+  });
+});
+
+describe('a repeated search', () => {
+  it('answers the same JSON again, and a library replaced since is searched anew, in one report and across all', async () => {
+    const library = switchableLibrary(await memoryLibrary({ rice: LIBRARY_REPORTS.rice! }, 'rice'));
+    const served = createApp({ library });
+    const search = async (path: string) => {
+      const res = await served.request(path);
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+      return searchOut.parse(await res.json());
+    };
+    const path = `/api/search?q=${encodeURIComponent('肥料の価格')}&k=2`;
+    const first = await search(path);
+    expect(first.results[0]!.text).toContain('肥料');
+    expect(await search(path)).toEqual(first);
+    const across = await search(`${path}&report=*`);
+    expect(across.results[0]!.report).toBe('rice');
+    // The same ids now hold another report: what was served before must not be served again.
+    library.replace(await memoryLibrary({ rice: { ...LIBRARY_REPORTS.rice!, chapters: [{ title: 'はじめに', paragraphs: ['肥料の価格は前年比で半分に下がった。'] }] } }, 'rice'));
+    for (const again of [await search(path), await search(`${path}&report=*`)]) expect(again.results[0]!.text).toContain('半分に下がった');
   });
 });

@@ -10,6 +10,17 @@ import { resolveReportOrAll } from '../report-param';
 import { describeZodError, errorBody, sendError } from '../respond';
 import { chatIn, type ChatResponse } from '../schemas';
 
+/**
+ * An answer's JSON, made once per answer: an engine hands a question it answered recently the same
+ * answer object again, and serialising its citations is much of what answering it again costs.
+ */
+const serialised = new WeakMap<object, string>();
+function jsonOf(answer: object): string {
+  let text = serialised.get(answer);
+  if (text === undefined) serialised.set(answer, (text = JSON.stringify(answer)));
+  return text;
+}
+
 /** `report` names the report asked; `*` asks the whole library (answers cite each passage's report). */
 export function chatRoutes(library: ReportLibrary): Hono {
   return new Hono().post('/api/chat', async (c) => {
@@ -27,7 +38,7 @@ export function chatRoutes(library: ReportLibrary): Hono {
     const input: ChatInput = { question: parsed.data.question, history: parsed.data.history ?? [], ...(parsed.data.lang ? { lang: parsed.data.lang } : {}) };
     if (!prefersEventStream(c.req.header('accept'))) {
       const answer: ChatResponse = await collectAnswer(chat(input, c.req.raw.signal));
-      return c.json(answer);
+      return c.body(jsonOf(answer), 200, { 'content-type': 'application/json' });
     }
     const abort = new AbortController();
     // Asked before the stream opens: a refusal (503 overloaded, with Retry-After) is a plain JSON error.
@@ -49,7 +60,7 @@ export function chatRoutes(library: ReportLibrary): Hono {
 }
 
 function sseOf(event: ChatEvent): { event: string; data: string } {
-  if (event.type === 'meta') return { event: 'meta', data: JSON.stringify(event.answer) };
+  if (event.type === 'meta') return { event: 'meta', data: jsonOf(event.answer) };
   if (event.type === 'delta') return { event: 'delta', data: JSON.stringify({ text: event.text }) };
-  return { event: 'done', data: JSON.stringify(event.answer) };
+  return { event: 'done', data: jsonOf(event.answer) };
 }
