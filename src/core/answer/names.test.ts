@@ -48,4 +48,11 @@ describe('unknownNames, runs of words', () => {
     expect(unknownNames("Did the Zenith-maker sue Kesa's board?", vocabulary, () => false)).toBe(0);
     expect(unknownNames('Did the board buy Dell servers?', vocabulary, () => false)).toBe(1);
   });
+
+  it("does not know a run of words the report only has translations for (the Harbour Cup, where it writes 港 and 杯), but knows one it quotes", () => {
+    const vocabulary = 'the harbour board bought a "blue port" plan; 港の杯';
+    const translated = (w: string) => w === 'harbour' || w === 'cup';
+    expect(unknownNames('Who won the Harbour Cup in 2024?', vocabulary, translated)).toBe(1);
+    expect(unknownNames("When did the board adopt the 'Blue Port' plan?", vocabulary, () => false)).toBe(0);
+  });
 });

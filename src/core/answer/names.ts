@@ -65,10 +65,12 @@ export function unknownNames(question: string, vocabulary: string, known: (name:
   for (const name of names) {
     const lower = name.toLowerCase();
     if (isKnown(lower) || isKnown(lower.replace(/\s+/g, ''))) continue;
-    // A run of capitalised words is known when each of its words is (Acme GPUs, Kesa's Harbour), each
-    // without its possessive, an acronym's plural or a hyphenated common word (Acme-maker).
-    const words = name.split(/\s+/).map((w) => w.replace(/'s$/, '').replace(/(?<=[A-Z\d])s$/, '').replace(/-[a-z]+$/, '').toLowerCase());
-    if (words.every((w) => isKnown(w))) continue;
+    // A run of capitalised words is known when the report writes each of its words (Acme GPUs, Kesa's
+    // Harbour), each without its possessive, an acronym's plural or a hyphenated common word
+    // (Acme-maker); a word it only has a translation of does not make a name it never writes (the
+    // World Series, where the report says 世界 and 系列).
+    const words = name.split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').replace(/'s$/, '').replace(/(?<=[A-Z\d])s$/, '').replace(/-[a-z]+$/, '').toLowerCase());
+    if (words.length > 1 ? words.every((w) => vocabulary.includes(w)) : isKnown(words[0]!)) continue;
     unknown++;
   }
   return unknown;
