@@ -26,6 +26,8 @@ const POS: Pos[] = ['noun', 'verb', 'adj', 'adv'];
 class IndexFile {
   private readonly starts: number[] = [];
   private readonly cache = new Map<string, number[] | undefined>();
+  /** How many of a lemma's senses are ranked by how often they occur in tagged text (WordNet's tagsense_cnt). */
+  private readonly tagged = new Map<string, number>();
 
   constructor(private readonly text: string) {
     for (let at = 0; at < text.length; ) {
@@ -52,6 +54,7 @@ class IndexFile {
         const f = this.text.slice(start, this.text.indexOf('\n', start)).trim().split(' ');
         const pointers = Number(f[3]);
         const senses = Number(f[4 + pointers]);
+        this.tagged.set(lemma, Number(f[5 + pointers]));
         found = f.slice(6 + pointers, 6 + pointers + senses).map(Number);
         break;
       }
@@ -60,6 +63,16 @@ class IndexFile {
     }
     this.cache.set(lemma, found);
     return found;
+  }
+
+  /**
+   * The senses a lemma is known to be used in: those WordNet ranks by their frequency in tagged
+   * text (at least its first), no more than COMMON_SENSES. Later ones are listed in no order of use
+   * (`conditions`' third sense is the weather).
+   */
+  attested(lemma: string): number[] {
+    const all = this.get(lemma) ?? [];
+    return all.slice(0, Math.min(COMMON_SENSES, Math.max(1, this.tagged.get(lemma) ?? 0)));
   }
 
   has(lemma: string): boolean {
@@ -119,7 +132,8 @@ export function reduceWordNet(files: WordNetFiles, vocabulary: ReadonlySet<strin
     for (const pos of POS) {
       const lemma = baseForms(word).find((f) => indexes[pos].has(f));
       if (!lemma) continue;
-      for (const offset of indexes[pos].get(lemma)!.slice(0, COMMON_SENSES)) {
+      // The edition's word in the senses it is used in; the reader's word in any of its common ones.
+      for (const offset of indexes[pos].attested(lemma)) {
         const synset = readSynset(files.data[pos], offset);
         if (!synset) continue;
         for (const other of synset.words) {
