@@ -75,9 +75,15 @@ export function sectionsOf(sections: readonly Group[], chapter: Group): Group[] 
 }
 
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6 };
-const KANJI_NUMBERS = '一二三四五六七八九十';
-/** A chapter named by its number: 第2章, 2章, 第三章, chapter 2, Chapter two, the second chapter. */
-const CHAPTER = /第?\s*(\d+|[一二三四五六七八九十])\s*章|\bchapter\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b|\b(first|second|third|fourth|fifth|sixth)\s+chapter\b/i;
+const KANJI_DIGITS = '一二三四五六七八九';
+/** A number written in kanji up to 99 (三, 十, 十二, 二十一). */
+function kanjiNumber(text: string): number {
+  const [tens, ones] = text.includes('十') ? text.split('十') : ['', text];
+  const digit = (d: string | undefined) => KANJI_DIGITS.indexOf(d ?? '') + 1;
+  return (text.includes('十') ? (tens ? digit(tens) : 1) * 10 : 0) + (ones ? digit(ones) : 0);
+}
+/** A chapter named by its number: 第2章, 2章, 第三章, 第十二章, chapter 2, Chapter two, the second chapter. */
+const CHAPTER = /第?\s*(\d+|[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*章|\bchapter\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b|\b(first|second|third|fourth|fifth|sixth)\s+chapter\b/i;
 /** A heading's own number (2――…, 3. …, Chapter 2: …). */
 const HEADING_NUMBER = /^\s*(?:chapter\s+)?(\d+)\s*(?:――|—|-|\.|｜|\||:|：|\s)/i;
 
@@ -89,7 +95,7 @@ export function chapterNamed(question: string, chapters: readonly Group[]): Grou
   const m = CHAPTER.exec(question.normalize('NFKC'));
   if (!m) return undefined;
   const raw = (m[1] ?? m[2] ?? m[3])!.toLowerCase();
-  const n = NUMBER_WORDS[raw] ?? (KANJI_NUMBERS.includes(raw) ? KANJI_NUMBERS.indexOf(raw) + 1 : Number(raw));
+  const n = NUMBER_WORDS[raw] ?? (/^\d+$/.test(raw) ? Number(raw) : kanjiNumber(raw));
   const numbered = chapters.filter((c) => HEADING_NUMBER.test(c.heading));
   if (numbered.length > 0) return numbered.find((c) => Number(HEADING_NUMBER.exec(c.heading)![1]) === n);
   return chapters.filter((c) => c.heading.trim() !== '')[n - 1];

@@ -70,9 +70,9 @@ interface Scored {
  */
 export function topicPoints(ctx: AnswerContext, topic: Topic, structure: Structure, lang: Lang, limit?: number): OverviewPoint[] | undefined {
   const { aspects } = topic;
+  if (aspects) structure = { ...structure, sections: uncontrasted(ctx, topic.q, aspects, structure.sections) };
   // An aspect of the subject the report's title names (the risks for the country a report is about)
   // is the aspect across the report: the subject's name narrows nothing.
-  if (aspects) structure = { ...structure, sections: uncontrasted(ctx, topic.q, aspects, structure.sections) };
   const q = aspects && titleSubject(ctx, topic.q, structure) ? NO_TOPIC : withoutSubject(topic.q, structure.sections);
   if (q.total === 0 && !aspects) return undefined;
   // The aspect asked for (risks, challenges) counts as much as what it is asked of (the town's economy).
