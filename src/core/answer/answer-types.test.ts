@@ -19,6 +19,12 @@ describe('typeEvidence', () => {
     expect(typeEvidence('規格がまとめられる前からあった考えは？').type).not.toBe('overview');
   });
 
+  it('reads a chapter named by its number as an overview of it, unless a kind of value is asked of it', () => {
+    for (const q of ['4章のポイントは？', '第2章には何が書いてある？', "What's in chapter 2?", 'What does the third chapter say?']) expect(typeEvidence(q).type, q).toBe('overview');
+    expect(typeEvidence('In chapter 4, which countries banned the app?').type).toBe('place');
+    expect(typeEvidence('第2章で触れられている計画は何年に発表された？').type).toBe('date');
+  });
+
   it('reads whether the report mentions something (…って話、書いてある？, 載ってる？) as an overview of it, unless a kind of value is asked for', () => {
     for (const q of ['漁業が衰えるって話、レポートに書いてある？', '観光の話は載ってる？', 'レポートに港のことは書かれていますか？']) expect(typeEvidence(q).type, q).toBe('overview');
     expect(typeEvidence('港の建設費はいくらかかったと書いてある？').type).toBe('amount');

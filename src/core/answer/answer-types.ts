@@ -49,9 +49,29 @@ const ASPECT_QUESTION = new RegExp(
   'i',
 );
 
+/** A chapter named by its number: 第2章, 2章, 第三章, 第十二章, chapter 2, Chapter two, the second chapter (the number in group 1, 2 or 3). */
+export const CHAPTER_NAMED = /第?\s*(\d+|[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*章|\bchapter\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+chapter\b/i;
+
+const CH = `(?:${CHAPTER_NAMED.source})`;
+/**
+ * A question about a chapter named by its number rather than a fact in it: its points, its contents,
+ * what it says (4章のポイントは？, 第2章には何が書いてある？, What's in chapter 2?, What does the third chapter say?).
+ */
+const CHAPTER_QUESTION = new RegExp(
+  [
+    `${CH}\\s*(?:の|は|では|には|って|で)?\\s*(?:主な|主要な)?(?:ポイント|内容|中身|概要|要旨|趣旨|主張|話)`,
+    `${CH}\\s*(?:の|は|では|には|って|で)?\\s*(?:何が|何を|なにが|どんなことが|何と)(?:書|述|論|言)`,
+    `${CH}\\s*(?:は|って)?\\s*[？?。]?\\s*$`,
+    `\\bwhat(?:'s| is) (?:in|covered in) (?:the )?${CH}`,
+    `\\bwhat (?:does|is) (?:the )?${CH} (?:say|cover|discuss|argue|about)\\b`,
+    `^${CH}\\s*\\??\\s*$`,
+  ].join('|'),
+  'i',
+);
+
 /** Checked in order: the first that matches decides. */
 const QUESTION_PATTERNS: [AnswerType, RegExp][] = [
-  ['overview', /要点|要約|まとめ(?!た|られ)|結論|要するに|つまり何|\bbottom line\b|\bin a nutshell\b|\bto sum up\b|全体像|ざっくり|概要|ポイントを\s*\d|[2-5２-５二三四五]つ(挙げ|に(まとめ|絞|整理|分け)|の(ポイント|要点|点))|にとっての意味は|(について|に関して)(何と|どう|どのように)(書|述|言|論)|\bsummar(y|ise|ize)|\bconclu(de|sion)|\bmain (points|takeaways|argument|challenges)|\bbig picture|\bkey (points|takeaways)|\bin (three|3|two|2|five|5) points|\boverall\b|\bgist\b|\bwhat does (the|this) (report|author|paper|note) (say|think|conclude|argue)\b|^(does|did) (the|this) (report|author|paper|note) (mention|discuss|cover|address|touch on|talk about|say anything)\b|(について|に関して|に)(触れ|言及|論じ)(て|られ)|\bhow does (the|this) (report|author|paper) (see|view|assess)\b|\b(?:chapter\s+\w+|\w+\s+chapter)\b.*\b(?:say|says|about|cover|covers|discuss|discusses)\b|章(?:で|に|は|では|には)(?:何が|何を|なにが|どんなことが|何と)(?:書|述|論|言)/i],
+  ['overview', /要点|要約|まとめ(?!た|られ)|結論|要するに|つまり何|\bbottom line\b|\bin a nutshell\b|\bto sum up\b|全体像|ざっくり|概要|ポイントを\s*\d|[2-5２-５二三四五]つ(挙げ|に(まとめ|絞|整理|分け)|の(ポイント|要点|点))|にとっての意味は|(について|に関して)(何と|どう|どのように)(書|述|言|論)|\bsummar(y|ise|ize)|\bconclu(de|sion)|\bmain (points|takeaways|argument|challenges)|\bbig picture|\bkey (points|takeaways)|\bin (three|3|two|2|five|5) points|\boverall\b|\bgist\b|\bwhat does (the|this) (report|author|paper|note) (say|think|conclude|argue)\b|^(does|did) (the|this) (report|author|paper|note) (mention|discuss|cover|address|touch on|talk about|say anything)\b|(について|に関して|に)(触れ|言及|論じ)(て|られ)|\bhow does (the|this) (report|author|paper) (see|view|assess)\b/i],
   ['percent', /何\s*(％|%|パーセント)|割合|比率|シェア|\bpercent(age)?\b|\bwhat share\b|\bproportion\b/i],
   ['number', /(率|係数|指数|水準|規模|値)は(いくつ|どれくらい|どのくらい|何)|\bhow much (?:more|less|cheaper|pricier|costlier|higher|lower|faster|slower|bigger|larger|smaller|greater|better|worse|longer|shorter)\b|どれ(?:くらい|ほど|だけ)(?:安|高|多|少|大き|小さ|低|速)|\b(?:what|how high|how low) (?:is|was|are|were) .*\b(?:rate|ratio|coefficient|index|level|score)\b/i],
   ['amount', /いくら|金額|費用|コスト|価格|値段|何\s*(?:兆|億|万|千)?\s*(?:ドル|円|元|ユーロ|ウォン)|開発費|(売上高?|売り上げ|収益|利益|予算)は(いくら|どれくらい|どのくらい)|\bhow much (did|does|do|is|was|were|will|would|money)\b|\b(?:what|how large|how big) (?:is|was|are|were) .*\b(?:revenues?|profits?|turnover|budgets?|valuation)\b|\bprice\b|\bcost(s)?\b|\bhow expensive\b/i],
@@ -61,6 +81,8 @@ const QUESTION_PATTERNS: [AnswerType, RegExp][] = [
   ['place', /どこの(国|都市|地域|街)|どの(国|都市|地域|街)|どこで|どこに|\bwhere\b(?! (does|do|did) .* come from)|\bwhich (countries|country|city|cities|places|regions?|governments?)\b/i],
   ['organisation', /どこの(会社|企業|報道|メディア|新聞|機関|団体|組織)|どの(会社|企業|報道|メディア|新聞|機関|団体|組織)|(会社|企業|組織|団体)の?(正式な?)?(名前|名称)|(正式な?)?(社名|会社名|企業名)|\bname of\b|\bwhich (company|companies|firms?|organi[sz]ations?|outlets?|newspapers?|media|agenc(y|ies)|institutes?|ministr(y|ies))\b|\bwhat (company|firm|news outlet|outlet|organi[sz]ation)\b/i],
   ['overview', ASPECT_QUESTION],
+  // A chapter named by its number (4章のポイントは？, What's in chapter 2?) is summed up, once no kind of value is asked for.
+  ['overview', CHAPTER_QUESTION],
   // Whether the report mentions something at all (…って話、書いてある？): what it says of it, once no kind of value is asked for.
   ['overview', /(?:書いて(?:ある|あります|いる|います|る)|書かれて(?:いる|います|る|ます)|載って(?:いる|います|る|ます))(?:か|の)?[？?]?\s*$/],
   ['reason', /なぜ|どうして|何故|理由|原因|背景|\bwhy\b|\bwhat (is|was|are) the reasons?\b|\bwhat (caused|causes|drives|drove)\b|\breason\b/i],

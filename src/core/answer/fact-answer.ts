@@ -18,6 +18,7 @@ import type { Candidate } from './features';
 import type { QueryAnalysis } from './question';
 import { footnoteDetails } from './read';
 import { readQuestion, type Reading } from './reading';
+import { chapterNamed, structureOf } from './overview-structure';
 import type { Sentence } from './sentences';
 
 export function answerFact(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retrieval, inspect?: (r: Reading, d: Decision) => void, options: ReaderOptions = readerDefaults): ChatAnswer {
@@ -25,6 +26,12 @@ export function answerFact(ctx: AnswerContext, analysis: QueryAnalysis, retrieva
   const composition = composeOptions(ctx, lang);
   const reading = readQuestion(ctx, analysis, retrieval, ctx.reader);
   const subject = analysis.followUp?.subject;
+  // A question asked of a chapter by its number (第2章で触れられている計画は？) is answered from that
+  // chapter (its sentences and the footnotes they cite), where it holds a candidate.
+  const chapter = chapterNamed(analysis.focus, structureOf(ctx).chapters);
+  const ofChapter = (s: Sentence) => chapter!.sentences.includes(s) || (s.passage.kind === 'footnote' && s.antecedent !== undefined && chapter!.sentences.includes(s.antecedent));
+  const inChapter = chapter ? reading.candidates.filter((c) => ofChapter(c.sentence)) : [];
+  if (inChapter.length > 0) reading.candidates = inChapter;
   // A new subject asks the previous question again: only sentences that name it can answer.
   if (subject) reading.candidates = withSubject(reading.candidates, subject, retrieval.subjectTerms);
   // A question on the topic just discussed asks beyond what the last answer showed.

@@ -96,7 +96,7 @@ describe('an overview of the whole report', () => {
   });
 
   it('sums up a chapter named by its number (第3章, chapter 3) from its own sections, under its title', async () => {
-    for (const question of ['第3章を要約して', '3章の要点は？', 'Summarize chapter 3.', 'What does the third chapter say?']) {
+    for (const question of ['第3章を要約して', '3章の要点は？', '3章のポイントは？', 'Summarize chapter 3.', 'What does the third chapter say?', "What's in chapter 3?"]) {
       const a = await ask(question);
       expect(a.status, question).toBe('answered');
       expect(a.answer, question).toContain('観光にもたらす機会と脅威');
@@ -111,8 +111,21 @@ describe('an overview of the whole report', () => {
     const a = await ask('第2章を要約して', md);
     expect(a.answer).toContain('漁獲は年々減っている');
     expect(a.answer).not.toContain('江戸時代');
-    const missing = await ask('第7章を要約して');
-    expect(missing.status).not.toBe('answered');
+    for (const [question, listed] of [['第7章を要約して', 'このレポートの章は1〜5です'], ['Summarize chapter 7.', "The report's chapters are 1–5"]] as const) {
+      const missing = await ask(question);
+      expect(missing.status, question).toBe('not_in_report');
+      expect(missing.answer, question).toContain(listed);
+      expect(missing.answer, question).toContain('観光にもたらす機会と脅威');
+    }
+  });
+
+  it('answers a fact asked of a chapter from that chapter, not with a summary of it', async () => {
+    const a = await ask('第3章で、毎年増えていると書かれているのは何？');
+    expect(a.answer).toContain('観光客は毎年増えている');
+    expect(a.answer).not.toMatch(/対策が必要だ/);
+    // Asked of chapter 2, what grew is read there (the port's cargo), not in chapter 3 (its tourists).
+    const port = await ask('第2章で増えたものは？');
+    expect(port.citations[0]!.quote).toContain('港の取扱量は十年で倍増した');
   });
 
   it('answers the conclusion with the last chapter and the closing paragraph', async () => {

@@ -16,7 +16,7 @@ import { composeOptions, type AnswerContext } from './context';
 import type { QueryAnalysis } from './question';
 import { coverage, weighQuery, type WeightedQuery } from './read';
 import { ASKS_ITSELF, type Sentence } from './sentences';
-import { chapterNamed, chapterOf, chapterTitle, keyness, NOUN, sectionsOf, structureOf, type Group } from './overview-structure';
+import { chapterAsked, chapterNamed, chapterOf, chapterTitle, keyness, NOUN, numberedChapters, sectionsOf, structureOf, type Group } from './overview-structure';
 import { aspectsAsked } from './aspects';
 import { namesSubject, topicPoints, type OverviewPoint } from './topic-overview';
 
@@ -46,6 +46,8 @@ export function answerOverview(ctx: AnswerContext, analysis: QueryAnalysis, retr
   // report discusses the topic (the words that ask for an overview, 要するに or "big picture", aside).
   const topic = { ...analysis, focus: analysis.followUp ? analysis.focus : topicText(analysis.focus) };
   const chapter = chapterNamed(analysis.focus, structureOf(ctx).chapters);
+  // A chapter the report does not have: the reader is told which it has.
+  if (!chapter && chapterAsked(analysis.focus) !== undefined) return chaptersListed(ctx, analysis.lang);
   if (!chapter && q.total > 0 && discusses(ctx, topic, { ...retrieval, terms }) === false) return notInReport(analysis.lang, retrieval.hits, ctx.edition);
   const points = overviewPoints(ctx, analysis, retrieval, q);
   // A topic no section is about (a country named once, in a footnote) is answered by the sentences that name it.
@@ -62,6 +64,18 @@ export function answerOverview(ctx: AnswerContext, analysis: QueryAnalysis, retr
   if (points.length < 2 || points.some((p) => p.label === undefined)) return compose(sentences, options);
   // Numbered points, each under its chapter's title, one paragraph each.
   return compose(sentences, { ...options, labels: new Map(points.map((p, i) => [p.sentences[0]!, numbered(i, p.label)])) });
+}
+
+/** The report's chapters, by number and title, for a question on a chapter it does not have (`not_in_report`). */
+function chaptersListed(ctx: AnswerContext, lang: QueryAnalysis['lang']): ChatAnswer {
+  const chapters = numberedChapters(structureOf(ctx).chapters);
+  const listed = chapters.map(({ n, chapter }) => `${n}. ${chapterTitle(chapter, lang, ctx)}`);
+  const range = chapters.length ? `${chapters[0]!.n}–${chapters.at(-1)!.n}` : '';
+  const answer =
+    lang === 'ja'
+      ? chapters.length ? `このレポートの章は${range.replace('–', '〜')}です：${listed.join('、')}` : 'このレポートには番号のついた章がありません。'
+      : chapters.length ? `The report's chapters are ${range}: ${listed.join('; ')}` : 'The report has no numbered chapters.';
+  return { answer, status: 'not_in_report', grounded: false, lang, citations: [], footnotes: [], generator: 'extractive' };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chapterNamed, type Group } from './overview-structure';
+import { chapterAsked, chapterNamed, type Group } from './overview-structure';
 
 /** Chapters as the structure keeps them; only their headings matter here. */
 const chapters = (headings: string[]) => headings.map((heading) => ({ heading }) as Group);
@@ -13,7 +13,8 @@ describe('chapterNamed', () => {
   });
 
   it('finds no chapter in a word that ends in 章 (文章), nor one the report does not have', () => {
-    expect(chapterNamed('この文章を要約して', numbered)).toBeUndefined();
+    expect(chapterAsked('この文章を要約して')).toBeUndefined();
+    expect(chapterAsked('第13章を要約して')).toBe(13);
     expect(chapterNamed('文章の第2章は？', numbered)?.heading).toBe('2――第2の話');
     expect(chapterNamed('第13章を要約して', numbered)).toBeUndefined();
   });

@@ -7,6 +7,7 @@ import { renderingOf } from '../ingest/edition';
 import { tokenize } from '../search/tokenize';
 import type { AnswerContext } from './context';
 import { ASKS_ITSELF, type Sentence } from './sentences';
+import { CHAPTER_NAMED } from './answer-types';
 
 /** Sentences that state a judgement or a conclusion (Japanese report prose). */
 const CONCLUSION = /(だろう|といえる|といえよう|必要だ|必要がある|必要となる|求められる|焦点となる|ということだ|課題となる|重要なのは|期待される|可能性が(ある|高い)|かもしれない|恐れ|迫られている|ない)。$/;
@@ -74,7 +75,7 @@ export function sectionsOf(sections: readonly Group[], chapter: Group): Group[] 
   return out.length ? out : [chapter];
 }
 
-const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6 };
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
 const KANJI_DIGITS = '一二三四五六七八九';
 /** A number written in kanji up to 99 (三, 十, 十二, 二十一). */
 function kanjiNumber(text: string): number {
@@ -82,23 +83,28 @@ function kanjiNumber(text: string): number {
   const digit = (d: string | undefined) => KANJI_DIGITS.indexOf(d ?? '') + 1;
   return (text.includes('十') ? (tens ? digit(tens) : 1) * 10 : 0) + (ones ? digit(ones) : 0);
 }
-/** A chapter named by its number: 第2章, 2章, 第三章, 第十二章, chapter 2, Chapter two, the second chapter. */
-const CHAPTER = /第?\s*(\d+|[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*章|\bchapter\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b|\b(first|second|third|fourth|fifth|sixth)\s+chapter\b/i;
 /** A heading's own number (2――…, 3. …, Chapter 2: …). */
 const HEADING_NUMBER = /^\s*(?:chapter\s+)?(\d+)\s*(?:――|—|-|\.|｜|\||:|：|\s)/i;
 
-/**
- * The chapter a question names by its number: the one whose heading carries that number, or,
- * where headings are not numbered, the chapter in that place among the titled ones.
- */
-export function chapterNamed(question: string, chapters: readonly Group[]): Group | undefined {
-  const m = CHAPTER.exec(question.normalize('NFKC'));
+/** The number of the chapter a question names (第2章, chapter two), if it names one. */
+export function chapterAsked(question: string): number | undefined {
+  const m = CHAPTER_NAMED.exec(question.normalize('NFKC'));
   if (!m) return undefined;
   const raw = (m[1] ?? m[2] ?? m[3])!.toLowerCase();
-  const n = NUMBER_WORDS[raw] ?? (/^\d+$/.test(raw) ? Number(raw) : kanjiNumber(raw));
+  return NUMBER_WORDS[raw] ?? (/^\d+$/.test(raw) ? Number(raw) : kanjiNumber(raw));
+}
+
+/** The chapters as a reader counts them: by the numbers their headings carry, or, where they carry none, the titled ones in order. */
+export function numberedChapters(chapters: readonly Group[]): { n: number; chapter: Group }[] {
   const numbered = chapters.filter((c) => HEADING_NUMBER.test(c.heading));
-  if (numbered.length > 0) return numbered.find((c) => Number(HEADING_NUMBER.exec(c.heading)![1]) === n);
-  return chapters.filter((c) => c.heading.trim() !== '')[n - 1];
+  if (numbered.length > 0) return numbered.map((chapter) => ({ n: Number(HEADING_NUMBER.exec(chapter.heading)![1]), chapter }));
+  return chapters.filter((c) => c.heading.trim() !== '').map((chapter, i) => ({ n: i + 1, chapter }));
+}
+
+/** The chapter a question names by its number, when the report has it. */
+export function chapterNamed(question: string, chapters: readonly Group[]): Group | undefined {
+  const n = chapterAsked(question);
+  return n === undefined ? undefined : numberedChapters(chapters).find((c) => c.n === n)?.chapter;
 }
 
 /** A heading in the answer's language, without its number. */
