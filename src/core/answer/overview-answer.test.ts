@@ -119,6 +119,14 @@ describe('an overview of the whole report', () => {
     }
   });
 
+  it("quotes, with room left in a chapter's summary, a sentence that reads on from one it quotes (こうした…)", async () => {
+    const md = await markdownEngine('# 架空の島\n\n## 島の歴史\n\n島は江戸時代に開かれた。\n\n## 島の産業\n\n島の産業は観光と漁業だと言われてきた。こうした産業は島の暮らしを支えている。なぜ島は栄えたのだろうか。\n');
+    const a = await ask('第2章を要約して', md);
+    expect(a.answer).toContain('島の産業は観光と漁業だと言われてきた');
+    expect(a.answer).toContain('こうした産業は島の暮らしを支えている');
+    expect(a.answer).not.toContain('だろうか');
+  });
+
   it('answers a fact asked of a chapter from that chapter, not with a summary of it', async () => {
     const a = await ask('第3章で、毎年増えていると書かれているのは何？');
     expect(a.answer).toContain('観光客は毎年増えている');

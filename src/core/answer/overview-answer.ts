@@ -195,7 +195,13 @@ function pointOf(ctx: AnswerContext, chapters: readonly Group[], most: number, l
   const standsAlone = (s: Sentence) => !s.antecedent && !ASKS_ITSELF.test(s.ja.trim());
   const seconds = rank(sections.flat().flatMap((g) => ranked.get(g)!.slice(1)).filter(standsAlone));
   const rest = [...rank(titled), ...rank(keys.flatMap((k) => k.slice(1))), ...seconds].filter((s) => !firsts.includes(s));
-  const chosen = [...new Set([...firsts, ...rest])].slice(0, Math.max(most, firsts.length, titled.length));
+  const room = Math.max(most, firsts.length, titled.length);
+  const chosen = [...new Set([...firsts, ...rest])].slice(0, room);
+  // A sentence pointing back (こうした評判から…) reads on from its antecedent once that is quoted: it fills room left.
+  for (const s of rank(sections.flat().flatMap((g) => ranked.get(g)!.slice(1)))) {
+    if (chosen.length >= room) break;
+    if (s.antecedent && chosen.includes(s.antecedent) && !chosen.includes(s) && !ASKS_ITSELF.test(s.ja.trim())) chosen.push(s);
+  }
   return { label: chapters.map((c) => chapterTitle(c, lang, ctx)).join(' / '), sentences: [...chosen].sort((a, b) => a.order - b.order) };
 }
 
