@@ -37,6 +37,15 @@ describe('more about what was shown', () => {
     expect(more).toContain(crowding);
   });
 
+  it('does not offer a sentence that only announces what follows, and reads on in the same section where no sentence shares a word with what was shown', () => {
+    const section: Passage[] = [{ id: 'c', order: 0, kind: 'body', text: '港町の経済は観光が支える。具体的には以下のような効果が想定される。宿の稼働率が上がった。雇用も増えた。', section: '3｜効果', page: 1, footnotes: [] }];
+    const idx = new SentenceIndex(section);
+    const [economy, announces, rooms, jobs] = idx.of(section[0]!);
+    const more = moreAbout([economy!], idx, () => false);
+    expect(more).not.toContain(announces);
+    expect(more).toEqual([rooms, jobs]);
+  });
+
   it('adds first what an answer skipped between the sentences it quoted from one section', () => {
     expect(moreAbout([need!, reform!], index, () => false)[0]).toBe(kinds);
   });

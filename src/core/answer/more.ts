@@ -2,7 +2,7 @@
  * What 「もっと詳しく」 / "more" adds to what an answer showed: the sentences of the same sections
  * that speak of the same thing. Web APIs only.
  */
-import { ASKS_ITSELF, OPENS_NEW_POINT, type Sentence, type SentenceIndex } from './sentences';
+import { ANNOUNCES, ASKS_ITSELF, OPENS_NEW_POINT, type Sentence, type SentenceIndex } from './sentences';
 
 /** Most sentences "more" adds. */
 const MORE_SENTENCES = 3;
@@ -26,8 +26,13 @@ export function moreAbout(shown: readonly Sentence[], index: SentenceIndex, comm
     const at = span.get(place(s));
     span.set(place(s), { first: Math.min(at?.first ?? s.order, s.order), last: Math.max(at?.last ?? s.order, s.order) });
   }
-  // A question the report asks itself (…だろうか。) frames what comes next; it says nothing more.
-  const near = index.all.filter((s) => !shown.includes(s) && span.has(place(s)) && !ASKS_ITSELF.test(s.ja.trim()) && [...s.plain.tokens].some((t) => topic.has(t)));
+  // A question the report asks itself (…だろうか。) or a sentence announcing what follows frames what comes next; it says nothing more.
+  const frames = (s: Sentence) => ASKS_ITSELF.test(s.ja.trim()) || ANNOUNCES.test(s.ja.trim());
+  const unshown = index.all.filter((s) => !shown.includes(s) && span.has(place(s)) && !frames(s));
+  // What speaks of the same thing; where nothing does (an overview quotes sections whose shared words
+  // are the report's own), what the same sections say next.
+  const onTopic = unshown.filter((s) => [...s.plain.tokens].some((t) => topic.has(t)));
+  const near = onTopic.length > 0 ? onTopic : unshown;
   const distance = (s: Sentence, side: 'after' | 'before') => (side === 'after' ? s.order - span.get(place(s))!.last : span.get(place(s))!.first - s.order);
   const after = near.filter((s) => distance(s, 'after') > 0).sort((a, b) => distance(a, 'after') - distance(b, 'after') || a.order - b.order);
   const before = near.filter((s) => distance(s, 'before') > 0).sort((a, b) => distance(a, 'before') - distance(b, 'before') || b.order - a.order);

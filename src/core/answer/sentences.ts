@@ -42,6 +42,9 @@ const POINTS_BACK = /^(?:これ|それ|この(?!ほか)|その(?!ほか|他)|こ
 /** A question the report asks itself (…だろうか。) frames what follows; it makes no point of its own. */
 export const ASKS_ITSELF = /(?:だろうか|でしょうか|のか)[。？?]$|\?$/;
 
+/** A sentence that announces what follows (具体的には以下のような…が想定される, as follows): what it says is in the sentences after it. */
+export const ANNOUNCES = /(?:以下|次|下記)の(?:ような|とおり|通り)?[^。]*。$|\b(?:the following|as follows)\b/i;
+
 /** A sentence that opens with an additive connective (このほか, 他方, In addition) moves on to a new point. */
 export const OPENS_NEW_POINT = /^(?:このほか|そのほか|その他|他方|一方で?、|また、|さらに|加えて|besides|in addition|moreover|furthermore|meanwhile|on the other hand|also,)/i;
 
