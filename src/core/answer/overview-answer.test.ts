@@ -127,6 +127,15 @@ describe('an overview of the whole report', () => {
     expect(a.answer).not.toContain('だろうか');
   });
 
+  it("fills a chapter's summary from each of its sections in turn, not from the one with the most strong sentences", async () => {
+    const md = await markdownEngine(
+      '# 架空の港\n\n## 序\n\n本稿は架空の港を扱う。\n\n## 港の課題\n\n### 港にとっての課題\n\n港は岸壁の補強が必要だ。港は航路の浚渫が必要だ。港は倉庫の建て替えが必要だ。港は荷役の機械化が必要だ。\n\n### 町にとっての課題\n\n町は港と共存する必要がある。町は騒音の対策が求められる。町の人口は三千人だ。\n\n## 結び\n\n港と町の将来は明るい。\n',
+    );
+    const a = await ask('第2章を要約して', md);
+    expect(a.answer).toContain('町は港と共存する必要がある');
+    expect(a.answer).toContain('町は騒音の対策が求められる');
+  });
+
   it('answers a fact asked of a chapter from that chapter, not with a summary of it', async () => {
     const a = await ask('第3章で、毎年増えていると書かれているのは何？');
     expect(a.answer).toContain('観光客は毎年増えている');

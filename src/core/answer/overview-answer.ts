@@ -193,7 +193,10 @@ function pointOf(ctx: AnswerContext, chapters: readonly Group[], most: number, l
   // A point of few sections fills up with its sections' next strongest sentences — ones that read
   // on their own: not a question the report asks itself, nor one pointing back (この目標は…).
   const standsAlone = (s: Sentence) => !s.antecedent && !ASKS_ITSELF.test(s.ja.trim());
-  const seconds = rank(sections.flat().flatMap((g) => ranked.get(g)!.slice(1)).filter(standsAlone));
+  // Taken in rounds, each section's next strongest in turn, so that one section's many strong
+  // sentences do not crowd out another's.
+  const next = sections.flat().map((g) => ranked.get(g)!.slice(1).filter(standsAlone));
+  const seconds = Array.from({ length: Math.max(0, ...next.map((n) => n.length)) }, (_, round) => rank(next.flatMap((n) => n.slice(round, round + 1)))).flat();
   const rest = [...rank(titled), ...rank(keys.flatMap((k) => k.slice(1))), ...seconds].filter((s) => !firsts.includes(s));
   const room = Math.max(most, firsts.length, titled.length);
   const chosen = [...new Set([...firsts, ...rest])].slice(0, room);
