@@ -32,7 +32,7 @@ describe('typeEvidence', () => {
   });
 
   it('reads the aspects of a topic (the risks for X, the challenges X faces) as an overview in English as in Japanese', () => {
-    for (const q of ['What are the risks for the harbour town?', 'What challenges does the town face?', '港町のリスクは？', '港町にとっての課題は？']) expect(typeEvidence(q).type, q).toBe('overview');
+    for (const q of ['What are the risks for the harbour town?', 'What challenges does the town face?', '港町のリスクは？', '港町にとっての課題は？', '港町の課題を教えてください', '港町が直面している課題は？']) expect(typeEvidence(q).type, q).toBe('overview');
     // Problems as a thing asked about, not as a topic's aspect.
     expect(typeEvidence('What are problems that no ship can solve?').type).not.toBe('overview');
   });
