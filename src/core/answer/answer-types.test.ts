@@ -25,6 +25,11 @@ describe('typeEvidence', () => {
     expect(typeEvidence('第2章で触れられている計画は何年に発表された？').type).toBe('date');
   });
 
+  it('reads "the number of X" (Xの数は？, の棟数, 載ってる？ too) as a count, but not 数 inside another phrase', () => {
+    for (const q of ['倉庫の数は？', '港町の倉庫の棟数は？', '漁船の数って載ってる？']) expect(typeEvidence(q).type, q).toBe('count');
+    expect(typeEvidence('数の面で劣る理由は？').type).toBe('reason');
+  });
+
   it('reads whether the report mentions something (…って話、書いてある？, 載ってる？) as an overview of it, unless a kind of value is asked for', () => {
     for (const q of ['漁業が衰えるって話、レポートに書いてある？', '観光の話は載ってる？', 'レポートに港のことは書かれていますか？']) expect(typeEvidence(q).type, q).toBe('overview');
     expect(typeEvidence('港の建設費はいくらかかったと書いてある？').type).toBe('amount');

@@ -77,7 +77,7 @@ const QUESTION_PATTERNS: [AnswerType, RegExp][] = [
   ['percent', /何\s*(％|%|パーセント)|割合|比率|シェア|\bpercent(age)?\b|\bwhat share\b|\bproportion\b/i],
   ['number', /(率|係数|指数|水準|規模|値)は(いくつ|どれくらい|どのくらい|何)|\bhow much (?:more|less|cheaper|pricier|costlier|higher|lower|faster|slower|bigger|larger|smaller|greater|better|worse|longer|shorter)\b|どれ(?:くらい|ほど|だけ)(?:安|高|多|少|大き|小さ|低|速)|\b(?:what|how high|how low) (?:is|was|are|were) .*\b(?:rate|ratio|coefficient|index|level|score)\b/i],
   ['amount', /いくら|金額|費用|コスト|価格|値段|何\s*(?:兆|億|万|千)?\s*(?:ドル|円|元|ユーロ|ウォン)|開発費|(売上高?|売り上げ|収益|利益|予算)は(いくら|どれくらい|どのくらい)|\bhow much (did|does|do|is|was|were|will|would|money)\b|\b(?:what|how large|how big) (?:is|was|are|were) .*\b(?:revenues?|profits?|turnover|budgets?|valuation)\b|\bprice\b|\bcost(s)?\b|\bhow expensive\b/i],
-  ['count', /何\s*(人|社|カ国|か国|ヶ国|棟|個|件|枚|台|回|つ|名|種類|歳|才)|いくつ|年齢|\bhow many\b|\bnumber of\b|\bhow old\b|\bwhat age\b/i],
+  ['count', /何\s*(人|社|カ国|か国|ヶ国|棟|個|件|枚|台|回|つ|名|種類|歳|才)|いくつ|年齢|(?<=\p{Script=Han}|\p{Script=Katakana}|ー|\p{Script=Latin})の(?:数|件数|人数|棟数|台数|社数)(?:は|って|を|が|も)|\bhow many\b|\bnumber of\b|\bhow old\b|\bwhat age\b/iu],
   ['date', /いつ|何年|何月|何日|時期|年月日|\bwhen\b|\bwhat (year|date|month)\b|\bsince when\b|\bwhich year\b|\bhow (long|fast|quickly|soon)\b/i],
   ['person', /誰|だれ|どなた|何者|\bwho(m|se)?\b|\bwhich (person|people|researchers?|authors?|officials?|leaders?|executives?|ceo)\b/i],
   ['place', /どこの(国|都市|地域|街)|どの(国|都市|地域|街)|どこで|どこに|\bwhere\b(?! (does|do|did) .* come from)|\bwhich (countries|country|city|cities|places|regions?|governments?)\b/i],
