@@ -109,7 +109,7 @@ function echoes(ctx: AnswerContext, f: FollowUp, own: readonly string[]): boolea
 }
 
 /**
- * A question that may lean on the conversation without saying so (see `mayFollow`): read with the
+ * A question that may lean on the conversation without saying so (see `readTurn`): read with the
  * conversation when what was cited echoes its own words and that reading answers from it, else on
  * its own — so a question on something new, or off the report, is not bent to the earlier topic.
  */

@@ -66,7 +66,6 @@ const CHAPTER_QUESTION = new RegExp(
     `${CH}\\s*(?:は|って)?\\s*[？?。]?\\s*$`,
     `\\bwhat(?:'s| is) (?:in|covered in) (?:the )?${CH}`,
     `\\bwhat (?:does|is) (?:the )?${CH} (?:say|cover|discuss|argue|about)\\b`,
-    `^${CH}\\s*\\??\\s*$`,
   ].join('|'),
   'i',
 );

@@ -43,10 +43,10 @@ export function reportVocabulary(sentences: SentenceIndex, sections: readonly st
   return squash([...sentences.all.flatMap((s) => [s.ja, s.en ?? '']), ...sections].join('\n'));
 }
 
-/** What composing an answer from this report takes: its library and English edition, in the answer's language. */
 /** The passages an earlier answer cited, by their ids (ids the report does not have are passed over). */
 export const citedPassages = (ctx: AnswerContext, ids: readonly string[]): Passage[] => ids.map((id) => ctx.library.passage(id)).filter((p) => p !== undefined);
 
+/** What composing an answer from this report takes: its library and English edition, in the answer's language. */
 export function composeOptions(ctx: AnswerContext, lang: Lang): ComposeOptions {
   return { lang, library: ctx.library, reportLang: ctx.reportLang, ...(ctx.edition ? { edition: ctx.edition } : {}) };
 }

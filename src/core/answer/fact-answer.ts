@@ -18,7 +18,7 @@ import type { Candidate } from './features';
 import type { QueryAnalysis } from './question';
 import { footnoteDetails } from './read';
 import { readQuestion, type Reading } from './reading';
-import { chapterNamed, structureOf } from './overview-structure';
+import { chapterNamed, structureOf, type Group } from './overview-structure';
 import type { Sentence } from './sentences';
 
 export function answerFact(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retrieval, inspect?: (r: Reading, d: Decision) => void, options: ReaderOptions = readerDefaults): ChatAnswer {
@@ -29,8 +29,7 @@ export function answerFact(ctx: AnswerContext, analysis: QueryAnalysis, retrieva
   // A question asked of a chapter by its number (第2章で触れられている計画は？) is answered from that
   // chapter (its sentences and the footnotes they cite), where it holds a candidate.
   const chapter = chapterNamed(analysis.focus, structureOf(ctx).chapters);
-  const ofChapter = (s: Sentence) => chapter!.sentences.includes(s) || (s.passage.kind === 'footnote' && s.antecedent !== undefined && chapter!.sentences.includes(s.antecedent));
-  const inChapter = chapter ? reading.candidates.filter((c) => ofChapter(c.sentence)) : [];
+  const inChapter = chapter ? reading.candidates.filter((c) => ofChapter(chapter, c.sentence)) : [];
   if (inChapter.length > 0) reading.candidates = inChapter;
   // A new subject asks the previous question again: only sentences that name it can answer.
   if (subject) reading.candidates = withSubject(reading.candidates, subject, retrieval.subjectTerms);
@@ -51,6 +50,9 @@ export function answerFact(ctx: AnswerContext, analysis: QueryAnalysis, retrieva
   const leads = expected.type !== 'reason' && expected.type !== 'method';
   return compose(withDetails, { ...composition, keepOrder: leads });
 }
+
+/** Whether a sentence is a chapter's: one of its own, or a footnote one of them cites. */
+const ofChapter = (chapter: Group, s: Sentence) => chapter.sentences.includes(s) || (s.passage.kind === 'footnote' && s.antecedent !== undefined && chapter.sentences.includes(s.antecedent));
 
 /** Whether the report discusses what a question asks about at all (false: the reader would decline it as not in the report). */
 export function discusses(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retrieval): boolean {

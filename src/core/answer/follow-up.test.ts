@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Turn } from '../types';
-import { mayFollow, needsConversation, ownWords, readFollowUp } from './follow-up';
+import { needsConversation, ownWords, readFollowUp, readTurn } from './follow-up';
 
 /** A made-up conversation: one question and the answer it got. */
 const after = (question: string, answer: string): Turn[] => [
@@ -88,14 +88,14 @@ describe('a question tied to the one before', () => {
 describe('a question that may leave its subject unsaid', () => {
   const plan = after('「海の道」計画とは？', '2014年に「海の道」計画へと名を改めて再び始動した。[1]');
   it('names at most one word of its own and may be read with the conversation', () => {
-    expect(mayFollow('名前が変わったのはいつ？', 'ja', plan, false)?.kind).toBe('context');
-    expect(mayFollow('How big?', 'en', en, false)?.kind).toBe('context');
+    expect(readTurn('名前が変わったのはいつ？', 'ja', plan, false).mayFollow?.kind).toBe('context');
+    expect(readTurn('How big?', 'en', en, false).mayFollow?.kind).toBe('context');
   });
 
   it('is not when it names more of its own, asks for a source, already follows, or nothing came before', () => {
-    expect(mayFollow('東京の明日の天気は？', 'ja', plan, false)).toBeUndefined();
-    expect(mayFollow('名前の出典は？', 'ja', plan, true)).toBeUndefined();
-    expect(mayFollow('その理由は？', 'ja', plan, false)).toBeUndefined();
-    expect(mayFollow('名前が変わったのはいつ？', 'ja', [], false)).toBeUndefined();
+    expect(readTurn('東京の明日の天気は？', 'ja', plan, false).mayFollow).toBeUndefined();
+    expect(readTurn('名前の出典は？', 'ja', plan, true).mayFollow).toBeUndefined();
+    expect(readTurn('その理由は？', 'ja', plan, false).mayFollow).toBeUndefined();
+    expect(readTurn('名前が変わったのはいつ？', 'ja', [], false).mayFollow).toBeUndefined();
   });
 });

@@ -148,16 +148,12 @@ export function needsConversation(question: string, lang: Lang, earlier: string)
 const MAX_OWN_WORDS_UNSAID = 1;
 
 /**
- * A question that stands on its own by its words but names at most one thing the conversation
+ * How a question stands to the conversation, read once: a follow-up; one that may lean on it
+ * (`mayFollow`) — it stands on its own by its words but names at most one thing the conversation
  * did not (名前が変わったのはいつ？ after a question on a renamed plan): Japanese leaves out a subject
- * both sides know, so it may be about what was just cited. Read both ways (answer-question.ts):
- * with the conversation only when that reading answers from what was cited.
+ * both sides know, so it may be about what was just cited, and is read both ways (answer-question.ts),
+ * with the conversation only when that reading answers from what was cited; or neither.
  */
-export function mayFollow(question: string, lang: Lang, history: readonly Turn[], wantsSource: boolean): FollowUp | undefined {
-  return readTurn(question, lang, history, wantsSource).mayFollow;
-}
-
-/** How a question stands to the conversation, read once: a follow-up, one that may lean on it (`mayFollow`), or neither. */
 export function readTurn(question: string, lang: Lang, history: readonly Turn[], wantsSource: boolean): { followUp?: FollowUp; mayFollow?: FollowUp } {
   const followUp = readFollowUp(question, lang, history, wantsSource);
   if (followUp) return { followUp };

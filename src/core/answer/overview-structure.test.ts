@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chapterAsked, chapterNamed, type Group } from './overview-structure';
+import type { Passage } from '../types';
+import { chapterAsked, chapterNamed, keyness, type Group } from './overview-structure';
+import { SentenceIndex, type Sentence } from './sentences';
 
 /** Chapters as the structure keeps them; only their headings matter here. */
 const chapters = (headings: string[]) => headings.map((heading) => ({ heading }) as Group);
@@ -22,5 +24,16 @@ describe('chapterNamed', () => {
   it('counts titled chapters in order where headings carry no number', () => {
     const plain = chapters(['', '島の歴史', '島の産業']);
     expect(chapterNamed('第2章を要約して', plain)?.heading).toBe('島の産業');
+  });
+});
+
+describe('keyness', () => {
+  it('counts a judgement of what will be needed (…必要となる, …必要だ) as a point stated, a plain report of fact not', () => {
+    const passages: Passage[] = [{ id: 'p', order: 0, kind: 'body', text: '港には新しい岸壁の整備も必要となる。港の船は昨年より増えた。港の浚渫が必要だ。', section: '1｜港', page: 1, footnotes: [] }];
+    const [needed, fact, must] = new SentenceIndex(passages).of(passages[0]!);
+    const none = { closing: new Set<Sentence>(), opening: new Set<Sentence>(), last: undefined, echo: new Map<Sentence, number>() };
+    const score = (s: typeof fact) => keyness(s!, none, { opening: false, echo: 0, asides: false });
+    expect(score(needed)).toBeGreaterThan(score(fact));
+    expect(score(needed)).toBe(score(must));
   });
 });

@@ -19,7 +19,7 @@ export interface QueryAnalysis {
   /** The question as retrieval and reading use it: a follow-up's lead-in ("もう少し詳しく。") and the frame ("what does the report say about") removed. */
   focus: string;
   followUp?: FollowUp;
-  /** A question that may lean on the conversation without saying so: its reading with it (see `mayFollow`). */
+  /** A question that may lean on the conversation without saying so: its reading with it (see `readTurn`). */
   mayFollow?: FollowUp;
   /** Earlier turns the question is read with (a hint, bounded: see follow-up.ts). */
   context?: string;

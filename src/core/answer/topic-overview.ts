@@ -9,7 +9,7 @@ import type { Lang } from '../types';
 import type { AnswerContext } from './context';
 import { tokenize } from '../search/tokenize';
 import { renderingOf } from '../ingest/edition';
-import { headingIn, keyness, type Group, type Structure } from './overview-structure';
+import { chapterOf, headingIn, keyness, type Group, type Structure } from './overview-structure';
 import { speaksOf, type Aspects } from './aspects';
 import { coverage, type WeightedQuery } from './read';
 import { ASKS_ITSELF, type Sentence } from './sentences';
@@ -156,10 +156,11 @@ function uncontrasted(ctx: AnswerContext, q: WeightedQuery, aspects: Aspects, se
     if (!speaksOf(aspects, ja, en)) return 0;
     return [...q.ja.keys(), ...q.en.keys()].some((t) => ja.has(t) || en.has(t)) ? 1 : -1;
   };
-  const path = (g: Group) => g.sentences[0]!.passage.section.split(' › ');
-  const own = new Map(sections.map((g) => [g, path(g).length > 1 ? names(g.heading) : 0]));
-  const headed = new Set(sections.filter((g) => own.get(g) === 1).map((g) => path(g)[0]));
-  return sections.filter((g) => !(own.get(g) === -1 && headed.has(path(g)[0])));
+  const chapter = (g: Group) => chapterOf(g.sentences[0]!);
+  // A chapter's own opening paragraphs stand under its heading, not a section's of their own.
+  const own = new Map(sections.map((g) => [g, g.heading !== chapter(g) ? names(g.heading) : 0]));
+  const headed = new Set(sections.filter((g) => own.get(g) === 1).map(chapter));
+  return sections.filter((g) => !(own.get(g) === -1 && headed.has(chapter(g))));
 }
 
 /** Whether a topic is only the report's subject: most of its weight is in words nearly every section uses (or it names nothing). */

@@ -2,13 +2,14 @@
 import { Hono } from 'hono';
 import { searchLibrary } from '../../core/library-search';
 import type { ReportLibrary } from '../../core/reports';
+import { defaults } from '../../core/settings';
 import { hitJson } from '../present';
 import { resolveReportOrAll } from '../report-param';
 import { describeZodError, sendError } from '../respond';
 import { searchQuery } from '../schemas';
 
 /** Response bodies kept per searched thing (a report's engine, or the library's router): as many as an engine keeps results. */
-const BODIES_KEPT = 256;
+const BODIES_KEPT = defaults.candidateCacheEntries;
 const bodies = new WeakMap<object, Map<string, string>>();
 
 /**
