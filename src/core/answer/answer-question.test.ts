@@ -92,4 +92,22 @@ describe('a source follow-up', () => {
       expect(a.answer, question).toContain('山田（2021）');
     }
   });
+
+  it('says which of the statements shown the footnote backs when the others carry none', async () => {
+    const md = await markdownEngine(SOURCED);
+    const found = await collectAnswer(md.chat({ question: '岸壁の老朽化で港の取扱量はどうなる？', history: [] }));
+    const passage = found.citations.find((c) => c.quote.includes(CLAIM))!;
+    const OWN = '港の貨物船は年々大型化している。';
+    const shown = (content: string): Turn[] => [
+      { role: 'user', content: '港の見通しは？' },
+      { role: 'assistant', content, citations: [passage.id] },
+    ];
+    const both = await collectAnswer(md.chat({ question: '誰がそう言ってるの？', history: shown(`${OWN}${CLAIM}[1]`) }));
+    expect(both.answer).toMatch(/^先の回答のうち、出典（脚注）が付いているのは「他方、岸壁の老朽化/);
+    expect(both.answer).toContain('ほかはレポート自身の見方');
+    expect(both.answer).toContain('山田（2021）');
+    // Everything shown is backed: nothing to set apart.
+    const backed = await collectAnswer(md.chat({ question: '誰がそう言ってるの？', history: shown(`${CLAIM}[1]`) }));
+    expect(backed.answer).not.toContain('レポート自身の見方');
+  });
 });

@@ -63,12 +63,38 @@ export function referencesOf(ctx: AnswerContext, passages: Passage[], quoted?: S
   return out;
 }
 
+/** The opening words of a quoted statement, enough to find it in the answer above. */
+function opening(s: Sentence, lang: Lang): string {
+  if (lang === 'en' && s.en) {
+    const words = s.en.split(/\s+/);
+    return words.length > 9 ? `${words.slice(0, 8).join(' ')}…` : s.en.replace(/[.。]$/, '');
+  }
+  const chars = [...s.display];
+  return chars.length > 26 ? `${chars.slice(0, 24).join('')}…` : s.display.replace(/。$/, '');
+}
+
+/**
+ * When only some of what was quoted carries a footnote, which statements those are: the others
+ * are the report's own reading, and a footnote on a neighbouring statement (a list of who took
+ * part) is not the source of the view around it.
+ */
+function sourcedLead(ctx: AnswerContext, cited: Sentence[], lang: Lang): string | undefined {
+  const sourced = cited.filter((s) => s.passage.kind !== 'footnote' && footnotesBehind(ctx, s).length > 0);
+  if (sourced.length === 0 || sourced.length === cited.length) return undefined;
+  const named = sourced.slice(0, 2).map((s) => opening(s, lang));
+  if (lang === 'ja') return `先の回答のうち、出典（脚注）が付いているのは${named.map((n) => `「${n}」`).join('と')}の記述で、ほかはレポート自身の見方です（出典は示されていません）。その出典：`;
+  return `Of what was quoted, only ${named.map((n) => `“${n}”`).join(' and ')} carries a source (a footnote); the rest is the report's own view, with no source given. That source:`;
+}
+
 /** The source of what an earlier answer cited: its footnotes' references, or an honest "none given". */
 export function answerSourceOf(ctx: AnswerContext, cited: Sentence[], lang: Lang): ChatAnswer {
   const options = { ...composeOptions(ctx, lang), keepOrder: true, sources: 'first' as const };
   const passages = [...new Map(cited.map((s) => [s.passage.id, s.passage])).values()];
   const references = referencesOf(ctx, passages, cited);
-  if (references.length > 0) return compose(references, options);
+  if (references.length > 0) {
+    const lead = sourcedLead(ctx, cited, lang);
+    return compose(references, { ...options, ...(lead ? { lead } : {}) });
+  }
   const lead = lang === 'ja' ? 'この記述には出典（脚注）が示されていません。' : 'The report gives no source (footnote) for this.';
   const answer = compose(cited.slice(0, 2), { ...options, status: 'not_stated', lead });
   return { ...answer, status: 'not_stated', grounded: false };
