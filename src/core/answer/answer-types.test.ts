@@ -49,6 +49,11 @@ describe('typeEvidence', () => {
     expect(typeEvidence('Is the lighthouse still in use?').type).toBe('yesno');
   });
 
+  it('reads whether, or how something stands, as a question with no value to leave out; a thing, a reason or a method can be left out', () => {
+    for (const q of ['灯台って今も使われてるって本当？', '港の漁業はこれからどうなりそう？', '港の景気はここ10年でどう変わってきたの？', '灯台は今も使われているのですか？', 'Is the lighthouse still in use?']) expect(typeEvidence(q).discussion, q).toBe(true);
+    for (const q of ['港の漁業はどう変わったのは何年？', 'なぜ灯台は閉じられたの？', 'どうやって船を造ったの？', '灯台を建てたのは？', '港の使用料はいくら？', 'How did the port grow?']) expect(typeEvidence(q).discussion, q).toBeUndefined();
+  });
+
   it('reads a company\'s revenue, profit or budget as an amount, and a coefficient\'s value as a figure', () => {
     expect(typeEvidence("What was the bakery's revenue in 2023?").type).toBe('amount');
     expect(typeEvidence('How large is the town budget?').type).toBe('amount');

@@ -148,7 +148,19 @@ export interface TypeEvidence {
   /** Asks what something is called (正式名称, full name): the sentence that introduces it by name answers. */
   nameOf?: boolean;
   city?: boolean;
+  /** Asks whether, or how something stands (see isDiscussion): no value asked for can be missing from a passage on its topic. */
+  discussion?: boolean;
 }
+
+/**
+ * Asks whether, or how something stands or goes (どう変わった？, どうなりそう？, …って本当？,
+ * how does … see): a question read as yes/no, or one whose only interrogative is どう/how
+ * together with no word asking for a thing. A reason or a method can be left out of a passage
+ * on its topic (why it moved its office), so those are not among them.
+ */
+const ASKS_HOW_IT_STANDS = /どう(?!やって|して)|本当|ほんと/;
+const ASKS_FOR_A_THING = /何|なに|誰|だれ|どなた|いつ|どこ|どれ|どの(?!よう)|どんな|いくつ|いくら|\b(?:what|which|who|whom|whose|when|where|why)\b/i;
+const isDiscussion = (type: AnswerType, q: string) => type === 'yesno' || (type === 'other' && ASKS_HOW_IT_STANDS.test(q) && !ASKS_FOR_A_THING.test(q));
 
 const NAME_REQUEST = /正式な?(名前|名称)|正式名|会社名|社名|企業名|組織名|略称|何の略|何て(いう|言う|呼ぶ)|何と(いう|呼ぶ)|\b(full|official|formal|legal|registered) (company )?name\b|\bstand for\b|\bshort for\b|\bwhat is .* called\b/i;
 /** A sentence that introduces something by name: 「杭州…有限公司」、通称DeepSeek; X (hereafter Y); known as. */
@@ -170,6 +182,7 @@ export function typeEvidence(question: string): TypeEvidence {
     ...(type === 'date' ? (SPAN_QUESTION.test(q) ? { precision: 'year' as const, span: true } : { precision: datePrecision(q) }) : {}),
     ...(type === 'place' && /都市|街|\bcit(y|ies)\b/i.test(q) ? { city: true } : {}),
     ...(NAME_REQUEST.test(q) ? { nameOf: true } : {}),
+    ...(isDiscussion(type, q) ? { discussion: true } : {}),
   };
 }
 

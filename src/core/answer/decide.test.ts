@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Passage } from '../types';
-import { chooseSentences, decide, readerDefaults, statusOf } from './decide';
+import { chooseSentences, decide, discussed, readerDefaults, statusOf } from './decide';
 import type { Candidate } from './features';
 import type { ReaderModel } from './model';
 import type { Reading } from './reading';
@@ -70,6 +70,20 @@ describe('decide', () => {
     // Declined by the English model; the full model finds the topic absent.
     expect(decide(read('en', 0.1, 0.9), english).status).toBe('not_in_report');
     expect(decide(read('en', 0.5, 0.9), english).status).toBe('not_stated');
+  });
+
+  it('answers a question on whether or how something stands when the report discusses its topic at all', () => {
+    const list = [candidate(1, 0.9), candidate(2, 0.1)];
+    const asked = (topic: number, discussion: boolean, lang: 'ja' | 'en' = 'ja') => ({ candidates: list, lang, discussion, features: { topicCoverage: topic } }) as unknown as Reading;
+    // Where a value question is "not stated", nothing of a question on how things stand is missing.
+    expect(decide(asked(0.5, false), model).status).toBe('not_stated');
+    expect(decide(asked(0.5, true), model).status).toBe('answered');
+    expect(decide(asked(0.1, true), model).status).toBe('not_in_report');
+    expect(discussed({ answered: 0.2, not_stated: 0.35, not_in_report: 0.45 })).toBe('answered');
+    expect(discussed({ answered: 0.2, not_stated: 0.2, not_in_report: 0.6 })).toBe('not_in_report');
+    // The word-level English model keeps both declines.
+    const english: ReaderModel = { ...model, englishDecision: model.decision };
+    expect(decide(asked(0.5, true, 'en'), english).status).toBe('not_stated');
   });
 
   it('declines when there is nothing to read', () => {

@@ -59,6 +59,8 @@ export interface CandidateReading {
   q: WeightedQuery;
   /** Asks for a value or a name (and not for a source). */
   factoid: boolean;
+  /** Asks how, why or whether (see TypeEvidence.discussion), and not for a source. */
+  discussion: boolean;
   candidates: Candidate[];
   /** How much of the question the best of the leading passages covers. */
   topic: number;
@@ -100,6 +102,7 @@ export function readCandidates(ctx: AnswerContext, analysis: QueryAnalysis, retr
   return {
     q,
     factoid,
+    discussion: Boolean(expected.discussion) && !analysis.wantsSource,
     candidates,
     topic,
     absent: absentNames(analysis.focus, ctx.vocabulary, ctx.synonyms),
