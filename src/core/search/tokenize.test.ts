@@ -35,6 +35,15 @@ describe('tokenize', () => {
     expect(tokenize("What are China's export controls on the chips?")).toEqual(['china', 'export', 'control', 'chip']);
   });
 
+  it('reads a name of two or three Latin words within Japanese text joined as well (Open AI as OpenAI)', () => {
+    expect(tokenize('Open AIが禁じた')).toEqual(expect.arrayContaining(['openai', 'open', 'ai']));
+    expect(tokenize('Chat GPTを提供している')).toContain(tokenize('ChatGPTを提供している').find((t) => /^[a-z]/.test(t)));
+    // A list is not a name, a title of many words is a phrase, and English text is read word by word.
+    expect(tokenize('（Baidu、Alibaba、Tencent）').filter((t) => /^[a-z]/.test(t))).toEqual(['baidu', 'alibaba', 'tencent']);
+    expect(tokenize('「National AI Research and Development Plan」')).not.toContain('nationalai');
+    expect(tokenize('What did Open AI say?')).toEqual(['open', 'ai', 'say']);
+  });
+
   it('keeps numbers whole, including decimals and thousands separators', () => {
     expect(tokenize('2016年、56.3％、5,381棟、o1-1217')).toEqual(
       expect.arrayContaining(['2016', '56.3', '5381', 'o1', '1217']),

@@ -74,11 +74,11 @@ export function tokenize(text: string): string[] {
   const out: string[] = [];
   let last = 0;
   for (const match of normalized.matchAll(CJK_RUN)) {
-    if (match.index > last) pushLatinWords(normalized.slice(last, match.index), out);
+    if (match.index > last) pushLatinWords(normalized.slice(last, match.index), out, true);
     pushJapaneseRun(match[0], out);
     last = match.index + match[0].length;
   }
-  if (last < normalized.length) pushLatinWords(normalized.slice(last), out);
+  if (last < normalized.length) pushLatinWords(normalized.slice(last), out, last > 0);
   return out;
 }
 
@@ -132,8 +132,17 @@ function segmentable(run: string, chars: string[]): string[] {
   return pieces;
 }
 
-/** Words and numbers of non-CJK text: "56.3" and "5,381" stay one number, "tom's" one word. */
-function pushLatinWords(text: string, out: string[]): void {
+/** A name of two or three Latin words set apart only by spaces (Open AI, Chat GPT): longer runs are phrases. */
+const SPACED_NAME = /^\p{L}[\p{L}\p{N}]*(?: [\p{L}\p{N}]+){1,2}$/u;
+const NAME_BREAK = /[^\p{L}\p{N} ]+/u;
+
+/**
+ * Words and numbers of non-CJK text: "56.3" and "5,381" stay one number, "tom's" one word.
+ * Within Japanese text a name spelt in two or three words is also read joined (Open AI as
+ * openai), as Japanese text writes it either way (Open AI, OpenAI; Chat GPT, ChatGPT).
+ */
+function pushLatinWords(text: string, out: string[], inJapanese = false): void {
+  if (inJapanese) for (const piece of text.split(NAME_BREAK)) if (SPACED_NAME.test(piece.trim())) out.push(stem(piece.replace(/ /g, '')));
   for (const [word] of text.matchAll(LATIN_WORD)) {
     if (NUMBER.test(word)) {
       out.push(word.replace(/,/g, ''));
