@@ -54,6 +54,10 @@ describe('typeEvidence', () => {
     for (const q of ['港の漁業はどう変わったのは何年？', 'なぜ灯台は閉じられたの？', 'どうやって船を造ったの？', '灯台を建てたのは？', '港の使用料はいくら？', 'How did the port grow?']) expect(typeEvidence(q).discussion, q).toBeUndefined();
   });
 
+  it('reads a share asked as 何割 as a percentage', () => {
+    expect(typeEvidence('灯台の光は何割くらい届く？').type).toBe('percent');
+  });
+
   it('reads a company\'s revenue, profit or budget as an amount, and a coefficient\'s value as a figure', () => {
     expect(typeEvidence("What was the bakery's revenue in 2023?").type).toBe('amount');
     expect(typeEvidence('How large is the town budget?').type).toBe('amount');

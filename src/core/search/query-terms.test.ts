@@ -23,4 +23,13 @@ describe('questionTerms', () => {
       expect(terms, focus).not.toContain('湾利');
     }
   });
+
+  it('leaves out a share asked as 何割 and a hedge on how much (くらい), which no report writes, and keeps 何年 and 何人', () => {
+    const terms = (focus: string) => questionTerms({ lang: 'ja', focus }, { english: false }).ja.map((t) => t.term);
+    const share = terms('灯台の光は何割くらい届く？');
+    expect(share).toEqual(expect.arrayContaining(['灯台', '届く']));
+    for (const t of ['何割', '割く', 'くらい']) expect(share).not.toContain(t);
+    expect(terms('灯台はどれくらい古い？')).not.toContain('くらい');
+    expect(terms('灯台は何年に建った？')).toContain('何年');
+  });
 });

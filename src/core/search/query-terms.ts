@@ -73,6 +73,13 @@ const strongest = (terms: WeightedTerm[]) => mergeTerms(terms).sort((a, b) => b.
 /** A space between two Japanese characters. */
 const SPACE_BETWEEN_JAPANESE = new RegExp(`(?<=${CJK_CHAR.source})\\s+(?=${CJK_CHAR.source})`, 'gu');
 
+/**
+ * A share asked as 何割 or 何パーセント, and a hedge on how much (くらい, どれほど): words no report
+ * writes, which would make the question look absent from it. The kind of value asked is read from
+ * the whole question. (何年, 何人 stay: 年 and 人 are written beside the values that answer them.)
+ */
+const ASKED_HOW_MUCH = /(?:何|なん)\s*(?:割|パーセント|[％%])|(?:どれ|どの|いか)\s*(?:くらい|ぐらい|ほど)|くらい|ぐらい/gu;
+
 /** Terms of one text in its own language. */
 export function textTerms(text: string, lang: Lang, sources: TermSources): QueryTerms {
   const synonyms = sources.synonyms ?? noSynonyms;
@@ -81,7 +88,7 @@ export function textTerms(text: string, lang: Lang, sources: TermSources): Query
     const { terms, rest } = japaneseSynonymTerms(names.rest, synonyms);
     // A space a reader types between Japanese words separates them (港湾　利用規約): no pair of
     // characters across it is a word. (In the report's own text a space is the PDF's, and is read through.)
-    const words = rest.replace(SPACE_BETWEEN_JAPANESE, '、');
+    const words = rest.replace(SPACE_BETWEEN_JAPANESE, '、').replace(ASKED_HOW_MUCH, '、');
     return { ja: [...tokenize(words).map((term) => ({ term, weight: 1 })), ...terms, ...names.terms], en: [] };
   }
   const own = tokenize(text).map((term) => ({ term, weight: 1 }));
