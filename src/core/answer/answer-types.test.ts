@@ -54,6 +54,12 @@ describe('typeEvidence', () => {
     for (const q of ['港の漁業はどう変わったのは何年？', 'なぜ灯台は閉じられたの？', 'どうやって船を造ったの？', '灯台を建てたのは？', '港の使用料はいくら？', 'How did the port grow?']) expect(typeEvidence(q).discussion, q).toBeUndefined();
   });
 
+  it('reads the aspects of a topic a report sees or identifies as an overview (What downsides of X does the report see for Y?)', () => {
+    expect(typeEvidence('What downsides of tourism does the report see for the island?').type).toBe('overview');
+    expect(typeEvidence('What risks does the author identify for the port?').type).toBe('overview');
+    expect(typeEvidence('Which risk did the storm pose in 2020?').type).not.toBe('overview');
+  });
+
   it('reads a share asked as 何割 as a percentage', () => {
     expect(typeEvidence('灯台の光は何割くらい届く？').type).toBe('percent');
   });

@@ -37,7 +37,7 @@ const ASPECT_QUESTION = new RegExp(
   [
     `\\b(?:main|key|biggest|major|chief|principal|greatest)\\s+(?:[\\w-]+\\s+(?:or|and)\\s+)?(?:${ASPECTS_EN})\\b`,
     `\\bwhat (?:are|were) (?:the )?(?:${ASPECTS_EN})\\s+(?:for|to|of|facing)\\b`,
-    `\\bwhat (?:${ASPECTS_EN}) (?:does|do|did|will|would|could|might) .+ (?:face|pose|bring|create)\\b`,
+    `\\bwhat (?:${ASPECTS_EN})(?: of [^?]+?)? (?:does|do|did|will|would|could|might) .+ (?:face|pose|bring|create|see|identify|expect|foresee|highlight|mention|list|point (?:out|to))\\b`,
     `\\bhow (?:will|would|might|could|may|does|did|do|is|are|has|have)\\b.*\\b(?:affect|change|impact|shape|alter|transform)\\b`,
     `(?:${ASPECTS_JA})(?:と|や|・)(?:${ASPECTS_JA})`,
     `(?:${ASPECTS_JA})は(?:何|なに|[？?]\\s*$)`,

@@ -170,3 +170,24 @@ describe('an aspect of the subject the title names', () => {
     for (const risk of ['仕事が減る恐れ', '大企業に流れる懸念', '産業のリスク']) expect(a.answer).toContain(risk);
   });
 });
+
+describe('an aspect named in a section heading under its chapter', () => {
+  /**
+   * A made-up report whose chapter on a town's chances and threats has a section on a risk whose
+   * heading does not name the town, beside many sections that name the town and speak of risks
+   * only in their text.
+   */
+  const life = ['財政', '人口', '交通', '学校', '病院'].map((t) => ({ title: `港町の${t}`, paragraphs: [`港町の${t}には課題が多い。${t}の悪化は港町の暮らしを損なう恐れがある。`] }));
+  const BAY = chaptersText([
+    { title: '湾岸の二つの町を読む', paragraphs: ['本稿は架空の湾岸地域の港町と山町を扱う。'] },
+    { title: '港町にもたらす機会と脅威', sections: [{ title: '観光の追い風に', paragraphs: ['港町の観光客は新しい航路で増えている。観光収入は港町を支えるだろう。'] }, { title: '漁業の衰退など負の影響も', paragraphs: ['港町の漁獲量は減り続けている。漁業の衰退は港町の雇用を奪う恐れがある。'] }] },
+    { title: '港町の暮らし', sections: life },
+    { title: '港町と山町にとっての課題', sections: [{ title: '港町にとっての課題 ： 脅威を最小化できるか', paragraphs: ['港町は防波堤の補強を求められている。港町にとっての脅威は高潮である。'] }, { title: '山町にとっての課題', paragraphs: ['山町は林道の整備を求められている。'] }] },
+  ]);
+
+  it('counts for the topic its chapter heading names', async () => {
+    const a = await ask('港町にとってのリスクは？', await textEngine(BAY));
+    expect(a.status).toBe('answered');
+    expect(a.answer).toContain('漁業の衰退は港町の雇用を奪う恐れ');
+  });
+});

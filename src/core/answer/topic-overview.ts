@@ -77,14 +77,16 @@ export function topicPoints(ctx: AnswerContext, topic: Topic, structure: Structu
   if (q.total === 0 && !aspects) return undefined;
   // The aspect asked for (risks, challenges) counts as much as what it is asked of (the town's economy).
   const aspectWeight = aspects ? (q.total > 0 ? q.total : 1) : 0;
-  // The aspect counts where the topic is named with it: a heading on one town's challenges says nothing of another's.
-  const cover = (text: Tokens) => {
+  // The aspect counts where the topic is named with it: a heading on one town's challenges says
+  // nothing of another's. A section's heading names it with its chapter's (負の影響 under 中国経済への脅威).
+  const cover = (text: Tokens, under?: Tokens) => {
     const found = coverage(q, text.tokens, text.enTokens) * q.total;
-    const aspect = aspects && (q.total === 0 || found > 0) && speaksOf(aspects, text.tokens, text.enTokens) ? aspectWeight : 0;
+    const named = found > 0 || (under !== undefined && coverage(q, under.tokens, under.enTokens) > 0);
+    const aspect = aspects && (q.total === 0 || named) && speaksOf(aspects, text.tokens, text.enTokens) ? aspectWeight : 0;
     return (found + aspect) / (q.total + aspectWeight);
   };
   // A section's own heading says what it is about; its chapter's, what the part it belongs to is about.
-  const relevance = new Map(structure.sections.map((g) => [g, HEADING_WEIGHT * cover(g.title) + CHAPTER_WEIGHT * cover(g.above) + cover(g.body)]));
+  const relevance = new Map(structure.sections.map((g) => [g, HEADING_WEIGHT * cover(g.title, g.above) + CHAPTER_WEIGHT * cover(g.above) + cover(g.body)]));
   const best = Math.max(0, ...relevance.values());
   if (best === 0) return undefined;
   const on = structure.sections.filter((g) => relevance.get(g)! >= ON_TOPIC * best).sort((a, b) => relevance.get(b)! - relevance.get(a)!);

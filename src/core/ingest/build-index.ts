@@ -9,6 +9,7 @@ import { reduceSudachi, type SudachiGroup } from '../search/sudachi-synonyms';
 import { synonymsToJson, type Synonyms } from '../search/synonyms';
 import { tokenize } from '../search/tokenize';
 import { reduceWordNet, type WordNetFiles } from '../search/wordnet-synonyms';
+import { placeAdjectives } from '../search/place-adjectives';
 import type { Embedder } from '../ports';
 import type { Passage, Report } from '../types';
 import { chunkReport } from './chunk';
@@ -109,5 +110,6 @@ function reduceSynonyms(resources: LanguageResources, text: string, edition: Edi
   const sudachi = reduceSudachi(resources.sudachi, text);
   const entries = lexicon.entries as Map<string, readonly string[]>;
   for (const [key, terms] of sudachi.en) if (!entries.has(key) && terms.some((t) => tokenize(t).length > 0)) entries.set(key, terms);
-  return { ja: sudachi.ja, en: reduceWordNet(resources.wordnet, englishVocabulary(text, edition)) };
+  const vocabulary = englishVocabulary(text, edition);
+  return { ja: sudachi.ja, en: reduceWordNet(resources.wordnet, vocabulary), enRelated: placeAdjectives(resources.wordnet, vocabulary) };
 }

@@ -32,4 +32,11 @@ describe('questionTerms', () => {
     expect(terms('灯台はどれくらい古い？')).not.toContain('くらい');
     expect(terms('灯台は何年に建った？')).toContain('何年');
   });
+
+  it("adds the edition's other form of a place's name (Chinese for China) at a discount to an English question", () => {
+    const synonyms = { ja: new Map(), en: new Map(), enRelated: new Map([['china', ['chines']], ['chines', ['china']]]) };
+    const terms = questionTerms({ lang: 'en', focus: "What are the risks for China's economy?" }, { english: true, synonyms }).en;
+    expect(terms.find((t) => t.term === 'china')?.weight).toBe(1);
+    expect(terms.find((t) => t.term === 'chines')?.weight).toBe(0.5);
+  });
 });

@@ -12,22 +12,27 @@ export interface Synonyms {
   ja: ReadonlyMap<string, readonly string[]>;
   /** An English stem the English edition does not use → the edition's stems for it. */
   en: ReadonlyMap<string, readonly string[]>;
+  /** An English stem the edition uses → the edition's other forms of it (China ↔ Chinese; see place-adjectives.ts). */
+  enRelated?: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface SynonymsJson {
   source: string;
   ja: Record<string, string[]>;
   en: Record<string, string[]>;
+  enRelated?: Record<string, string[]>;
 }
 
 /** A synonym stands in for a word the report never uses, a little below the reader's own words. */
 export const SYNONYM_WEIGHT = 0.8;
+/** Another form of the reader's own word (Chinese beside China) joins it at half weight: the word itself still leads. */
+export const RELATED_WEIGHT = 0.5;
 
 export const noSynonyms: Synonyms = { ja: new Map(), en: new Map() };
 
 export function synonymsToJson(s: Synonyms, source: string): SynonymsJson {
   const plain = (m: ReadonlyMap<string, readonly string[]>) => Object.fromEntries([...m].map(([k, v]) => [k, [...v]]));
-  return { source, ja: plain(s.ja), en: plain(s.en) };
+  return { source, ja: plain(s.ja), en: plain(s.en), ...(s.enRelated ? { enRelated: plain(s.enRelated) } : {}) };
 }
 
 export function synonymsFromJson(json: unknown): Synonyms {
@@ -39,7 +44,7 @@ export function synonymsFromJson(json: unknown): Synonyms {
       return [k, v as string[]];
     }));
   };
-  return { ja: map(data?.ja, 'ja'), en: map(data?.en, 'en') };
+  return { ja: map(data?.ja, 'ja'), en: map(data?.en, 'en'), ...(data?.enRelated !== undefined ? { enRelated: map(data.enRelated, 'enRelated') } : {}) };
 }
 
 /**
@@ -69,6 +74,7 @@ export function englishSynonymTerms(stems: readonly string[], synonyms: Synonyms
     const replacements = synonyms.en.get(s);
     if (!replacements) {
       out.push({ term: s, weight: 1 });
+      for (const r of synonyms.enRelated?.get(s) ?? []) out.push({ term: r, weight: RELATED_WEIGHT });
       continue;
     }
     for (const r of replacements) out.push({ term: r, weight: SYNONYM_WEIGHT / replacements.length });

@@ -23,7 +23,7 @@ const POS: Pos[] = ['noun', 'verb', 'adj', 'adv'];
  * offsets (most frequent sense first) are found by binary search over the line starts instead
  * of parsing the whole file.
  */
-class IndexFile {
+export class IndexFile {
   private readonly starts: number[] = [];
   private readonly cache = new Map<string, number[] | undefined>();
   /** How many of a lemma's senses are ranked by how often they occur in tagged text (WordNet's tagsense_cnt). */
@@ -85,13 +85,15 @@ class IndexFile {
   }
 }
 
-interface Synset {
+export interface Synset {
   words: string[];
   gloss: string;
   lexFile: number;
+  /** Pointers to other synsets: symbol (\\ pertains to, @ hypernym…), target offset and part of speech. */
+  pointers: { symbol: string; offset: number; pos: string }[];
 }
 
-function readSynset(data: string, offset: number): Synset | undefined {
+export function readSynset(data: string, offset: number): Synset | undefined {
   const end = data.indexOf('\n', offset);
   const line = data.slice(offset, end < 0 ? undefined : end);
   const [head = '', gloss = ''] = line.split(' | ');
@@ -99,7 +101,9 @@ function readSynset(data: string, offset: number): Synset | undefined {
   if (Number(f[0]) !== offset) return undefined;
   const count = parseInt(f[3] ?? '0', 16);
   const words = Array.from({ length: count }, (_, i) => (f[4 + i * 2] ?? '').toLowerCase());
-  return { words, gloss, lexFile: Number(f[1]) };
+  const at = 4 + count * 2;
+  const pointers = Array.from({ length: Number(f[at] ?? 0) }, (_, i) => ({ symbol: f[at + 1 + i * 4] ?? '', offset: Number(f[at + 2 + i * 4]), pos: f[at + 3 + i * 4] ?? '' }));
+  return { words, gloss, lexFile: Number(f[1]), pointers };
 }
 
 /** Base forms WordNet may list for a word of running text, the word itself first. */
@@ -167,7 +171,7 @@ function addPlaceNames(index: IndexFile, data: string, vocabulary: ReadonlySet<s
   }
 }
 
-const LOCATION_FILE = 15;
+export const LOCATION_FILE = 15;
 
 /** A capital's name → its country (in the edition): Beijing, Tokyo and Washington stand for their governments. */
 function addPlaces(data: string, vocabularyStems: ReadonlySet<string>, add: (word: string, target: string) => void): void {
