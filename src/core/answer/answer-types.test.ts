@@ -80,6 +80,13 @@ describe('typeEvidence', () => {
 });
 
 describe('holdsAnswer', () => {
+  it('takes only a sentence that introduces something by name for a name asked for as such', () => {
+    const asked = typeEvidence('その会社の正式な会社名は？');
+    expect(holdsAnswer('港湾開発株式会社は昨年、新しい桟橋を建てた。', asked)).toBe(false);
+    expect(holdsAnswer('桟橋は「東湾港湾開発株式会社」、通称ポートワークスが建てた。', asked)).toBe(true);
+    expect(holdsAnswer('港湾開発株式会社は昨年、新しい桟橋を建てた。', typeEvidence('桟橋を建てた会社は？'))).toBe(true);
+  });
+
   const when = typeEvidence('When was the company founded?');
   it('does not take a figure\'s or a note\'s label for the figure asked', () => {
     const figure = typeEvidence('港の係数の値はいくつ？');

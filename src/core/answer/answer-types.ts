@@ -164,7 +164,7 @@ const isDiscussion = (type: AnswerType, q: string) => type === 'yesno' || (type 
 
 const NAME_REQUEST = /正式な?(名前|名称)|正式名|会社名|社名|企業名|組織名|略称|何の略|何て(いう|言う|呼ぶ)|何と(いう|呼ぶ)|\b(full|official|formal|legal|registered) (company )?name\b|\bstand for\b|\bshort for\b|\bwhat is .* called\b/i;
 /** A sentence that introduces something by name: 「杭州…有限公司」、通称DeepSeek; X (hereafter Y); known as. */
-export const NAMING = /通称|正式名称|略称|（以下、|\(以下、|\bknown as\b|\bhereafter\b|\bformally\b|\bshort for\b/i;
+export const NAMING = /通称|正式名称|略称|（以下、|\(以下、|と呼ばれ|と称され|と名付け|\bknown as\b|\bhereafter\b|\bformally\b|\bshort for\b|\b(?:called|named)\b/i;
 
 const SPAN_QUESTION = /\bhow (long|fast|quickly|soon)\b|\bwithin how\b|何(日|年|カ月|か月|ヶ月|週間|時間)(で|間|後)|どれ(くらい|ほど)の(期間|速さ)|どのくらいで|どれくらいで/i;
 /** A span of time (1カ月, two weeks): it says how long, not when. */
@@ -249,6 +249,8 @@ const AUTHOR_YEAR = /[\p{L}\p{N}・･.\-]+\s?[（(](?:19|20)\d{2}[a-z]?[）)]/g
 /** Whether `text` (a sentence or its English rendering, references set aside) holds an answer of the expected kind. */
 export function holdsAnswer(t: string, expected: TypeEvidence): boolean {
   if (!FACTOID_TYPES.has(expected.type)) return true;
+  // A name asked for as such (正式な会社名, what is it called) is given where something is introduced by name.
+  if (expected.nameOf && !NAMING.test(t)) return false;
   if (expected.type === 'count' && expected.unit === 'age') return AGE.test(t);
   if (expected.type === 'count' && expected.unit === 'people') return PEOPLE.test(t);
   if (expected.type === 'date' && expected.precision === 'day') return DAY.test(t);
