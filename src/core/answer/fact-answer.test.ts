@@ -42,6 +42,32 @@ describe('fact answers on a made-up Japanese report', () => {
     expect(a.footnotes.map((f) => f.urls).flat()).toContain('https://example.org/fisheries');
   });
 
+  it("quotes the footnote that gives the figure for what the question names, beside the claim's figure for another", async () => {
+    const survey = await markdownEngine(`# 架空の港町の調査
+
+## 観光
+
+港町の観光調査によれば、「昨年、港町を訪れた」と答えた人の割合は、隣町が42.5％と対象地域で最も高い[^1]。観光客の多くは夏に来る。
+
+## 漁業
+
+漁港の組合員は約300人である。山町の漁師も港を使う。
+
+## 山町の暮らし
+
+山町の人口は減っている。山町の学校は一つだけだ。
+
+## 山町の交通
+
+山町と港町はバスで結ばれている。山町の道路は狭い。
+
+[^1]: 以下、山町が31.2％、川町が18.4％となっている（港町観光協会（2024））。
+`);
+    const a = await ask(survey, '観光調査で昨年港町を訪れたと答えた山町の人の割合は？');
+    expect(a.status).toBe('answered');
+    expect(a.answer).toContain('山町が31.2％');
+  });
+
   it('answers who and how many from the sentence that holds them', async () => {
     const a = await ask(engine, '漁業協同組合の組合員は何人ですか？');
     expect(a.status).toBe('answered');

@@ -152,8 +152,9 @@ export const holds = (s: Sentence, expected: TypeEvidence) => holdsAnswer(s.plai
  * which chip): that footnote's sentence is added when it covers terms the chosen ones do not.
  */
 export function footnoteDetails(chosen: Sentence[], q: WeightedQuery, sentences: SentenceIndex, footnoteOf: (n: number) => Passage | undefined, expected?: TypeEvidence): Sentence[] {
-  // The kind of thing asked for (a name, a figure), found only in the footnote: any new term of the question will do.
-  const typeWanted = expected !== undefined && FACTOID_TYPES.has(expected.type) && !chosen.some((c) => holds(c, expected)) ? expected : undefined;
+  // The kind of thing asked for (a name, a figure) in the footnote, beside a term of the question the
+  // chosen sentences lack: any new term will do (the claim gives China's share, its footnote the US's).
+  const typeWanted = expected !== undefined && FACTOID_TYPES.has(expected.type) ? expected : undefined;
   const has = (s: Sentence, t: string, en: boolean) => (en ? s.enTokens.has(t) : s.tokens.has(t));
   const uncovered = (s: Sentence) => {
     let w = 0;
