@@ -61,6 +61,16 @@ describe('a follow-up on the topic just discussed', () => {
   });
 });
 
+describe('a follow-up asking whether what was shown holds', () => {
+  it("leads with the report's judgement that points back to it, read on from the passage shown", async () => {
+    for (const question of ['うまくいってるの？', 'それって本当？']) {
+      const a = await askAfter('「港湾整備計画」の目標は？', question);
+      expect(a.status, question).toBe('answered');
+      expect(a.answer.replace(/\s+/g, ''), question).toMatch(/^岸壁の延長や船の大型化を踏まえると、この目標は、既に現実のものになりつつある/);
+    }
+  });
+});
+
 describe('a source follow-up', () => {
   /** A made-up report whose claim is backed by a footnote on the sentence that goes on from it (これは…). */
   const SOURCED = `# 港町の経済

@@ -10,6 +10,7 @@ import type { Passage } from '../types';
 import type { TypeEvidence } from './answer-types';
 import type { FollowUp } from './follow-up';
 import type { Sentence } from './sentences';
+import { CONCLUSION, NOUN } from './overview-structure';
 
 /** Whether an answer's text quoted this sentence (in either language): the answer shows a sentence as its display text or its English rendering. */
 export function quotedIn(s: Sentence, answered: string): boolean {
@@ -25,13 +26,32 @@ export function beyondShown(candidates: readonly Candidate[], question: string, 
   // Why and how are often answered by what was shown: it was the claim, its reason stands beside it.
   if (!lead || expected.type === 'reason' || expected.type === 'method' || !quotedIn(lead.sentence, f.answered)) return [...candidates];
   const own = [...new Set(tokenize(question))];
-  if (own.length === 0) return [...candidates];
   const holds = (c: Candidate) => own.filter((t) => c.sentence.tokens.has(t) || c.sentence.enTokens.has(t)).length;
   // A shown sentence holding none of the question's own words answers it by what it says (名を改めた for 名前が変わった): it stays.
   const needed = holds(lead);
-  if (needed === 0) return [...candidates];
   // What the report says about it is in the passages cited or the one after each: further on, another topic.
   const near = (c: Candidate) => cited.length === 0 || cited.some((p) => p.kind === c.sentence.passage.kind && c.sentence.passage.order - p.order >= 0 && c.sentence.passage.order - p.order <= 1);
+  if (needed === 0) {
+    // Whether it holds (Is it on track?, うまくいってる？) asks for the report's judgement on what was shown.
+    if (!expected.discussion) return [...candidates];
+    const judged = judgementOn(candidates, f, near);
+    return judged ? [judged, ...candidates.filter((c) => c !== judged)] : [...candidates];
+  }
   const next = candidates.find((c) => !quotedIn(c.sentence, f.answered) && holds(c) >= needed && near(c));
   return next ? [next, ...candidates.filter((c) => c !== next)] : [...candidates];
+}
+
+/** A demonstrative and the noun it points back to (この目標, こうした計画). */
+const POINTING = /(?:この|その|こうした|そうした|これらの|同)([\p{Script=Han}\p{Script=Katakana}ー]{2,})/gu;
+
+/**
+ * The report's judgement on what the last answer showed: a sentence it did not show, near it, that
+ * states a judgement (…といえる, …だろう) and points back to one of the shown sentences' nouns
+ * (この目標 after the plan's targets).
+ */
+function judgementOn(candidates: readonly Candidate[], f: FollowUp, near: (c: Candidate) => boolean): Candidate | undefined {
+  const shown = candidates.filter((c) => quotedIn(c.sentence, f.answered));
+  const nouns = new Set(shown.flatMap((c) => [...c.sentence.tokens].filter((t) => NOUN.test(t) && [...t].length >= 2)));
+  const pointsBack = (s: Sentence) => [...s.ja.matchAll(POINTING)].some((m) => [...nouns].some((n) => m[1]!.startsWith(n)));
+  return candidates.find((c) => !quotedIn(c.sentence, f.answered) && near(c) && CONCLUSION.test(c.sentence.ja.trim()) && pointsBack(c.sentence));
 }

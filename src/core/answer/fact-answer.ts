@@ -4,7 +4,7 @@
  * then compose — the sentences that answer with the footnotes they cite (and, for a source
  * question, the footnote's reference itself; for why and how, the sentence that explains).
  */
-import type { ChatAnswer } from '../types';
+import type { ChatAnswer, Passage } from '../types';
 import type { QueryTerms } from '../search/query-terms';
 import type { Retrieval } from '../search/retrieve';
 import { tokenize } from '../search/tokenize';
@@ -24,7 +24,9 @@ import type { Sentence } from './sentences';
 export function answerFact(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retrieval, inspect?: (r: Reading, d: Decision) => void, options: ReaderOptions = readerDefaults): ChatAnswer {
   const { lang, expected } = analysis;
   const composition = composeOptions(ctx, lang);
-  const reading = readQuestion(ctx, analysis, retrieval, ctx.reader);
+  // Whether what was just shown holds (Is it on track?) is judged where the report reads on from it.
+  const judged = analysis.followUp?.kind === 'context' && expected.discussion ? readingOn(ctx, retrieval, citedPassages(ctx, analysis.followUp.cited)) : retrieval;
+  const reading = readQuestion(ctx, analysis, judged, ctx.reader);
   const subject = analysis.followUp?.subject;
   // A question asked of a chapter by its number (第2章で触れられている計画は？) is answered from that
   // chapter (its sentences and the footnotes they cite), where it holds a candidate.
@@ -166,4 +168,13 @@ function withReferences(chosen: Sentence[], ctx: AnswerContext): Sentence[] {
     out.push(...(references.length ? references : sentences.slice(0, 1)));
   }
   return out;
+}
+
+/** The retrieval with the passage after each cited one added last, where it is not already among the hits. */
+function readingOn(ctx: AnswerContext, retrieval: Retrieval, cited: readonly Passage[]): Retrieval {
+  const all = ctx.library.passages;
+  const following = cited.map((p) => all[all.indexOf(p) + 1]).filter((p): p is Passage => p !== undefined && p.kind === 'body' && !retrieval.hits.some((h) => h.passage === p));
+  if (following.length === 0) return retrieval;
+  const floor = Math.min(...retrieval.hits.map((h) => h.score), 1);
+  return { ...retrieval, hits: [...retrieval.hits, ...[...new Set(following)].map((passage) => ({ passage, score: floor / 2 }))] };
 }

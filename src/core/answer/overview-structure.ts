@@ -10,7 +10,7 @@ import { ASKS_ITSELF, type Sentence } from './sentences';
 import { CHAPTER_NAMED } from './answer-types';
 
 /** Sentences that state a judgement or a conclusion (Japanese report prose). */
-const CONCLUSION = /(だろう|といえる|といえよう|必要だ|必要がある|必要となる|求められる|焦点となる|ということだ|課題となる|重要なのは|期待される|可能性が(ある|高い)|かもしれない|恐れ|迫られている|ない)。$/;
+export const CONCLUSION = /(だろう|といえる|といえよう|必要だ|必要がある|必要となる|求められる|焦点となる|ということだ|課題となる|重要なのは|期待される|可能性が(ある|高い)|かもしれない|恐れ|迫られている|ない)。$/;
 /** A sentence that opens with a caveat or an aside (もっとも、なお、) qualifies the point before it rather than states one. */
 const ASIDE = /^(?:もっとも|なお|ただし)、/;
 /** An aside's judgement (…かもしれない) is about its caveat, not the section's point: it counts for nothing. */
