@@ -60,6 +60,10 @@ describe('typeEvidence', () => {
     expect(typeEvidence('Which risk did the storm pose in 2020?').type).not.toBe('overview');
   });
 
+  it('reads …のリスクって何？ as an overview, as …のリスクは？', () => {
+    expect(typeEvidence('港町にとってのリスクって何？').type).toBe('overview');
+  });
+
   it('reads a share asked as 何割 as a percentage', () => {
     expect(typeEvidence('灯台の光は何割くらい届く？').type).toBe('percent');
   });

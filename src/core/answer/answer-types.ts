@@ -40,7 +40,7 @@ const ASPECT_QUESTION = new RegExp(
     `\\bwhat (?:${ASPECTS_EN})(?: of [^?]+?)? (?:does|do|did|will|would|could|might) .+ (?:face|pose|bring|create|see|identify|expect|foresee|highlight|mention|list|point (?:out|to))\\b`,
     `\\bhow (?:will|would|might|could|may|does|did|do|is|are|has|have)\\b.*\\b(?:affect|change|impact|shape|alter|transform)\\b`,
     `(?:${ASPECTS_JA})(?:と|や|・)(?:${ASPECTS_JA})`,
-    `(?:${ASPECTS_JA})は(?:何|なに|[？?]\\s*$)`,
+    `(?:${ASPECTS_JA})(?:は|って)(?:何|なに|[？?]\\s*$)`,
     `(?:主な|主要な|最大の|大きな)(?:${ASPECTS_JA})`,
     `(?:${ASPECTS_JA})(?:を|について)(?:教えて|挙げて|知りたい|説明して|まとめて)`,
     `直面(?:して(?:いる)?|する)(?:${ASPECTS_JA})`,

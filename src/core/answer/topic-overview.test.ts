@@ -182,12 +182,18 @@ describe('an aspect named in a section heading under its chapter', () => {
     { title: '湾岸の二つの町を読む', paragraphs: ['本稿は架空の湾岸地域の港町と山町を扱う。'] },
     { title: '港町にもたらす機会と脅威', sections: [{ title: '観光の追い風に', paragraphs: ['港町の観光客は新しい航路で増えている。観光収入は港町を支えるだろう。'] }, { title: '漁業の衰退など負の影響も', paragraphs: ['港町の漁獲量は減り続けている。漁業の衰退は港町の雇用を奪う恐れがある。'] }] },
     { title: '港町の暮らし', sections: life },
-    { title: '港町と山町にとっての課題', sections: [{ title: '港町にとっての課題 ： 脅威を最小化できるか', paragraphs: ['港町は防波堤の補強を求められている。港町にとっての脅威は高潮である。'] }, { title: '山町にとっての課題', paragraphs: ['山町は林道の整備を求められている。'] }] },
+    { title: '港町と山町にとっての課題', sections: [{ title: '港町にとっての課題 ： 脅威を最小化できるか', paragraphs: ['港町は防波堤の補強を求められている。港町にとっての脅威は高潮である。'] }, { title: '山町にとっての課題', paragraphs: ['山町は林道の整備を求められている。山町の林道は大雨で崩れる恐れがある。'] }] },
   ]);
 
   it('counts for the topic its chapter heading names', async () => {
     const a = await ask('港町にとってのリスクは？', await textEngine(BAY));
     expect(a.status).toBe('answered');
     expect(a.answer).toContain('漁業の衰退は港町の雇用を奪う恐れ');
+  });
+
+  it("does not, where the chapter's section headings are parallel and each names its own subject", async () => {
+    const a = await ask('山町にとってのリスクは？', await textEngine(BAY));
+    expect(a.answer).toContain('林道は大雨で崩れる恐れ');
+    expect(a.answer).not.toContain('防波堤');
   });
 });

@@ -85,8 +85,11 @@ export function topicPoints(ctx: AnswerContext, topic: Topic, structure: Structu
     const aspect = aspects && (q.total === 0 || named) && speaksOf(aspects, text.tokens, text.enTokens) ? aspectWeight : 0;
     return (found + aspect) / (q.total + aspectWeight);
   };
-  // A section's own heading says what it is about; its chapter's, what the part it belongs to is about.
-  const relevance = new Map(structure.sections.map((g) => [g, HEADING_WEIGHT * cover(g.title, g.above) + CHAPTER_WEIGHT * cover(g.above) + cover(g.body)]));
+  // A section's own heading says what it is about; its chapter's, what the part it belongs to is
+  // about, and whom the section speaks of, unless its siblings' headings are parallel (each names its own).
+  const parallel = parallelChapters(structure.sections);
+  const inherits = (g: Group) => (parallel.has(chapterOf(g.sentences[0]!)) ? undefined : g.above);
+  const relevance = new Map(structure.sections.map((g) => [g, HEADING_WEIGHT * cover(g.title, inherits(g)) + CHAPTER_WEIGHT * cover(g.above) + cover(g.body)]));
   const best = Math.max(0, ...relevance.values());
   if (best === 0) return undefined;
   const on = structure.sections.filter((g) => relevance.get(g)! >= ON_TOPIC * best).sort((a, b) => relevance.get(b)! - relevance.get(a)!);
@@ -163,6 +166,27 @@ function uncontrasted(ctx: AnswerContext, q: WeightedQuery, aspects: Aspects, se
   const own = new Map(sections.map((g) => [g, g.heading !== chapter(g) ? names(g.heading) : 0]));
   const headed = new Set(sections.filter((g) => own.get(g) === 1).map(chapter));
   return sections.filter((g) => !(own.get(g) === -1 && headed.has(chapter(g))));
+}
+
+/** The word a heading's main clause ends on (課題 in 中国にとっての課題, challenges in "Key challenges"). */
+const HEAD_WORD = /([\p{Script=Han}\p{Script=Katakana}ー]+|[\p{Script=Latin}]+)[^\p{Script=Han}\p{Script=Katakana}ー\p{Script=Latin}]*$/u;
+
+/**
+ * Chapters whose sections' headings are parallel: two of them end their main clause on the same
+ * word (中国にとっての課題, 日本にとっての課題), so each names whom it is about and none speaks for the others.
+ */
+function parallelChapters(sections: readonly Group[]): Set<string> {
+  const out = new Set<string>();
+  const seen = new Map<string, Set<string>>();
+  for (const g of sections) {
+    const chapter = chapterOf(g.sentences[0]!);
+    const head = HEAD_WORD.exec(mainClause(g.heading).trim())?.[1]?.toLowerCase();
+    if (g.heading === chapter || !head) continue;
+    const before = seen.get(chapter) ?? new Set<string>();
+    if (before.has(head)) out.add(chapter);
+    seen.set(chapter, before.add(head));
+  }
+  return out;
 }
 
 /** Whether a topic is only the report's subject: most of its weight is in words nearly every section uses (or it names nothing). */
