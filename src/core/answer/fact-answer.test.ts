@@ -68,6 +68,30 @@ describe('fact answers on a made-up Japanese report', () => {
     expect(a.answer).toContain('山町が31.2％');
   });
 
+  it("answers whether something holds with the report's judgement that follows the sentence found", async () => {
+    const port = await markdownEngine(`# 架空の港町の財政
+
+## 入港料
+
+港町は来年から大型船の入港料を引き上げる方針だ。引き上げ幅は1隻あたり2万円となる。ただ、値上げは船主に嫌われ、かえって町の財政を苦しめるかもしれない。
+
+## 漁港
+
+漁港の入港料は据え置く方針だ。漁船の数は減り続けている。
+
+## 観光船
+
+観光船の入港料は無料とする方針だ。観光船は夏に増便される。
+
+## 観光
+
+観光客は夏に多く、冬には少ない。町は新しい水族館の建設を計画している。
+`);
+    const a = await ask(port, '入港料を引き上げる方針はうまくいくの？');
+    expect(a.status).toBe('answered');
+    expect(a.answer).toContain('かえって町の財政を苦しめるかもしれない');
+  });
+
   it('answers who and how many from the sentence that holds them', async () => {
     const a = await ask(engine, '漁業協同組合の組合員は何人ですか？');
     expect(a.status).toBe('answered');

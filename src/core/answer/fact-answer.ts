@@ -18,7 +18,7 @@ import type { Candidate } from './features';
 import type { QueryAnalysis } from './question';
 import { footnoteDetails } from './read';
 import { readQuestion, type Reading } from './reading';
-import { chapterNamed, structureOf, type Group } from './overview-structure';
+import { chapterNamed, CONCLUSION, structureOf, type Group } from './overview-structure';
 import type { Sentence } from './sentences';
 
 export function answerFact(ctx: AnswerContext, analysis: QueryAnalysis, retrieval: Retrieval, inspect?: (r: Reading, d: Decision) => void, options: ReaderOptions = readerDefaults): ChatAnswer {
@@ -44,7 +44,7 @@ export function answerFact(ctx: AnswerContext, analysis: QueryAnalysis, retrieva
   if (subject && reading.candidates.length === 0) return notStated({ kind: 'term', term: subject }, [], composition);
   if (decision.status === 'not_in_report') return notInReport(lang, retrieval.hits, ctx.edition);
   if (decision.status === 'not_stated') return notStated(analysis.wantsSource && !reading.absent.length ? { kind: 'source' } : missing(reading, expected), decision.chosen.map((c) => c.sentence), composition);
-  const explained = withExplanation(decision.chosen, reading.candidates, expected, ctx).map((c) => c.sentence);
+  const explained = withJudgement(withExplanation(decision.chosen, reading.candidates, expected, ctx), reading.candidates, expected, ctx).map((c) => c.sentence);
   const footnoteOf = (n: number) => ctx.library.passage(`fn-${n}`);
   const withDetails = subject ? explained : [...explained, ...footnoteDetails(explained, reading.q, ctx.sentences, footnoteOf, expected)];
   if (analysis.wantsSource) return compose(sourceFirst(withDetails, ctx), { ...composition, sources: 'first', keepOrder: true });
@@ -111,6 +111,19 @@ function withExplanation(chosen: Candidate[], list: Candidate[], expected: TypeE
   return (because ? [first, candidate] : [...chosen, candidate]).sort((a, b) => a.sentence.order - b.sentence.order);
 }
 
+
+/**
+ * Whether something holds (Will export controls stop it?) is answered by the report's judgement:
+ * when no chosen sentence of the best one's passage states one, the next sentence of the best one's paragraph that does
+ * (ただ、…時間稼ぎにしかならないかもしれない) is added.
+ */
+function withJudgement(chosen: Candidate[], list: Candidate[], expected: TypeEvidence, ctx: AnswerContext): Candidate[] {
+  const best = chosen[0];
+  if (!expected.discussion || !best || chosen.some((c) => c.sentence.passage === best.sentence.passage && CONCLUSION.test(c.sentence.ja.trim()))) return chosen;
+  const next = ctx.sentences.after(best.sentence, 2).filter((s) => !s.lead).find((s) => CONCLUSION.test(s.ja.trim()));
+  if (!next || chosen.some((c) => c.sentence === next)) return chosen;
+  return [...chosen, list.find((c) => c.sentence === next) ?? { ...best, sentence: next }].sort((a, b) => (a === best ? -1 : b === best ? 1 : a.sentence.order - b.sentence.order));
+}
 
 const explainsSentence = (s: Sentence, expected: TypeEvidence) => explains(s.ja, expected.type) || (s.en !== undefined && explains(s.en, expected.type));
 
