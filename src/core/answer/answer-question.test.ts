@@ -119,5 +119,9 @@ describe('a source follow-up', () => {
     // Everything shown is backed: nothing to set apart.
     const backed = await collectAnswer(md.chat({ question: '誰がそう言ってるの？', history: shown(`${CLAIM}[1]`) }));
     expect(backed.answer).not.toContain('レポート自身の見方');
+    // A footnote quoted beside a backed statement is a source itself, not the report's own view.
+    const note = found.citations.find((c) => c.id.startsWith('fn-'));
+    const withNote = await collectAnswer(md.chat({ question: '誰がそう言ってるの？', history: [{ role: 'user', content: '港の見通しは？' }, { role: 'assistant', content: `${CLAIM}[1]例えば、山田（2021）は取扱量の減少を予測している。[2]`, citations: [passage.id, ...(note ? [note.id] : ['fn-1'])] }] }));
+    expect(withNote.answer).not.toContain('レポート自身の見方');
   });
 });

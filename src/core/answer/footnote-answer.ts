@@ -79,8 +79,10 @@ function opening(s: Sentence, lang: Lang): string {
  * part) is not the source of the view around it.
  */
 function sourcedLead(ctx: AnswerContext, cited: Sentence[], lang: Lang): string | undefined {
-  const sourced = cited.filter((s) => s.passage.kind !== 'footnote' && footnotesBehind(ctx, s).length > 0);
-  if (sourced.length === 0 || sourced.length === cited.length) return undefined;
+  // A footnote quoted is a source itself; only the body's statements are the report's own or backed.
+  const body = [...new Set(cited)].filter((s) => s.passage.kind !== 'footnote');
+  const sourced = body.filter((s) => footnotesBehind(ctx, s).length > 0);
+  if (sourced.length === 0 || sourced.length === body.length) return undefined;
   const named = sourced.slice(0, 2).map((s) => opening(s, lang));
   if (lang === 'ja') return `先の回答のうち、出典（脚注）が付いているのは${named.map((n) => `「${n}」`).join('と')}の記述で、ほかはレポート自身の見方です（出典は示されていません）。その出典：`;
   return `Of what was quoted, only ${named.map((n) => `“${n}”`).join(' and ')} carries a source (a footnote); the rest is the report's own view, with no source given. That source:`;
