@@ -44,6 +44,11 @@ describe('tokenize', () => {
     expect(tokenize('What did Open AI say?')).toEqual(['open', 'ai', 'say']);
   });
 
+  it('reads the United States written US, U.S. or USA as its name, and "us" as a pronoun', () => {
+    for (const text of ['US export controls', 'U.S. export controls', 'USA export controls', 'United States export controls']) expect(tokenize(text), text).toEqual(['unit', 'state', 'export', 'control']);
+    expect(tokenize('Tell us about export controls')).toEqual(['tell', 'export', 'control']);
+  });
+
   it('keeps numbers whole, including decimals and thousands separators', () => {
     expect(tokenize('2016年、56.3％、5,381棟、o1-1217')).toEqual(
       expect.arrayContaining(['2016', '56.3', '5381', 'o1', '1217']),

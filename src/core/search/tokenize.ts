@@ -68,9 +68,15 @@ export function isCjkChar(ch: string): boolean {
 const TENTHS = /(\d+(?:\.\d+)?)割/gu;
 const asPercent = (text: string) => text.replace(TENTHS, (_, n: string) => `${Math.round(Number(n) * 1000) / 100}％`);
 
+/**
+ * The United States written US, U.S. or USA (capitals only: "us" is a pronoun and a stop word) reads
+ * as its name, so "US export controls" meets "the United States" and neither is lost.
+ */
+const US = /(?<![A-Za-z])(?:U\.S\.(?:A\.)?|USA|US)(?![A-Za-z])/g;
+
 /** Tokens for matching, in text order (duplicates kept: they are term frequency). */
 export function tokenize(text: string): string[] {
-  const normalized = asPercent(normalize(text));
+  const normalized = asPercent(normalize(text.replace(US, ' United States ')));
   const out: string[] = [];
   let last = 0;
   for (const match of normalized.matchAll(CJK_RUN)) {
