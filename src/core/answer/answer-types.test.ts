@@ -89,6 +89,10 @@ describe('holdsAnswer', () => {
     expect(holdsAnswer('港湾開発株式会社は昨年、新しい桟橋を建てた。', asked)).toBe(false);
     expect(holdsAnswer('桟橋は「東湾港湾開発株式会社」、通称ポートワークスが建てた。', asked)).toBe(true);
     expect(holdsAnswer('港湾開発株式会社は昨年、新しい桟橋を建てた。', typeEvidence('桟橋を建てた会社は？'))).toBe(true);
+    // A name quoted is a name given (「港湾整備計画」を発表した), asked in everyday words too.
+    const plan = typeEvidence('港町が出した計画って、正式にはなんていう名前？');
+    expect(plan.nameOf).toBe(true);
+    expect(holdsAnswer('桟橋は「東湾港湾開発株式会社」が建てた。', { ...plan, type: 'organisation' })).toBe(true);
   });
 
   const when = typeEvidence('When was the company founded?');

@@ -162,9 +162,9 @@ const ASKS_HOW_IT_STANDS = /どう(?!やって|して)|本当|ほんと/;
 const ASKS_FOR_A_THING = /何|なに|誰|だれ|どなた|いつ|どこ|どれ|どの(?!よう)|どんな|いくつ|いくら|\b(?:what|which|who|whom|whose|when|where|why)\b/i;
 const isDiscussion = (type: AnswerType, q: string) => type === 'yesno' || (type === 'other' && ASKS_HOW_IT_STANDS.test(q) && !ASKS_FOR_A_THING.test(q));
 
-const NAME_REQUEST = /正式な?(名前|名称)|正式名|会社名|社名|企業名|組織名|略称|何の略|何て(いう|言う|呼ぶ)|何と(いう|呼ぶ)|\b(full|official|formal|legal|registered) (company )?name\b|\bstand for\b|\bshort for\b|\bwhat is .* called\b/i;
-/** A sentence that introduces something by name: 「杭州…有限公司」、通称DeepSeek; X (hereafter Y); known as. */
-export const NAMING = /通称|正式名称|略称|（以下、|\(以下、|と呼ばれ|と称され|と名付け|\bknown as\b|\bhereafter\b|\bformally\b|\bshort for\b|\b(?:called|named)\b/i;
+const NAME_REQUEST = /正式な?(名前|名称)|正式名|正式には|会社名|社名|企業名|組織名|略称|何の略|(?:何|なん)て(いう|言う|呼ぶ)|何と(いう|呼ぶ)|\b(full|official|formal|legal|registered) (company )?name\b|\bstand for\b|\bshort for\b|\bwhat is .* called\b/i;
+/** A sentence that introduces something by name: 「杭州…有限公司」、通称DeepSeek; X (hereafter Y); known as; a name quoted (「新世代人工知能発展計画」). */
+export const NAMING = /通称|正式名称|略称|（以下、|\(以下、|と呼ばれ|と称され|と名付け|「[^」]{2,}」|『[^』]{2,}』|"[^"]{3,}"|“[^”]{3,}”|\bknown as\b|\bhereafter\b|\bformally\b|\bshort for\b|\b(?:called|named)\b/i;
 
 const SPAN_QUESTION = /\bhow (long|fast|quickly|soon)\b|\bwithin how\b|何(日|年|カ月|か月|ヶ月|週間|時間)(で|間|後)|どれ(くらい|ほど)の(期間|速さ)|どのくらいで|どれくらいで/i;
 /** A span of time (1カ月, two weeks): it says how long, not when. */

@@ -28,6 +28,8 @@ const SAYING_JA = '(?:述べ|書か?れ|書い|載っ|言及され|言及し|触
 const FRAMES_JA: RegExp[] = [
   // 正式な会社名 / 名称: asks for a name, names nothing.
   /(?:正式な?|フル)?(?:会社名|社名|企業名|組織名|団体名|名称|氏名|フルネーム)/gu,
+  // 正式にはなんていう名前？: how it is called, not what it is about.
+  /(?:正式(?:に|な)?は?\s*)?(?:なんて|何て|何と)(?:いう|言う|呼ぶ)(?:名前|名称)?|(?:正式な?|フル)名前/gu,
   // …って話 / …という件: the claim a reader points at, named by what follows it, not by 話.
   /(?:という|っていう|って)(?:話|件)/gu,
   // レポートでは / この資料によると / 筆者は
