@@ -69,6 +69,14 @@ describe('a follow-up asking whether what was shown holds', () => {
       expect(a.answer.replace(/\s+/g, ''), question).toMatch(/^岸壁の延長や船の大型化を踏まえると、この目標は、既に現実のものになりつつある/);
     }
   });
+
+  it('leads with the judgement the last answer already showed, when the report states no other', async () => {
+    const first = '港湾整備計画の目標は、岸壁の延長を踏まえるとどう見られている？';
+    const shown = await collectAnswer(engine.chat({ question: first, history: [] }));
+    expect(shown.answer).toContain('既に現実のものになりつつある');
+    const a = await askAfter(first, 'うまくいってるの？');
+    expect(a.answer.replace(/\s+/g, '')).toMatch(/^岸壁の延長や船の大型化を踏まえると、この目標は、既に現実のものになりつつある/);
+  });
 });
 
 describe('a source follow-up', () => {

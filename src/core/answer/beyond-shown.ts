@@ -47,11 +47,13 @@ const POINTING = /(?:この|その|こうした|そうした|これらの|同)([
 /**
  * The report's judgement on what the last answer showed: a sentence it did not show, near it, that
  * states a judgement (…といえる, …だろう) and points back to one of the shown sentences' nouns
- * (この目標 after the plan's targets).
+ * (この目標 after the plan's targets); else the shown sentence that states one.
  */
 function judgementOn(candidates: readonly Candidate[], f: FollowUp, near: (c: Candidate) => boolean): Candidate | undefined {
   const shown = candidates.filter((c) => quotedIn(c.sentence, f.answered));
   const nouns = new Set(shown.flatMap((c) => [...c.sentence.tokens].filter((t) => NOUN.test(t) && [...t].length >= 2)));
   const pointsBack = (s: Sentence) => [...s.ja.matchAll(POINTING)].some((m) => [...nouns].some((n) => m[1]!.startsWith(n)));
-  return candidates.find((c) => !quotedIn(c.sentence, f.answered) && near(c) && CONCLUSION.test(c.sentence.ja.trim()) && pointsBack(c.sentence));
+  const judges = (c: Candidate) => CONCLUSION.test(c.sentence.ja.trim());
+  // Where the answer already showed the report's judgement, that is still the answer.
+  return candidates.find((c) => !quotedIn(c.sentence, f.answered) && near(c) && judges(c) && pointsBack(c.sentence)) ?? shown.find(judges);
 }
