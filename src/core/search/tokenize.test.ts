@@ -20,6 +20,12 @@ describe('tokenize', () => {
     expect(tokenize('R1米、AI国')).toEqual(['r1', '米', 'ai', '国']);
   });
 
+  it('drops compound particles (に対して, に関する) and the pairs inside them', () => {
+    const tokens = tokenize('港町は漁協に対して補助金を出した');
+    for (const t of ['に対して', '対し']) expect(tokens).not.toContain(t);
+    expect(tokens).toEqual(expect.arrayContaining(['漁協', '補助']));
+  });
+
   it('drops particles, pure-hiragana bigrams and punctuation', () => {
     const tokens = tokenize('米国は中国を、「生成AI」で。');
     for (const dropped of ['は', 'を', 'で', '、', '「', '」', '。']) expect(tokens).not.toContain(dropped);
