@@ -70,9 +70,9 @@ export function statusOf(p: Readonly<Record<AnswerStatus, number>>, decline: Rea
 }
 
 /**
- * A question that asks how, why or whether has no value a passage on its topic could leave out:
- * "not stated" and "answered" both say the report discusses it, and it is answered with what the
- * report says, unless the report does not discuss it at all.
+ * A question on whether, or how something stands has no value a passage on its topic could leave
+ * out: "not stated" and "answered" both say the report discusses it, and it is answered with what
+ * the report says, unless the report does not discuss it at all.
  */
 export function discussed(p: Readonly<Record<AnswerStatus, number>>): AnswerStatus {
   return p.answered + p.not_stated >= p.not_in_report ? 'answered' : 'not_in_report';
@@ -80,10 +80,10 @@ export function discussed(p: Readonly<Record<AnswerStatus, number>>): AnswerStat
 
 export function decide(reading: Reading, model: ReaderModel, options: ReaderOptions = readerDefaults): Decision {
   const full = statusProbabilities(model.decision, reading.features);
-  const byWords = reading.lang === 'en' && model.englishDecision !== undefined;
-  const probabilities = byWords ? statusProbabilities(model.englishDecision!, reading.features) : full;
-  // The word-level model's "not discussed" runs too low to be the only decline (How do I renew a
-  // passport? reads as a how-question on the report's topic): its questions keep both declines.
+  const byWords = reading.lang === 'en' ? model.englishDecision : undefined;
+  const probabilities = byWords ? statusProbabilities(byWords, reading.features) : full;
+  // The word-level model's "not discussed" runs too low to be the only decline (Is the Xiaomi 14 a
+  // good phone? reads as a yes/no question on the report's topic): its questions keep both declines.
   const status = reading.candidates.length === 0 ? 'not_in_report' : reading.discussion && !byWords ? discussed(full) : statusOf(probabilities, full);
   const max = status === 'answered' ? options.maxSentences : options.relatedSentences;
   return { status, probabilities, chosen: status === 'not_in_report' ? [] : chooseSentences(reading.candidates, max, options) };

@@ -111,11 +111,10 @@ function withExplanation(chosen: Candidate[], list: Candidate[], expected: TypeE
   return (because ? [first, candidate] : [...chosen, candidate]).sort((a, b) => a.sentence.order - b.sentence.order);
 }
 
-
 /**
  * Whether something holds (Will export controls stop it?) is answered by the report's judgement:
- * when no chosen sentence of the best one's passage states one, the next sentence of the best one's paragraph that does
- * (ただ、…時間稼ぎにしかならないかもしれない) is added.
+ * when no chosen sentence of the best one's passage states one, the next sentence of its paragraph
+ * that does (ただ、…時間稼ぎにしかならないかもしれない) is added after it.
  */
 function withJudgement(chosen: Candidate[], list: Candidate[], expected: TypeEvidence, ctx: AnswerContext): Candidate[] {
   const best = chosen[0];
