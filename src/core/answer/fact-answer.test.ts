@@ -92,6 +92,27 @@ describe('fact answers on a made-up Japanese report', () => {
     expect(a.answer).toContain('かえって町の財政を苦しめるかもしれない');
   });
 
+  it('quotes, beside a decline, what the report says of the name asked about, not of another subject a synonym reached', async () => {
+    const port = await markdownEngine(`# 架空の港町の産業
+
+## 倉庫
+
+Acme社は港で大型の倉庫を運営している。倉庫は岸壁の東側に並んでいる。
+
+## 労働
+
+港の労働者は三交代で働いている。港湾の労働者は約300人である。漁協の組合員も減っている。
+
+## 観光
+
+観光客は夏に多く、冬には少ない。町は新しい水族館の建設を計画している。
+`);
+    const a = await ask(port, 'Acmeの従業員の平均年齢は？');
+    expect(a.status).toBe('not_stated');
+    expect(a.answer).toContain('Acme社は港で大型の倉庫を運営している');
+    expect(a.answer).not.toContain('労働者');
+  });
+
   it('answers who and how many from the sentence that holds them', async () => {
     const a = await ask(engine, '漁業協同組合の組合員は何人ですか？');
     expect(a.status).toBe('answered');

@@ -43,7 +43,7 @@ export function answerFact(ctx: AnswerContext, analysis: QueryAnalysis, retrieva
   inspect?.(reading, decision);
   if (subject && reading.candidates.length === 0) return notStated({ kind: 'term', term: subject }, [], composition);
   if (decision.status === 'not_in_report') return notInReport(lang, retrieval.hits, ctx.edition);
-  if (decision.status === 'not_stated') return notStated(analysis.wantsSource && !reading.absent.length ? { kind: 'source' } : missing(reading, expected), decision.chosen.map((c) => c.sentence), composition);
+  if (decision.status === 'not_stated') return notStated(analysis.wantsSource && !reading.absent.length ? { kind: 'source' } : missing(reading, expected), relatedTo(analysis.focus, decision.chosen, reading.candidates, ctx, options).map((c) => c.sentence), composition);
   const explained = withJudgement(withExplanation(decision.chosen, reading.candidates, expected, ctx), reading.candidates, expected, ctx).map((c) => c.sentence);
   const footnoteOf = (n: number) => ctx.library.passage(`fn-${n}`);
   const withDetails = subject ? explained : [...explained, ...footnoteDetails(explained, reading.q, ctx.sentences, footnoteOf, expected)];
@@ -189,4 +189,20 @@ function readingOn(ctx: AnswerContext, retrieval: Retrieval, cited: readonly Pas
   if (following.length === 0) return retrieval;
   const floor = Math.min(...retrieval.hits.map((h) => h.score), 1);
   return { ...retrieval, hits: [...retrieval.hits, ...[...new Set(following)].map((passage) => ({ passage, score: floor / 2 }))] };
+}
+
+/** Latin and katakana words of a question: the names it asks about (DeepSeek, ファーウェイ). */
+const NAME_WORD = /[A-Za-z][A-Za-z0-9-]+|[\p{Script=Katakana}ー]{3,}/gu;
+
+/**
+ * What a decline quotes as what the report does say: about the name the question asks about, where
+ * the report has sentences naming it (DeepSeek's staff, not the migrant workers a synonym of 社員
+ * reached); else the sentences the reader rates closest.
+ */
+function relatedTo(question: string, chosen: Candidate[], list: readonly Candidate[], ctx: AnswerContext, options: ReaderOptions): Candidate[] {
+  const names = [...question.normalize('NFKC').matchAll(NAME_WORD)].flatMap(([w]) => tokenize(w)).filter((t) => ctx.bm25.docFrequency(t) > 0 || (ctx.bm25En?.docFrequency(t) ?? 0) > 0);
+  if (names.length === 0 || chosen.some((c) => names.some((t) => c.sentence.tokens.has(t) || c.sentence.enTokens.has(t)))) return chosen;
+  // A bibliography entry names it too, but says nothing about it.
+  const naming = list.filter((c) => !isReference(c.sentence.plain.ja) && names.some((t) => c.sentence.tokens.has(t) || c.sentence.enTokens.has(t)));
+  return naming.length ? chooseSentences(naming, options.relatedSentences, options) : chosen;
 }
