@@ -29,6 +29,9 @@ Visitors come mostly in summer and few in winter. The town plans to build a new 
 [^1]: Fisheries Agency, "Annual fisheries statistics", 2020. https://example.org/fisheries
 `;
 
+/** A question asked of a report written for one test. */
+const askReport = async (markdown: string, question: string) => ask(await markdownEngine(markdown), question);
+
 describe('fact answers on a made-up Japanese report', () => {
   let engine: QaEngine;
   beforeAll(async () => {
@@ -43,7 +46,7 @@ describe('fact answers on a made-up Japanese report', () => {
   });
 
   it("quotes the footnote that gives the figure for what the question names, beside the claim's figure for another", async () => {
-    const survey = await markdownEngine(`# 架空の港町の調査
+    const a = await askReport(`# 架空の港町の調査
 
 ## 観光
 
@@ -62,14 +65,13 @@ describe('fact answers on a made-up Japanese report', () => {
 山町と港町はバスで結ばれている。山町の道路は狭い。
 
 [^1]: 以下、山町が31.2％、川町が18.4％となっている（港町観光協会（2024））。
-`);
-    const a = await ask(survey, '観光調査で昨年港町を訪れたと答えた山町の人の割合は？');
+`, '観光調査で昨年港町を訪れたと答えた山町の人の割合は？');
     expect(a.status).toBe('answered');
     expect(a.answer).toContain('山町が31.2％');
   });
 
   it("answers whether something holds with the report's judgement that follows the sentence found", async () => {
-    const port = await markdownEngine(`# 架空の港町の財政
+    const a = await askReport(`# 架空の港町の財政
 
 ## 入港料
 
@@ -86,14 +88,13 @@ describe('fact answers on a made-up Japanese report', () => {
 ## 観光
 
 観光客は夏に多く、冬には少ない。町は新しい水族館の建設を計画している。
-`);
-    const a = await ask(port, '入港料を引き上げる方針はうまくいくの？');
+`, '入港料を引き上げる方針はうまくいくの？');
     expect(a.status).toBe('answered');
     expect(a.answer).toContain('かえって町の財政を苦しめるかもしれない');
   });
 
   it('quotes, beside a decline, what the report says of the name asked about, not of another subject a synonym reached', async () => {
-    const port = await markdownEngine(`# 架空の港町の産業
+    const a = await askReport(`# 架空の港町の産業
 
 ## 倉庫
 
@@ -106,8 +107,7 @@ Acme社は港で大型の倉庫を運営している。倉庫は岸壁の東側�
 ## 観光
 
 観光客は夏に多く、冬には少ない。町は新しい水族館の建設を計画している。
-`);
-    const a = await ask(port, 'Acmeの従業員の平均年齢は？');
+`, 'Acmeの従業員の平均年齢は？');
     expect(a.status).toBe('not_stated');
     expect(a.answer).toContain('Acme社は港で大型の倉庫を運営している');
     expect(a.answer).not.toContain('労働者');
