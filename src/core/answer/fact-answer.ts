@@ -17,6 +17,7 @@ import { notInReport, notStated, type Missing } from './decline';
 import type { Candidate } from './features';
 import type { QueryAnalysis } from './question';
 import { footnoteDetails } from './read';
+import { questionNames } from './names';
 import { readQuestion, type Reading } from './reading';
 import { chapterNamed, CONCLUSION, structureOf, type Group } from './overview-structure';
 import type { Sentence } from './sentences';
@@ -191,16 +192,14 @@ function readingOn(ctx: AnswerContext, retrieval: Retrieval, cited: readonly Pas
   return { ...retrieval, hits: [...retrieval.hits, ...[...new Set(following)].map((passage) => ({ passage, score: floor / 2 }))] };
 }
 
-/** Latin and katakana words of a question: the names it asks about (DeepSeek, ファーウェイ). */
-const NAME_WORD = /[A-Za-z][A-Za-z0-9-]+|[\p{Script=Katakana}ー]{3,}/gu;
-
 /**
  * What a decline quotes as what the report does say: about the name the question asks about, where
  * the report has sentences naming it (DeepSeek's staff, not the migrant workers a synonym of 社員
  * reached); else the sentences the reader rates closest.
  */
 function relatedTo(question: string, chosen: Candidate[], list: readonly Candidate[], ctx: AnswerContext, options: ReaderOptions): Candidate[] {
-  const names = [...question.normalize('NFKC').matchAll(NAME_WORD)].flatMap(([w]) => tokenize(w)).filter((t) => ctx.bm25.docFrequency(t) > 0 || (ctx.bm25En?.docFrequency(t) ?? 0) > 0);
+  // Its names (capitalised English words; Latin and katakana words in Japanese) that the report writes.
+  const names = [...questionNames(question)].flatMap((w) => tokenize(w)).filter((t) => ctx.bm25.docFrequency(t) > 0 || (ctx.bm25En?.docFrequency(t) ?? 0) > 0);
   if (names.length === 0 || chosen.some((c) => names.some((t) => c.sentence.tokens.has(t) || c.sentence.enTokens.has(t)))) return chosen;
   // A bibliography entry names it too, but says nothing about it.
   const naming = list.filter((c) => !isReference(c.sentence.plain.ja) && names.some((t) => c.sentence.tokens.has(t) || c.sentence.enTokens.has(t)));

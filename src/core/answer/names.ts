@@ -41,12 +41,8 @@ const NAME_LIKE = /(?<![A-Za-z\d])[A-Z][A-Za-z\d'-]*(?:\s+[A-Z][A-Za-z\d'-]*)*(?
 const KATAKANA_NAME = /[\p{Script=Katakana}ー]{3,}/gu;
 const LATIN_IN_JAPANESE = /[A-Za-z][A-Za-z\d-]+/g;
 
-/**
- * How many names the question uses that the report never writes, in either language, nor knows a
- * word for (its lexicon and synonyms): a question about an unknown place or thing asks about
- * something else. `known` says whether a name (lower-cased, stemmed key) has a translation or synonym.
- */
-export function unknownNames(question: string, vocabulary: string, known: (name: string) => boolean): number {
+/** The names a question uses (see NAME_LIKE): a run of capitalised words as one. */
+export function questionNames(question: string): Set<string> {
   const q = question.normalize('NFKC');
   const japanese = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(q);
   const names = new Set<string>();
@@ -60,6 +56,16 @@ export function unknownNames(question: string, vocabulary: string, known: (name:
     names.add(m[0]);
   }
   if (japanese) for (const m of [...q.matchAll(LATIN_IN_JAPANESE), ...q.matchAll(KATAKANA_NAME)]) names.add(m[0]);
+  return names;
+}
+
+/**
+ * How many names the question uses that the report never writes, in either language, nor knows a
+ * word for (its lexicon and synonyms): a question about an unknown place or thing asks about
+ * something else. `known` says whether a name (lower-cased, stemmed key) has a translation or synonym.
+ */
+export function unknownNames(question: string, vocabulary: string, known: (name: string) => boolean): number {
+  const names = questionNames(question);
   const isKnown = (word: string) => vocabulary.includes(word) || known(word);
   let unknown = 0;
   for (const name of names) {
