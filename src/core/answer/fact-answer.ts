@@ -200,8 +200,9 @@ function readingOn(ctx: AnswerContext, retrieval: Retrieval, cited: readonly Pas
 function relatedTo(question: string, chosen: Candidate[], list: readonly Candidate[], ctx: AnswerContext, options: ReaderOptions): Candidate[] {
   // Its names (capitalised English words; Latin and katakana words in Japanese) that the report writes.
   const names = [...questionNames(question)].flatMap((w) => tokenize(w)).filter((t) => ctx.bm25.docFrequency(t) > 0 || (ctx.bm25En?.docFrequency(t) ?? 0) > 0);
-  if (names.length === 0 || chosen.some((c) => names.some((t) => c.sentence.tokens.has(t) || c.sentence.enTokens.has(t)))) return chosen;
+  const namesIt = (c: Candidate) => names.some((t) => c.sentence.tokens.has(t) || c.sentence.enTokens.has(t));
+  if (names.length === 0 || chosen.some(namesIt)) return chosen;
   // A bibliography entry names it too, but says nothing about it.
-  const naming = list.filter((c) => !isReference(c.sentence.plain.ja) && names.some((t) => c.sentence.tokens.has(t) || c.sentence.enTokens.has(t)));
+  const naming = list.filter((c) => !isReference(c.sentence.plain.ja) && namesIt(c));
   return naming.length ? chooseSentences(naming, options.relatedSentences, options) : chosen;
 }

@@ -59,7 +59,7 @@ export interface CandidateReading {
   q: WeightedQuery;
   /** Asks for a value or a name (and not for a source). */
   factoid: boolean;
-  /** Asks how, why or whether (see TypeEvidence.discussion), and not for a source. */
+  /** Asks whether, or how something stands (see TypeEvidence.discussion), and not for a source. */
   discussion: boolean;
   candidates: Candidate[];
   /** How much of the question the best of the leading passages covers. */

@@ -5,11 +5,11 @@
  * edition. Web APIs only.
  */
 import { stem } from './tokenize';
-import { IndexFile, LOCATION_FILE, readSynset, type WordNetFiles } from './wordnet-synonyms';
+import { indexFilesOf, LOCATION_FILE, readSynset, type WordNetFiles } from './wordnet-synonyms';
 
 /** `vocabulary`: the lower-case words of the English edition. Returns stem → its related stems. */
 export function placeAdjectives(files: WordNetFiles, vocabulary: ReadonlySet<string>): Map<string, string[]> {
-  const adjectives = new IndexFile(files.index.adj);
+  const adjectives = indexFilesOf(files).adj;
   const out = new Map<string, Set<string>>();
   const link = (a: string, b: string) => {
     if (a === b) return;

@@ -23,7 +23,7 @@ const POS: Pos[] = ['noun', 'verb', 'adj', 'adv'];
  * offsets (most frequent sense first) are found by binary search over the line starts instead
  * of parsing the whole file.
  */
-export class IndexFile {
+class IndexFile {
   private readonly starts: number[] = [];
   private readonly cache = new Map<string, number[] | undefined>();
   /** How many of a lemma's senses are ranked by how often they occur in tagged text (WordNet's tagsense_cnt). */
@@ -85,6 +85,17 @@ export class IndexFile {
   }
 }
 
+/**
+ * The index files of one copy of WordNet, made once: every report of a run is reduced against the
+ * same files (ingest, a library, training), and building a file's line starts reads all of it.
+ */
+const indexFiles = new WeakMap<WordNetFiles, Record<Pos, IndexFile>>();
+export function indexFilesOf(files: WordNetFiles): Record<Pos, IndexFile> {
+  let made = indexFiles.get(files);
+  if (!made) indexFiles.set(files, (made = Object.fromEntries(POS.map((p) => [p, new IndexFile(files.index[p])])) as Record<Pos, IndexFile>));
+  return made;
+}
+
 export interface Synset {
   words: string[];
   gloss: string;
@@ -119,7 +130,7 @@ function baseForms(word: string): string[] {
 
 /** `vocabulary`: the lower-case words of the English edition. Returns stem → the edition's stems. */
 export function reduceWordNet(files: WordNetFiles, vocabulary: ReadonlySet<string>): Map<string, string[]> {
-  const indexes = Object.fromEntries(POS.map((p) => [p, new IndexFile(files.index[p])])) as Record<Pos, IndexFile>;
+  const indexes = indexFilesOf(files);
   const vocabularyStems = new Set([...vocabulary].map(stem));
   const out = new Map<string, Set<string>>();
   const add = (word: string, target: string) => {
