@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holdsAnswer, typeEvidence, withoutReferences } from './answer-types';
+import { countUnit, holdsAnswer, typeEvidence, withoutReferences } from './answer-types';
 
 describe('typeEvidence', () => {
   it('reads how much more / どれくらい安い as a figure, and 何兆元 as an amount', () => {
@@ -7,6 +7,16 @@ describe('typeEvidence', () => {
     expect(typeEvidence('How much water does a plant use?').type).not.toBe('number');
     expect(typeEvidence('旧モデルよりどれくらい安い？').type).toBe('number');
     expect(typeEvidence('市場規模を何兆元にする目標？').type).toBe('amount');
+  });
+
+  it('reads casual なんで as why, a population as a count of people, and "which … makers" as organisations', () => {
+    expect(typeEvidence('港はなんで閉じたの？').type).toBe('reason');
+    for (const q of ["What's the population of the town?", '港町の人口は？']) {
+      expect(typeEvidence(q).type, q).toBe('count');
+      expect(countUnit(q), q).toBe('people');
+    }
+    for (const q of ['Which boat makers does the town rely on?', 'Which Japanese car manufacturers opened plants?']) expect(typeEvidence(q).type, q).toBe('organisation');
+    expect(typeEvidence('Which boats does the town rely on?').type).not.toBe('organisation');
   });
 
   it('reads a summary in a number of points as an overview, and "one of" (…の一つに) as a question on a fact', () => {

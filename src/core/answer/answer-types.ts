@@ -76,17 +76,17 @@ const QUESTION_PATTERNS: [AnswerType, RegExp][] = [
   ['percent', /何\s*(％|%|パーセント|割)|割合|比率|シェア|\bpercent(age)?\b|\bwhat share\b|\bproportion\b/i],
   ['number', /(率|係数|指数|水準|規模|値)は(いくつ|どれくらい|どのくらい|何)|\bhow much (?:more|less|cheaper|pricier|costlier|higher|lower|faster|slower|bigger|larger|smaller|greater|better|worse|longer|shorter)\b|どれ(?:くらい|ほど|だけ)(?:安|高|多|少|大き|小さ|低|速)|\b(?:what|how high|how low) (?:is|was|are|were) .*\b(?:rate|ratio|coefficient|index|level|score)\b/i],
   ['amount', /いくら|金額|費用|コスト|価格|値段|何\s*(?:兆|億|万|千)?\s*(?:ドル|円|元|ユーロ|ウォン)|開発費|(売上高?|売り上げ|収益|利益|予算)は(いくら|どれくらい|どのくらい)|\bhow much (did|does|do|is|was|were|will|would|money)\b|\b(?:what|how large|how big) (?:is|was|are|were) .*\b(?:revenues?|profits?|turnover|budgets?|valuation)\b|\bprice\b|\bcost(s)?\b|\bhow expensive\b/i],
-  ['count', /何\s*(人|社|カ国|か国|ヶ国|棟|個|件|枚|台|回|つ|名|種類|歳|才)|いくつ|年齢|(?<=\p{Script=Han}|\p{Script=Katakana}|ー|\p{Script=Latin})の(?:数|件数|人数|棟数|台数|社数)(?:は|って|を|が|も)|\bhow many\b|\bnumber of\b|\bhow old\b|\bwhat age\b/iu],
+  ['count', /何\s*(人|社|カ国|か国|ヶ国|棟|個|件|枚|台|回|つ|名|種類|歳|才)|いくつ|年齢|人口|(?<=\p{Script=Han}|\p{Script=Katakana}|ー|\p{Script=Latin})の(?:数|件数|人数|棟数|台数|社数)(?:は|って|を|が|も)|\bhow many\b|\bnumber of\b|\bpopulation\b|\bhow old\b|\bwhat age\b/iu],
   ['date', /いつ|何年|何月|何日|時期|年月日|\bwhen\b|\bwhat (year|date|month)\b|\bsince when\b|\bwhich year\b|\bhow (long|fast|quickly|soon)\b/i],
   ['person', /誰|だれ|どなた|何者|\bwho(m|se)?\b|\bwhich (person|people|researchers?|authors?|officials?|leaders?|executives?|ceo)\b/i],
   ['place', /どこの(国|都市|地域|街)|どの(国|都市|地域|街)|どこで|どこに|\bwhere\b(?! (does|do|did) .* come from)|\bwhich (countries|country|city|cities|places|regions?|governments?)\b/i],
-  ['organisation', /どこの(会社|企業|報道|メディア|新聞|機関|団体|組織)|どの(会社|企業|報道|メディア|新聞|機関|団体|組織)|(会社|企業|組織|団体)の?(正式な?)?(名前|名称)|(正式な?)?(社名|会社名|企業名)|\bname of\b|\bwhich (company|companies|firms?|organi[sz]ations?|outlets?|newspapers?|media|agenc(y|ies)|institutes?|ministr(y|ies))\b|\bwhat (company|firm|news outlet|outlet|organi[sz]ation)\b/i],
+  ['organisation', /どこの(会社|企業|報道|メディア|新聞|機関|団体|組織)|どの(会社|企業|報道|メディア|新聞|機関|団体|組織)|(会社|企業|組織|団体)の?(正式な?)?(名前|名称)|(正式な?)?(社名|会社名|企業名)|\bname of\b|\bwhich (?:[\w-]+ ){0,3}?(company|companies|firms?|makers?|manufacturers?|producers?|suppliers?|vendors?|brands?|startups?|banks?|organi[sz]ations?|outlets?|newspapers?|media|agenc(y|ies)|institutes?|ministr(y|ies))\b|\bwhat (company|firm|maker|manufacturer|startup|news outlet|outlet|organi[sz]ation)\b/i],
   ['overview', ASPECT_QUESTION],
   // A chapter named by its number (4章のポイントは？, What's in chapter 2?) is summed up, once no kind of value is asked for.
   ['overview', CHAPTER_QUESTION],
   // Whether the report mentions something at all (…って話、書いてある？): what it says of it, once no kind of value is asked for.
   ['overview', /(?:書いて(?:ある|あります|いる|います|る)|書かれて(?:いる|います|る|ます)|載って(?:いる|います|る|ます)|出て(?:くる|きます|きますか)|登場(?:する|します))(?:か|の)?[？?]?\s*$/],
-  ['reason', /なぜ|どうして|何故|理由|原因|背景|\bwhy\b|\bwhat (is|was|are) the reasons?\b|\bwhat (caused|causes|drives|drove)\b|\breason\b/i],
+  ['reason', /なぜ|なんで|どうして|何故|理由|原因|背景|\bwhy\b|\bwhat (is|was|are) the reasons?\b|\bwhat (caused|causes|drives|drove)\b|\breason\b/i],
   ['method', /どのように|どうやって|どうすれば|方法|手段|\bhow (did|do|does|can|could|should|would|will|is|are|was|were)\b/i],
   ['definition', /とは|って何|ってなに|とは何|の意味|\bwhat (is|are) (a |an |the )?[\w-]+( [\w-]+)?\?$|\bwhat does .* mean\b|\bdefin(e|ition)\b/i],
   ['list', /どんな|どのような|何が(ある|あり|挙|指摘)|何を|何に|何か|\bwhat (kinds?|sorts?|types?)\b|\bwhich\b|\bwhat\b/i],
@@ -106,7 +106,7 @@ export function questionType(question: string): AnswerType {
 export function countUnit(question: string): 'people' | 'age' | undefined {
   const q = question.normalize('NFKC');
   if (/何歳|何才|年齢|\bhow old\b|\bwhat age\b/i.test(q)) return 'age';
-  return /何人|何名|\bhow many (people|persons|employees|staff|workers|respondents)\b/i.test(q) ? 'people' : undefined;
+  return /何人|何名|人口|\bhow many (people|persons|employees|staff|workers|respondents)\b|\bpopulation\b/i.test(q) ? 'people' : undefined;
 }
 
 /**

@@ -33,6 +33,11 @@ describe('tokenize', () => {
     expect(tokenize('されている')).toEqual([]);
   });
 
+  it('drops casual question words (なんで, どっち) as it drops なぜ', () => {
+    expect(tokenize('港はなんで閉じたの')).toEqual(['港', '閉', '閉じ']);
+    expect(tokenize('どっちの港が大きい')).not.toContain('どっち');
+  });
+
   it('keeps katakana words (as the segmenter cuts them) and their bigrams', () => {
     expect(tokenize('データセンター')).toEqual(['データ', 'センター', 'デー', 'ータ', 'タセ', 'セン', 'ンタ', 'ター']);
   });

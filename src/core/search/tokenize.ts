@@ -45,7 +45,7 @@ export const JAPANESE_STOP_WORDS: ReadonlySet<string> = new Set(
     'から まで より など について による における として にとって ため こと もの よう これ それ あれ ' +
     // Compound particles: grammar that joins a noun to its verb (米国はDeepSeekに対して…), not a topic.
     'に対して に対する に対し に関して に関する に関し に基づき に基づく に基づいて に伴い に伴う によって により ' +
-    'この その あの どの どう どんな どのよう どのような なに 何 いつ どこ だれ 誰 なぜ ' +
+    'この その あの どの どう どんな どのよう どのような なに 何 いつ どこ だれ 誰 なぜ なんで どうして 何故 どれ どちら どっち ' +
     'する した して され される いる いた ある あり なる なっ ない です ます でし まし れる られる ' +
     'ください 教え 教えて ' +
     // Words that frame a question or point at the document itself, not at its topic.
