@@ -16,6 +16,8 @@ import type { Reading } from './reading';
 import { ownWords, type FollowUp } from './follow-up';
 import { moreAbout } from './more';
 import { answerFootnotes, answerSourceOf } from './footnote-answer';
+import { FACTOID_TYPES } from './answer-types';
+import { answerFigures, figureNumbersIn } from './figures';
 import { answerOverview, overviewSentences } from './overview-answer';
 import { analyseQuery, type QueryAnalysis } from './question';
 import type { Sentence } from './sentences';
@@ -66,6 +68,13 @@ export async function answerQuestion(ctx: AnswerContext, retriever: Retriever, a
   const options = composeOptions(ctx, lang);
   if (a.footnoteNumbers.length > 0) {
     const answer = answerFootnotes(ctx, a.footnoteNumbers, lang);
+    return { answer, hits: answer.citations.map((c) => ({ passage: ctx.library.passage(c.id)!, score: 1 })) };
+  }
+  // A figure asked about by its number is answered by its title and the sentences that refer to it
+  // (a value read off it is asked like any other fact: the text may state it).
+  const figures = figureNumbersIn(a.focus);
+  if (figures.length > 0 && !a.wantsSource && !FACTOID_TYPES.has(a.expected.type)) {
+    const answer = answerFigures(ctx, figures, lang);
     return { answer, hits: answer.citations.map((c) => ({ passage: ctx.library.passage(c.id)!, score: 1 })) };
   }
   const f = a.followUp;

@@ -17,6 +17,7 @@ import { notInReport, notStated, type Missing } from './decline';
 import type { Candidate } from './features';
 import type { QueryAnalysis } from './question';
 import { footnoteDetails } from './read';
+import { figureNumbersIn, readFigure } from './figures';
 import { questionNames } from './names';
 import { readQuestion, type Reading } from './reading';
 import { chapterNamed, CONCLUSION, structureOf, type Group } from './overview-structure';
@@ -34,6 +35,10 @@ export function answerFact(ctx: AnswerContext, analysis: QueryAnalysis, retrieva
   const chapter = chapterNamed(analysis.focus, structureOf(ctx).chapters);
   const inChapter = chapter ? reading.candidates.filter((c) => ofChapter(chapter, c.sentence)) : [];
   if (inChapter.length > 0) reading.candidates = inChapter;
+  // So is a value asked of a figure by its number (In Figure 1, which country ranks first?): from its title and the sentences that refer to it.
+  const figure = figureSentences(ctx, figureNumbersIn(analysis.focus));
+  const inFigure = reading.candidates.filter((c) => figure.has(c.sentence));
+  if (inFigure.length > 0) reading.candidates = inFigure;
   // A new subject asks the previous question again: only sentences that name it can answer.
   if (subject) reading.candidates = withSubject(reading.candidates, subject, retrieval.subjectTerms);
   // A question on the topic just discussed asks beyond what the last answer showed.
@@ -52,6 +57,15 @@ export function answerFact(ctx: AnswerContext, analysis: QueryAnalysis, retrieva
   // An explanation reads in the report's order; a fact leads with the sentence that states it.
   const leads = expected.type !== 'reason' && expected.type !== 'method';
   return compose(withDetails, { ...composition, keepOrder: leads });
+}
+
+/** The sentences that speak of the figures named: their titles and the sentences that refer to them. */
+function figureSentences(ctx: AnswerContext, numbers: readonly number[]): Set<Sentence> {
+  const figures = ctx.library.passages.filter((p) => p.kind === 'figure');
+  return new Set(numbers.flatMap((n) => {
+    const r = readFigure(figures, ctx.sentences, n);
+    return r ? [...r.caption, ...r.mentions] : [];
+  }));
 }
 
 /** Whether a sentence is a chapter's: one of its own, or a footnote one of them cites. */

@@ -13,6 +13,7 @@ import { averageLength, charBigrams, density, novelty, ranks, sentenceBm25, type
 import { coverage, holds, sentenceCoverage, type WeightedQuery } from './read';
 import type { Sentence, SentenceIndex } from './sentences';
 import { questionSlot, slotFit, squash } from './slot';
+import { isBareLabel } from './figures';
 
 /** A sentence's text as slots are matched against it, made once per sentence. */
 const squashedText = new WeakMap<Sentence, string>();
@@ -98,7 +99,8 @@ export function candidateFeatures(input: FeatureInputs): Candidate[] {
   hits.slice(0, CANDIDATE_PASSAGES).forEach((hit, rank) => {
     const { tokens, enTokens } = sentences.tokensOf(hit.passage);
     const passageCoverage = coverage(q, tokens, enTokens);
-    for (const sentence of sentences.of(hit.passage)) if (!seen.has(sentence)) seen.set(sentence, { sentence, rank, passageCoverage });
+    // A caption that is only its label (（図表 3）) says nothing a question could ask for.
+    for (const sentence of sentences.of(hit.passage)) if (!seen.has(sentence) && !isBareLabel(sentence)) seen.set(sentence, { sentence, rank, passageCoverage });
   });
   const asked = charBigrams(input.question);
   // An English question read on the edition (its Japanese terms set aside) is compared with the renderings.
