@@ -83,6 +83,35 @@ describe('an overview of the whole report', () => {
     expect(point).toMatch(/渓流の漁業は観光客を呼び込んでいる|釣り客は村の新たな収入源となるだろう/);
   });
 
+  it('reads the number of points with a word between ("the 3 main points", "three key takeaways")', async () => {
+    for (const question of ['What are the 3 main points of the report?', 'Give me three key takeaways.']) {
+      const a = await ask(question, paired);
+      expect(a.status, question).toBe('answered');
+      expect(a.answer, question).toMatch(/(?:^|\n)3\. /);
+      expect(a.answer, question).not.toMatch(/(?:^|\n)4\. /);
+    }
+  });
+
+  it('keeps each point short when the summary is asked for briefly (ざっくり, briefly)', async () => {
+    for (const question of ['このレポートを3点でざっくり教えて', 'Briefly, what are the 3 main points of the report?']) {
+      const a = await ask(question, paired);
+      const point = a.answer.split('\n\n')[1]!;
+      expect(point.match(/\[\d+\]/g)?.length, question).toBeLessThanOrEqual(3);
+      expect(a.answer.match(/\[\d+\]/g)?.length, question).toBeLessThan((await ask('このレポートの要点を3つにまとめてください', paired)).answer.match(/\[\d+\]/g)!.length);
+    }
+  });
+
+  it("does not let a sentence whose topic points back (この計画は…) speak for its section when another reads on its own", async () => {
+    const report = chaptersText([
+      { title: '港町の経済を読む', paragraphs: ['本稿は架空の港町の経済を扱う。港の貿易は近年急速に伸びている。'] },
+      { title: '港の計画', paragraphs: ['町は2015年に港湾計画を定め、岸壁の延長を決めた。', '工事は順調に進み、貨物船の寄港も増えた。こうした動きを踏まえると、この計画は、既に成果を上げつつある港湾政策の柱だといえるだろう。'] },
+      { title: '町にとっての課題', paragraphs: ['町は成長の果実をどう分けるかを問われている。港と観光と漁業の均衡を図ることが求められる。'] },
+    ]);
+    const a = await collectAnswer((await textEngine(report)).chat({ question: 'このレポートの要点を3つにまとめてください', history: [] }));
+    expect(a.answer).not.toMatch(/\d+\. 港の計画：[^\n]*この計画は/);
+    expect(a.answer).toContain('港湾計画を定め');
+  });
+
   it('does not let an aside (もっとも、…) speak for its section, though it closes it', async () => {
     const a = await ask('このレポートの要点を3つにまとめてください', paired);
     expect(a.answer).not.toContain('もっとも');

@@ -15,7 +15,7 @@ import { answerFact, discusses } from './fact-answer';
 import { composeOptions, type AnswerContext } from './context';
 import type { QueryAnalysis } from './question';
 import { coverage, weighQuery, type WeightedQuery } from './read';
-import { ASKS_ITSELF, type Sentence } from './sentences';
+import { ASKS_ITSELF, TOPIC_POINTS_BACK, type Sentence } from './sentences';
 import { chapterAsked, chapterNamed, chapterOf, chapterTitle, keyness, NOUN, numberedChapters, sectionsOf, structureOf, type Group } from './overview-structure';
 import { aspectsAsked } from './aspects';
 import { namesSubject, topicPoints, type OverviewPoint } from './topic-overview';
@@ -25,10 +25,10 @@ export type { OverviewPoint } from './topic-overview';
 /** Words that ask for an overview, or for an aspect of any topic, rather than name the topic. */
 const OVERVIEW_WORDS = [
   ...['要点', '要約', 'まとめ', '結論', '全体像', 'ざっくり', '概要', 'ポイント', '要するに', 'つまり', '要は', '簡単に', '一言で', 'レポート', '資料', '本稿', '筆者', '教えて', '影響', '意味', '関係', '効果', '見方'],
-  ...['summary', 'summarize', 'summarise', 'conclusion', 'conclude', 'main', 'point', 'points', 'takeaway', 'takeaways', 'bottom', 'line', 'nutshell', 'argument', 'key', 'report', 'big', 'picture', 'overall', 'gist', 'three', 'author', 'view', 'say', 'see', 'think', 'assess', 'look', 'impact', 'effect', 'implication', 'affect', 'change', 'shape', 'alter', 'transform', 'face', 'take', 'away', 'itself', 'here', 'mean', 'give', 'tell', 'show', 'explain', 'describe', 'list', 'please', 'brief', 'briefly', 'short'],
+  ...['summary', 'summarize', 'summarise', 'conclusion', 'conclude', 'main', 'point', 'points', 'takeaway', 'takeaways', 'bottom', 'line', 'nutshell', 'argument', 'key', 'report', 'big', 'picture', 'overall', 'gist', 'three', 'author', 'view', 'say', 'see', 'think', 'assess', 'look', 'impact', 'effect', 'implication', 'affect', 'change', 'shape', 'alter', 'transform', 'face', 'take', 'away', 'itself', 'here', 'mean', 'give', 'tell', 'show', 'explain', 'describe', 'list', 'please', 'brief', 'briefly', 'short', 'things', 'bullet', 'bullets', 'most', 'important', 'quick'],
 ];
 const OVERVIEW_TOKENS: ReadonlySet<string> = new Set(OVERVIEW_WORDS.flatMap((w) => tokenize(w)));
-const COUNT = /([2-5二三四五]|two|three|four|five)\s*(つ|点|points?)|(?:in|into)\s+(two|three|four|five|[2-5])\b/i;
+const COUNT = /([2-5二三四五]|two|three|four|five)\s*(?:(?:main|key|big|most important|important|quick|short)\s+)?(つ|点|points?|takeaways?|things|bullets?|bullet points)|(?:in|into)\s+(two|three|four|five|[2-5])\b/i;
 const NUMBERS: Record<string, number> = { 二: 2, 三: 3, 四: 4, 五: 5, two: 2, three: 3, four: 4, five: 5 };
 
 const concludes = (question: string) => /結論|conclu|bottom line/i.test(question);
@@ -109,6 +109,9 @@ export function topicText(question: string): string {
 }
 
 
+/** A summary asked for in few words. */
+const BRIEF = /ざっくり|簡単に|手短|一言で|短く|かいつまんで|\bbrief(?:ly)?\b|\bquick(?:ly)?\b|\bin short\b|\bshort (?:summary|version)\b|\btl;?dr\b/i;
+
 /** Most sentences one point of a summary quotes (more only when it joins more chapters or numbered sections). */
 const MAX_PER_POINT = 3;
 /** Points in a summary of the whole report when the reader names no number. */
@@ -171,34 +174,37 @@ export function overviewPoints(ctx: AnswerContext, analysis: QueryAnalysis, retr
     return [{ sentences: inOrder([...keys, ...structure.closingParagraph]) }];
   }
   const groups = partition(chapterGroups, Math.min(points ?? DEFAULT_POINTS, chapterGroups.length));
-  return groups.map((chapters) => pointOf(ctx, chapters, MAX_PER_POINT, analysis.lang, rank));
+  // A summary asked for briefly (ざっくり, in short) keeps each point short: each chapter's key
+  // sentence, up to MAX_PER_POINT; else every numbered section speaks.
+  return groups.map((chapters) => pointOf(ctx, chapters, MAX_PER_POINT, analysis.lang, rank, !BRIEF.test(analysis.focus)));
 }
 
 /**
  * One point of a summary, a run of whole chapters: each section's key sentence, first each
  * chapter's strongest, so no chapter of the point goes unsaid; then the rest, strongest first,
  * until every titled section has spoken (a chapter's numbered sections each carry one of its
- * points) or `most` sentences, whichever is more.
+ * points; `everySection`) or `most` sentences, whichever is more.
  */
-function pointOf(ctx: AnswerContext, chapters: readonly Group[], most: number, lang: QueryAnalysis['lang'], rank: (scope: readonly Sentence[]) => Sentence[]): OverviewPoint {
+function pointOf(ctx: AnswerContext, chapters: readonly Group[], most: number, lang: QueryAnalysis['lang'], rank: (scope: readonly Sentence[]) => Sentence[], everySection = true): OverviewPoint {
   const { sections: sectionGroups } = structureOf(ctx);
   const sections = chapters.map((c) => sectionsOf(sectionGroups, c));
   // Each section's sentences, strongest first, ranked once.
   const ranked = new Map(sections.flat().map((g) => [g, rank(g.sentences)] as const));
-  const keyOf = (g: Group) => ranked.get(g)![0]!;
+  // A point of few sections fills up with its sections' next strongest sentences — ones that read
+  // on their own: not a question the report asks itself, nor one pointing back (この目標は…).
+  const standsAlone = (s: Sentence) => !s.antecedent && !ASKS_ITSELF.test(s.ja.trim()) && !TOPIC_POINTS_BACK.test(s.ja);
+  // A section's key sentence, too, is the strongest that reads on its own, where one does.
+  const keyOf = (g: Group) => ranked.get(g)!.find(standsAlone) ?? ranked.get(g)![0]!;
   const keys = sections.map((ss) => rank(ss.map(keyOf)));
   const firsts = keys.map((k) => k[0]!);
   // A chapter's opening paragraphs, where it has numbered sections, only lead into them.
   const titled = sections.flatMap((ss) => (ss.length > 1 ? ss.filter((g) => g.heading !== chapterOf(g.sentences[0]!)) : ss)).map(keyOf);
-  // A point of few sections fills up with its sections' next strongest sentences — ones that read
-  // on their own: not a question the report asks itself, nor one pointing back (この目標は…).
-  const standsAlone = (s: Sentence) => !s.antecedent && !ASKS_ITSELF.test(s.ja.trim());
   // Taken in rounds, each section's next strongest in turn, so that one section's many strong
   // sentences do not crowd out another's.
-  const next = sections.flat().map((g) => ranked.get(g)!.slice(1).filter(standsAlone));
+  const next = sections.flat().map((g) => ranked.get(g)!.filter((s) => s !== keyOf(g) && standsAlone(s)));
   const seconds = Array.from({ length: Math.max(0, ...next.map((n) => n.length)) }, (_, round) => rank(next.flatMap((n) => n.slice(round, round + 1)))).flat();
   const rest = [...rank(titled), ...rank(keys.flatMap((k) => k.slice(1))), ...seconds].filter((s) => !firsts.includes(s));
-  const room = Math.max(most, firsts.length, titled.length);
+  const room = Math.max(most, firsts.length, everySection ? titled.length : 0);
   const chosen = [...new Set([...firsts, ...rest])].slice(0, room);
   // A sentence pointing back (こうした評判から…) reads on from its antecedent once that is quoted: it fills room left.
   for (const s of rank(sections.flat().flatMap((g) => ranked.get(g)!.slice(1)))) {

@@ -39,6 +39,9 @@ export interface Sentence {
 /** A sentence that opens by pointing back (これは, こうした, This, Such) continues the one before. */
 const POINTS_BACK = /^(?:これ|それ|この(?!ほか)|その(?!ほか|他)|こうした|そうした|このため|そのため|同様に|this|these|that|those|such|it)(?![a-z])/i;
 
+/** A sentence whose topic points back into its paragraph (…を踏まえると、この目標は…): it reads only after what it points to. */
+export const TOPIC_POINTS_BACK = /(?:^|、)(?:この|その|これらの|それらの)(?!ほか|他|ため)[^、。「」]{1,10}は/;
+
 /** A question the report asks itself (…だろうか。) frames what follows; it makes no point of its own. */
 export const ASKS_ITSELF = /(?:だろうか|でしょうか|のか)[。？?]$|\?$/;
 
