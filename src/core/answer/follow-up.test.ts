@@ -63,6 +63,14 @@ describe('own words', () => {
 });
 
 describe('asking for more', () => {
+  it('carries what the answers before the last one said, which the reader has read too', () => {
+    const history = [...after('港の計画とは？', '港は2015年に計画を定めた。[1]'), { role: 'user' as const, content: 'もっと詳しく' }, { role: 'assistant' as const, content: '岸壁を延ばす工事が続いている。[1]' }];
+    const f = readFollowUp('もっと詳しく', 'ja', history, false);
+    expect(f?.kind).toBe('more');
+    expect(f?.earlier).toContain('港は2015年に計画を定めた');
+    expect(f?.earlier).not.toContain('岸壁を延ばす');
+  });
+
   it('reads もっと詳しく, 続けて and 続きは？ as a request to go on, in either wording', () => {
     for (const q of ['もっと詳しく', '続けて', '続きは？', 'その続きを教えて']) expect(readFollowUp(q, 'ja', ja, false)?.kind, q).toBe('more');
     expect(readFollowUp('Tell me more.', 'en', en, false)?.kind).toBe('more');

@@ -24,6 +24,8 @@ export interface FollowUp {
   focus: string;
   /** What retrieval reads the question with: the previous question and the start of its answer. */
   context: string;
+  /** For `more`: what the answers before the last one said (a reader asking for more twice has read those too). */
+  earlier?: string;
 }
 
 /** Longest stretch of an earlier turn read as context, in characters. */
@@ -52,6 +54,13 @@ function lastTurns(history: readonly Turn[]): { previous?: string; answered: str
 }
 
 const bounded = (text: string) => text.slice(0, MAX_CONTEXT_CHARS);
+
+/** Earlier answers read for what a reader has already seen: the last few before the latest, each up to this many characters. */
+const EARLIER_ANSWERS = 4;
+const EARLIER_CHARS = 4000;
+function earlierAnswers(history: readonly Turn[]): string {
+  return history.filter((t) => t.role === 'assistant').slice(-EARLIER_ANSWERS - 1, -1).map((t) => t.content.slice(0, EARLIER_CHARS)).join('\n');
+}
 
 function newSubject(question: string, lang: Lang): string | undefined {
   const q = question.normalize('NFKC').trim();
@@ -179,7 +188,7 @@ export function readFollowUp(question: string, lang: Lang, history: readonly Tur
   const more = (lang === 'ja' ? MORE_JA : MORE_EN).exec(q);
   if (more && more[0].length > 0) {
     const rest = q.slice(more[0].length).trim();
-    return rest ? { ...base, kind: 'context', focus: rest } : { ...base, kind: 'more', focus: base.previous };
+    return rest ? { ...base, kind: 'context', focus: rest } : { ...base, kind: 'more', focus: base.previous, earlier: earlierAnswers(history) };
   }
   const subject = newSubject(q, lang);
   if (subject && !wantsSource) return { ...base, kind: 'subject', subject, focus: q };

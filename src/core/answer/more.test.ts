@@ -18,6 +18,25 @@ describe('more about what was shown', () => {
     expect(more).not.toContain(nextTopic);
   });
 
+  it('stops reading on where the report turns to another topic (このほか、…), even when it shares a word', () => {
+    const onward = [
+      '港の戸籍は出生地で分かれる。港の戸籍制度改革が課題となる。戸籍の手続きは役場で行う。',
+      'このほか、戸籍とは別に港の民営企業をどう位置づけるかも問われている。民営企業家との座談会も開かれた。',
+    ].join('\n');
+    const ps: Passage[] = [{ id: 'q', order: 0, kind: 'body', text: onward, section: '5 › 1｜課題', page: 1, footnotes: [] }];
+    const idx = new SentenceIndex(ps);
+    const [origin, reform2, office, besides] = idx.of(ps[0]!);
+    const more = moreAbout([origin!], idx, () => false);
+    expect(more).toEqual([reform2, office]);
+    expect(more).not.toContain(besides);
+  });
+
+  it('does not add again what an earlier answer of the conversation showed', () => {
+    const more = moreAbout([kinds!], index, () => false, (s) => s === need);
+    expect(more).not.toContain(need);
+    expect(more).toContain(reform);
+  });
+
   it('adds what follows on the same subject first', () => {
     expect(moreAbout([need!], index, () => false)).toEqual([kinds, reform]);
   });

@@ -4,6 +4,9 @@
  */
 import { ANNOUNCES, ASKS_ITSELF, OPENS_NEW_POINT, type Sentence, type SentenceIndex } from './sentences';
 
+/** A sentence that turns to another topic ("besides this"), unlike one set against the last (他方、…). */
+const TURNS_TO_ANOTHER = /^(?:このほか|そのほか|その他|ほかにも|besides|apart from (?:this|that))/i;
+
 /** Most sentences "more" adds. */
 const MORE_SENTENCES = 3;
 const TOPIC_TOKEN = /^(?:[\p{Script=Han}々]{2,}|[\p{Script=Katakana}ー]{2,}|[a-z][a-z0-9-]{2,})$/u;
@@ -12,9 +15,10 @@ const TOPIC_TOKEN = /^(?:[\p{Script=Han}々]{2,}|[\p{Script=Katakana}ー]{2,}|[a
  * The sentences of the sections an answer quoted that speak of the same thing (share a word of it
  * the report does not use everywhere): those it skipped between the ones it quoted first, then
  * those that follow, then those that led up to it — so "more" on a town's harbour stays on the
- * harbour instead of running on into the next paragraph's topic.
+ * harbour instead of running on into the next paragraph's topic. Sentences `seenBefore` (an
+ * earlier answer showed them) are not added again.
  */
-export function moreAbout(shown: readonly Sentence[], index: SentenceIndex, common: (token: string) => boolean): Sentence[] {
+export function moreAbout(shown: readonly Sentence[], index: SentenceIndex, common: (token: string) => boolean, seenBefore: (s: Sentence) => boolean = () => false): Sentence[] {
   if (shown.length === 0) return [];
   const topic = new Set(shown.flatMap((s) => [...s.plain.tokens]).filter((t) => TOPIC_TOKEN.test(t) && !common(t)));
   // A body sentence's neighbours are its section's; a footnote's, its own footnote's.
@@ -28,17 +32,23 @@ export function moreAbout(shown: readonly Sentence[], index: SentenceIndex, comm
   }
   // A question the report asks itself (…だろうか。) or a sentence announcing what follows frames what comes next; it says nothing more.
   const frames = (s: Sentence) => ASKS_ITSELF.test(s.ja.trim()) || ANNOUNCES.test(s.ja.trim());
-  const unshown = index.all.filter((s) => !shown.includes(s) && span.has(place(s)) && !frames(s));
+  // What an earlier answer of the conversation showed is not "more" either.
+  const unshown = index.all.filter((s) => !shown.includes(s) && span.has(place(s)) && !frames(s) && !seenBefore(s));
   // What speaks of the same thing; where nothing does (an overview quotes sections whose shared words
   // are the report's own), what the same sections say next.
   const onTopic = unshown.filter((s) => [...s.plain.tokens].some((t) => topic.has(t)));
-  const near = onTopic.length > 0 ? onTopic : unshown;
+  // Once the conversation has read on here before, what is left off the topic is another topic.
+  const readOnBefore = index.all.some((s) => span.has(place(s)) && !shown.includes(s) && seenBefore(s));
+  const near = onTopic.length > 0 ? onTopic : readOnBefore ? [] : unshown;
   const distance = (s: Sentence, side: 'after' | 'before') => (side === 'after' ? s.order - span.get(place(s))!.last : span.get(place(s))!.first - s.order);
-  const after = near.filter((s) => distance(s, 'after') > 0).sort((a, b) => distance(a, 'after') - distance(b, 'after') || a.order - b.order);
+  // "Besides this" (このほか、…) turns to another topic: reading on stops there, in each place.
+  const turn = new Map<string, number>();
+  for (const s of unshown) if (distance(s, 'after') > 0 && TURNS_TO_ANOTHER.test(s.ja.trim()) && s.order < (turn.get(place(s)) ?? Infinity)) turn.set(place(s), s.order);
+  const after = near.filter((s) => distance(s, 'after') > 0 && s.order < (turn.get(place(s)) ?? Infinity)).sort((a, b) => distance(a, 'after') - distance(b, 'after') || a.order - b.order);
   const before = near.filter((s) => distance(s, 'before') > 0).sort((a, b) => distance(a, 'before') - distance(b, 'before') || b.order - a.order);
   // What an answer skipped between the sentences it quoted from one section comes first, each only
   // right after a sentence the reader has seen, so that none opens on a そうした or "such" they never read.
-  const seen = new Set(shown);
+  const seen = new Set([...shown, ...index.all.filter((s) => span.has(place(s)) && seenBefore(s))]);
   const between: Sentence[] = [];
   for (const s of near.filter((x) => distance(x, 'after') < 0 && distance(x, 'before') < 0).sort((a, b) => a.order - b.order)) {
     const previous = index.all[s.order - 1];
