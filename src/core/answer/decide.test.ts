@@ -32,6 +32,16 @@ describe('chooseSentences', () => {
   });
 });
 
+describe('chooseSentences and figures', () => {
+  it("keeps a chart's title out of the answer beside a better sentence, but lets it answer when it is best, and keeps a table's cells", () => {
+    const figure = (id: string, text: string): Passage => ({ id, kind: 'figure', text, section: '', page: 1, footnotes: [], order: 0 });
+    const title = { ...candidate(7, 0.3), sentence: { order: 7, ja: '（図表 1）港別の貨物量', passage: figure('f1', '（図表 1）港別の貨物量') } as Sentence };
+    const table = { ...candidate(8, 0.3), sentence: { order: 8, ja: '東湾港 | 120', passage: figure('f2', '港 | 貨物量\n東湾港 | 120') } as Sentence };
+    expect(chooseSentences([candidate(5, 0.6), title, table], 3).map((c) => c.sentence.order)).toEqual([5, 8]);
+    expect(chooseSentences([title, candidate(5, 0.3)], 3).map((c) => c.sentence.order)).toEqual([7, 5]);
+  });
+});
+
 describe('decide', () => {
   const model: ReaderModel = {
     version: 1,

@@ -9,6 +9,7 @@ import type { Candidate } from './features';
 import { statusProbabilities, type ReaderModel } from './model';
 import type { Reading } from './reading';
 import { OPENS_NEW_POINT } from './sentences';
+import { isFigureTitle } from './figures';
 
 /** The reader's settings, with their defaults (what is not learned is set here, and only here). */
 export interface ReaderOptions {
@@ -48,6 +49,8 @@ export function chooseSentences(candidates: readonly Candidate[], max: number, o
   const chosen = [best];
   for (const c of candidates.slice(1)) {
     if (chosen.length >= max) break;
+    // A chart's title answers only when it is what answers best: beside the answer it titles a chart the reader cannot see.
+    if (isFigureTitle(c.sentence)) continue;
     // A neighbour counts as part of the answer unless the later of the two moves on to a new point (このほか、…).
     const adjacent = chosen.some((x) => {
       if (x.sentence.passage.id !== c.sentence.passage.id || Math.abs(x.sentence.order - c.sentence.order) !== 1) return false;

@@ -38,6 +38,9 @@ export function isBareLabel(s: Sentence): boolean {
   return m !== null && t.slice(m[0].length).replace(/[\s（）()]/g, '') === '';
 }
 
+/** A labelled figure's caption: the title of a chart the answer cannot show (a table's cells are not one). */
+export const isFigureTitle = (s: Sentence): boolean => figureNumberOf(s.passage) !== undefined;
+
 /** Whether a sentence points to figure `n` ((図表 3), (Figure 3), 図表3参照). */
 export function refersToFigure(s: Sentence, n: number): boolean {
   const ref = new RegExp(`(?<!\\p{Script=Han})(?:図表|図|表|figure|fig\\.)\\s*${n}(?!\\d)`, 'iu');
