@@ -12,7 +12,7 @@ describe('typeEvidence', () => {
   it('reads casual なんで as why, a population as a count of people, and "which … makers" as organisations', () => {
     expect(typeEvidence('港はなんで閉じたの？').type).toBe('reason');
     // How one should act (どう関わればいい, どう対応すべき) asks for a way, as どうすれば does.
-    for (const q of ['町はそれにどう関わればいいの？', '漁協はどう対応すべき？', '観光客とどう付き合ったらいい？']) expect(typeEvidence(q).type, q).toBe('method');
+    for (const q of ['町はそれにどう関わればいいの？', '漁協はどう対応すべき？', '観光客とどう付き合ったらいい？', '町は港とどう向き合えばいいの？']) expect(typeEvidence(q).type, q).toBe('method');
     for (const q of ["What's the population of the town?", '港町の人口は？']) {
       expect(typeEvidence(q).type, q).toBe('count');
       expect(countUnit(q), q).toBe('people');

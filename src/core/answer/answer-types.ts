@@ -87,7 +87,7 @@ const QUESTION_PATTERNS: [AnswerType, RegExp][] = [
   // Whether the report mentions something at all (…って話、書いてある？): what it says of it, once no kind of value is asked for.
   ['overview', /(?:書いて(?:ある|あります|いる|います|る)|書かれて(?:いる|います|る|ます)|載って(?:いる|います|る|ます)|出て(?:くる|きます|きますか)|登場(?:する|します))(?:か|の)?[？?]?\s*$/],
   ['reason', /なぜ|なんで|どうして|何故|理由|原因|背景|\bwhy\b|\bwhat (is|was|are) the reasons?\b|\bwhat (caused|causes|drives|drove)\b|\breason\b/i],
-  ['method', /どのように|どうやって|どうすれば|どう[^\s、。？?]{1,8}(?:ればいい|ればよい|たらいい|たらよい|べき)|方法|手段|\bhow (did|do|does|can|could|should|would|will|is|are|was|were)\b/i],
+  ['method', /どのように|どうやって|どうすれば|どう[^\s、。？?]{1,8}(?:ばいい|ばよい|たらいい|たらよい|べき)|方法|手段|\bhow (did|do|does|can|could|should|would|will|is|are|was|were)\b/i],
   ['definition', /とは|って何|ってなに|とは何|の意味|\bwhat (is|are) (a |an |the )?[\w-]+( [\w-]+)?\?$|\bwhat does .* mean\b|\bdefin(e|ition)\b/i],
   ['list', /どんな|どのような|何が(ある|あり|挙|指摘)|何を|何に|何か|\bwhat (kinds?|sorts?|types?)\b|\bwhich\b|\bwhat\b/i],
   ['yesno', /^(is|are|was|were|do|does|did|can|could|will|would|has|have|had|should)\b|(のか|ですか|ますか|でしょうか|の)[？?]?\s*$/i],

@@ -32,6 +32,16 @@ describe('chooseSentences', () => {
   });
 });
 
+describe('chooseSentences and the questions a report asks itself', () => {
+  it('leads with the sentence that answers, not the question the report asks itself before it', () => {
+    const asks = candidate(5, 0.8, 'p1', '町は港とどう向き合えばよいだろうか。');
+    const answer = candidate(6, 0.07, 'p1', '町は港の拡張を進めるべきだ。');
+    expect(chooseSentences([asks, answer, candidate(20, 0.01)], 3).map((c) => c.sentence.order)).toEqual([6]);
+    // With nothing close behind it, the question stays: an answer is never empty.
+    expect(chooseSentences([asks, candidate(20, 0.01)], 3).map((c) => c.sentence.order)).toEqual([5]);
+  });
+});
+
 describe('chooseSentences and figures', () => {
   it("keeps a chart's title out of the answer beside a better sentence, but lets it answer when it is best, and keeps a table's cells", () => {
     const figure = (id: string, text: string): Passage => ({ id, kind: 'figure', text, section: '', page: 1, footnotes: [], order: 0 });

@@ -8,7 +8,7 @@ import type { AnswerStatus } from '../types';
 import type { Candidate } from './features';
 import { statusProbabilities, type ReaderModel } from './model';
 import type { Reading } from './reading';
-import { OPENS_NEW_POINT } from './sentences';
+import { ASKS_ITSELF, OPENS_NEW_POINT } from './sentences';
 import { isFigureTitle } from './figures';
 
 /** The reader's settings, with their defaults (what is not learned is set here, and only here). */
@@ -44,8 +44,15 @@ export interface Decision {
 
 /** The best sentence first (what a reader reads first should answer), then those the model rates close to it, in reading order. */
 export function chooseSentences(candidates: readonly Candidate[], max: number, options: ReaderOptions = readerDefaults): Candidate[] {
-  const best = candidates[0];
-  if (!best) return [];
+  const top = candidates[0];
+  if (!top) return [];
+  // A question the report asks itself (…どう向き合えばよいだろうか。) frames the answer; the sentence
+  // close behind it that answers leads instead, and the question is left out.
+  const asks = (c: Candidate) => ASKS_ITSELF.test(c.sentence.ja.trim());
+  const follows = (c: Candidate) => c.sentence.passage.id === top.sentence.passage.id && c.sentence.order === top.sentence.order + 1;
+  const answering = asks(top) ? candidates.find((c) => !asks(c) && c.score >= top.score * (follows(c) ? options.neighbourShare : options.companionShare)) : undefined;
+  if (answering) candidates = [answering, ...candidates.filter((c) => c !== answering && c !== top)];
+  const best = candidates[0]!;
   const chosen = [best];
   for (const c of candidates.slice(1)) {
     if (chosen.length >= max) break;
@@ -57,7 +64,8 @@ export function chooseSentences(candidates: readonly Candidate[], max: number, o
       const later = x.sentence.order > c.sentence.order ? x : c;
       return !OPENS_NEW_POINT.test(later.sentence.ja.trim());
     });
-    if (c.score >= best.score * options.companionShare || (adjacent && c.score >= best.score * options.neighbourShare)) chosen.push(c);
+    // Measured against the best score, the question's where it stood first.
+    if (c.score >= top.score * options.companionShare || (adjacent && c.score >= top.score * options.neighbourShare)) chosen.push(c);
   }
   return [best, ...chosen.slice(1).sort((a, b) => a.sentence.order - b.sentence.order)];
 }
