@@ -132,4 +132,16 @@ describe('a source follow-up', () => {
     const withNote = await collectAnswer(md.chat({ question: '誰がそう言ってるの？', history: [{ role: 'user', content: '港の見通しは？' }, { role: 'assistant', content: `${CLAIM}[1]例えば、山田（2021）は取扱量の減少を予測している。[2]`, citations: [passage.id, ...(note ? [note.id] : ['fn-1'])] }] }));
     expect(withNote.answer).not.toContain('レポート自身の見方');
   });
+
+  it('gives the source of a footnote a long answer quoted far down, not "no source"', async () => {
+    const md = await markdownEngine(SOURCED);
+    const found = await collectAnswer(md.chat({ question: '岸壁の老朽化で港の取扱量はどうなる？', history: [] }));
+    const tourism = await collectAnswer(md.chat({ question: '観光客は増えている？', history: [] }));
+    const note = found.citations.find((c) => c.id.startsWith('fn-'))?.id ?? 'fn-1';
+    // An answer that quotes unsourced sentences at length before the footnote's statement.
+    const long = `${'観光客は毎年増えている。観光収入は町の経済を支える柱となるだろう。'.repeat(12)}[1]例えば、山田（2021）は取扱量の減少を予測している。[2]`;
+    const a = await collectAnswer(md.chat({ question: 'その出典は？', history: [{ role: 'user', content: '港の見通しは？' }, { role: 'assistant', content: long, citations: [tourism.citations[0]!.id, note] }] }));
+    expect(a.status).toBe('answered');
+    expect(a.answer).toContain('山田（2021）');
+  });
 });

@@ -16,7 +16,7 @@ export interface FollowUp {
   previous: string;
   /** Passage ids the previous answer cited, when the client sent them. */
   cited: string[];
-  /** The previous answer's text. */
+  /** The previous answer's text (up to EARLIER_CHARS): what it showed. */
   answered: string;
   /** For `subject`: the new subject. */
   subject?: string;
@@ -58,6 +58,8 @@ const bounded = (text: string) => text.slice(0, MAX_CONTEXT_CHARS);
 /** Earlier answers read for what a reader has already seen: the last few before the latest, each up to this many characters. */
 const EARLIER_ANSWERS = 4;
 const EARLIER_CHARS = 4000;
+/** An answer as far as it is read for what it showed (the context for retrieval is its start alone). */
+const shownText = (answer: string) => answer.slice(0, EARLIER_CHARS);
 function earlierAnswers(history: readonly Turn[]): string {
   return history.filter((t) => t.role === 'assistant').slice(-EARLIER_ANSWERS - 1, -1).map((t) => t.content.slice(0, EARLIER_CHARS)).join('\n');
 }
@@ -176,7 +178,7 @@ function unsaidSubject(question: string, lang: Lang, history: readonly Turn[]): 
   if (previous === undefined) return undefined;
   const q = question.normalize('NFKC').trim();
   if (!isShort(q, lang) || ownWords(q, lang, `${previous}\n${answered}`).length > MAX_OWN_WORDS_UNSAID) return undefined;
-  return { previous: bounded(previous), cited, answered: bounded(answered), context: bounded(`${previous}\n${answered}`), kind: 'context', focus: q };
+  return { previous: bounded(previous), cited, answered: shownText(answered), context: bounded(`${previous}\n${answered}`), kind: 'context', focus: q };
 }
 
 export function readFollowUp(question: string, lang: Lang, history: readonly Turn[], wantsSource: boolean): FollowUp | undefined {
@@ -184,7 +186,7 @@ export function readFollowUp(question: string, lang: Lang, history: readonly Tur
   if (previous === undefined) return undefined;
   const q = question.normalize('NFKC').trim();
   const context = bounded(`${previous}\n${answered}`);
-  const base = { previous: bounded(previous), cited, answered: bounded(answered), context };
+  const base = { previous: bounded(previous), cited, answered: shownText(answered), context };
   const more = (lang === 'ja' ? MORE_JA : MORE_EN).exec(q);
   if (more && more[0].length > 0) {
     const rest = q.slice(more[0].length).trim();
@@ -193,6 +195,6 @@ export function readFollowUp(question: string, lang: Lang, history: readonly Tur
   const subject = newSubject(q, lang);
   if (subject && !wantsSource) return { ...base, kind: 'subject', subject, focus: q };
   // Anything else is a follow-up only when it cannot be read without the conversation.
-  if (!needsConversation(q, lang, `${base.previous}\n${base.answered}`)) return undefined;
+  if (!needsConversation(q, lang, `${base.previous}\n${bounded(answered)}`)) return undefined;
   return { ...base, kind: wantsSource ? 'source' : 'context', focus: q };
 }
