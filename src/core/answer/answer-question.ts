@@ -17,7 +17,7 @@ import { ownWords, type FollowUp } from './follow-up';
 import { moreAbout } from './more';
 import { answerFootnotes, answerSourceOf } from './footnote-answer';
 import { FACTOID_TYPES } from './answer-types';
-import { answerFigures, figureNumbersIn } from './figures';
+import { answerFigures, asksOfAFigure, figureAbout, figureNumbersIn } from './figures';
 import { answerOverview, overviewSentences } from './overview-answer';
 import { analyseQuery, type QueryAnalysis } from './question';
 import type { Sentence } from './sentences';
@@ -72,7 +72,10 @@ export async function answerQuestion(ctx: AnswerContext, retriever: Retriever, a
   }
   // A figure asked about by its number is answered by its title and the sentences that refer to it
   // (a value read off it is asked like any other fact: the text may state it).
-  const figures = figureNumbersIn(a.focus);
+  const named = figureNumbersIn(a.focus);
+  // One asked about by what it shows (貨物量のグラフは何を示している？) is the figure that shows it.
+  const about = named.length === 0 && asksOfAFigure(a.focus) ? figureAbout(ctx, a.focus) : undefined;
+  const figures = about !== undefined ? [about] : named;
   if (figures.length > 0 && !a.wantsSource && !FACTOID_TYPES.has(a.expected.type)) {
     const answer = answerFigures(ctx, figures, lang);
     return { answer, hits: answer.citations.map((c) => ({ passage: ctx.library.passage(c.id)!, score: 1 })) };

@@ -17,7 +17,7 @@ import { notInReport, notStated, type Missing } from './decline';
 import type { Candidate } from './features';
 import type { QueryAnalysis } from './question';
 import { footnoteDetails } from './read';
-import { figureNumbersIn, readFigure } from './figures';
+import { asksOfAFigure, figureNumberOf, figureNumbersIn, readFigure } from './figures';
 import { questionNames } from './names';
 import { readQuestion, type Reading } from './reading';
 import { chapterNamed, CONCLUSION, structureOf, type Group } from './overview-structure';
@@ -36,7 +36,7 @@ export function answerFact(ctx: AnswerContext, analysis: QueryAnalysis, retrieva
   const inChapter = chapter ? reading.candidates.filter((c) => ofChapter(chapter, c.sentence)) : [];
   if (inChapter.length > 0) reading.candidates = inChapter;
   // So is a value asked of a figure by its number (In Figure 1, which country ranks first?): from its title and the sentences that refer to it.
-  const figure = figureSentences(ctx, figureNumbersIn(analysis.focus));
+  const figure = analysis.wantsSource ? new Set<Sentence>() : figureSentences(ctx, figureNumbersIn(analysis.focus), asksOfAFigure(analysis.focus));
   const inFigure = reading.candidates.filter((c) => figure.has(c.sentence));
   if (inFigure.length > 0) reading.candidates = inFigure;
   // A new subject asks the previous question again: only sentences that name it can answer.
@@ -60,8 +60,10 @@ export function answerFact(ctx: AnswerContext, analysis: QueryAnalysis, retrieva
 }
 
 /** The sentences that speak of the figures named: their titles and the sentences that refer to them. */
-function figureSentences(ctx: AnswerContext, numbers: readonly number[]): Set<Sentence> {
+function figureSentences(ctx: AnswerContext, numbers: readonly number[], unnumbered = false): Set<Sentence> {
   const figures = ctx.library.passages.filter((p) => p.kind === 'figure');
+  // A chart asked about without its number (ASPIのグラフ): every figure's title and the sentences that refer to one.
+  if (numbers.length === 0 && unnumbered) numbers = [...new Set(figures.map(figureNumberOf).filter((n): n is number => n !== undefined))];
   return new Set(numbers.flatMap((n) => {
     const r = readFigure(figures, ctx.sentences, n);
     return r ? [...r.caption, ...r.mentions] : [];

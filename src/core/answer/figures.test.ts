@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { chaptersText } from '../../../test/helpers/report-text';
 import { textEngine } from '../../../test/helpers/text-engine';
 import { collectAnswer, type QaEngine } from '../engine';
-import { figureNumbersIn } from './figures';
+import { asksOfAFigure, figureNumbersIn } from './figures';
 
 /** A made-up report with two figures: one titled, one drawn with its label alone. */
 const REPORT = chaptersText([
@@ -15,6 +15,7 @@ const REPORT = chaptersText([
       '（図表 2）',
       '観光客は毎年増えている。観光収入は町の経済を支える柱となるだろう。',
       '西湾港は漁獲量で県内1位の港であり、港の水揚げは町の誇りだ。',
+      '西湾港の貨物量は県内1位の漁港に次ぐ水準で、昨年から貨物量が増えた。',
     ],
   },
 ]);
@@ -24,6 +25,13 @@ beforeAll(async () => {
   engine = await textEngine(REPORT);
 });
 const ask = (question: string) => collectAnswer(engine.chat({ question, history: [] }));
+
+describe('asksOfAFigure', () => {
+  it('reads a chart or graph named without its number', () => {
+    for (const q of ['ASPIのグラフって何を比べてる？', 'What does the chart on prices show?']) expect(asksOfAFigure(q), q).toBe(true);
+    for (const q of ['港の貨物はどう増えた？', 'What is the source for the 56.3% usage figure?', 'How fast did the app climb the download charts?']) expect(asksOfAFigure(q), q).toBe(false);
+  });
+});
 
 describe('figureNumbersIn', () => {
   it('reads figures named by number in either language, and not other numbers', () => {
@@ -60,6 +68,13 @@ describe('a question on a figure by its number', () => {
     const a = await ask('図表1で県内1位の港はどこ？');
     expect(a.status).toBe('answered');
     expect(a.answer).toContain('東湾港');
+  });
+
+  it('reads a chart asked about without its number (…のグラフ) from the figures and the sentences that refer to them', async () => {
+    const a = await ask('貨物量のグラフは何を示している？');
+    expect(a.status).toBe('answered');
+    expect(a.citations.every((c) => /港別の貨物取扱量の推移|（図表 1）/.test(c.quote))).toBe(true);
+    expect(a.answer).not.toContain('西湾港');
   });
 
   it('never answers an ordinary question with a caption that is only its label', async () => {

@@ -8,11 +8,18 @@ import type { ChatAnswer, Lang, Passage } from '../types';
 import { compose } from './compose';
 import { composeOptions, type AnswerContext } from './context';
 import type { Sentence, SentenceIndex } from './sentences';
+import { tokenize } from '../search/tokenize';
 
 /** A figure named in a question: 図表3, 図 2, 表1, Figure 3, Fig. 2, table 1, chart 4, exhibit 5. */
 const NAMED_FIGURE = /(?<!\p{Script=Han})(?:図表|図|表)\s*(\d{1,3})(?![\d年月日％%])|\b(?:figure|fig\.|table|chart|exhibit)\s*(\d{1,3})\b/giu;
 /** A caption's own label at its start, in the same words. */
 const LABEL = /^\s*[（(]?\s*(?:図表|図|表|figure|fig\.|table|chart|exhibit)\s*(\d{1,3})\s*[）)]?\s*[:：.]?/iu;
+
+/** A question about a chart without its number (ASPIのグラフって何を比べてる？, What does the chart on X show?). */
+// In English only "the chart" or "the graph": a figure is as often a number ("the 56.3% figure"), and
+// charts a ranking ("the app download charts").
+const CHART_WORD = /グラフ|図表|チャート|\b(?:the|this|that) (?:chart|graph)\b/i;
+export const asksOfAFigure = (text: string): boolean => CHART_WORD.test(text.normalize('NFKC'));
 
 export function figureNumbersIn(text: string): number[] {
   const out: number[] = [];
@@ -60,6 +67,27 @@ export function readFigure(figures: readonly Passage[], sentences: SentenceIndex
   const mentions = sentences.all.filter((s) => refersToFigure(s, n));
   const labelled = figures.some((p) => figureNumberOf(p) === n);
   return labelled || mentions.length > 0 ? { caption, mentions } : undefined;
+}
+
+/**
+ * The figure a question names by what it shows (貨物量のグラフ, the chart on prices): the one whose
+ * title and referring sentences share the most of the question's words (its rarer words first);
+ * undefined when none shares any.
+ */
+export function figureAbout(ctx: AnswerContext, question: string): number | undefined {
+  const asked = new Set(tokenize(question));
+  const figures = ctx.library.passages.filter((p) => p.kind === 'figure');
+  const numbers = [...new Set(figures.map(figureNumberOf).filter((n): n is number => n !== undefined))].sort((a, b) => a - b);
+  let best: { n: number; score: number } | undefined;
+  for (const n of numbers) {
+    const r = readFigure(figures, ctx.sentences, n);
+    if (!r) continue;
+    const words = new Set([...r.caption, ...r.mentions].flatMap((s) => [...s.plain.tokens, ...s.plain.enTokens]));
+    let score = 0;
+    for (const t of asked) if (words.has(t)) score += 1 / Math.max(1, ctx.bm25.docFrequency(t));
+    if (score > 0 && (!best || score > best.score)) best = { n, score };
+  }
+  return best?.n;
 }
 
 /** Body sentences quoted per figure: where the report discusses what the figure shows. */

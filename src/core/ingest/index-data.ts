@@ -13,7 +13,7 @@ import type { Edition } from './edition';
 import { reportMetadataSchema } from './metadata';
 
 /** Bumped when what an index stores, or how its text is tokenised, changes: an index of another format is rebuilt. */
-export const INDEX_FORMAT = 10;
+export const INDEX_FORMAT = 11;
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 

@@ -49,7 +49,8 @@ export const JAPANESE_STOP_WORDS: ReadonlySet<string> = new Set(
     'する した して され される いる いた ある あり なる なっ ない です ます でし まし れる られる ' +
     'ください 教え 教えて ' +
     // Words that frame a question or point at the document itself, not at its topic.
-    '具体 具体的 具体的に 詳しく 詳細 レポート 本稿 筆者 って 的'
+    // A chart (グラフ) is how a report shows a figure, as レポート is how it is written.
+    '具体 具体的 具体的に 詳しく 詳細 レポート 本稿 筆者 って 的 グラフ チャート'
   ).split(' '),
 );
 
