@@ -11,6 +11,9 @@ describe('typeEvidence', () => {
 
   it('reads casual なんで as why, a population as a count of people, and "which … makers" as organisations', () => {
     expect(typeEvidence('港はなんで閉じたの？').type).toBe('reason');
+    // "When it comes to" names a topic, not a time.
+    expect(typeEvidence('What does the town worry about when it comes to the port?').type).not.toBe('date');
+    expect(typeEvidence('When did the port open?').type).toBe('date');
     // How one should act (どう関わればいい, どう対応すべき) asks for a way, as どうすれば does.
     for (const q of ['町はそれにどう関わればいいの？', '漁協はどう対応すべき？', '観光客とどう付き合ったらいい？', '町は港とどう向き合えばいいの？']) expect(typeEvidence(q).type, q).toBe('method');
     for (const q of ["What's the population of the town?", '港町の人口は？']) {

@@ -92,6 +92,22 @@ describe('an overview of the whole report', () => {
     }
   });
 
+  it('says the report in one sentence when asked so (一言で, in one sentence): its conclusion, on its subject', async () => {
+    for (const question of ['一言でいうと、このレポートは何が言いたいの？', 'Sum up the whole note in one sentence.']) {
+      const a = await ask(question, paired);
+      expect(a.status, question).toBe('answered');
+      expect(a.citations.length, question).toBe(1);
+      expect(a.answer.match(/[。.](?:\[\d+\])?/g)?.length, question).toBe(1);
+      expect(a.answer, question).toMatch(/財源|均衡/);
+    }
+  });
+
+  it('reads 「このレポートは何が言いたいの？」 as asking for the report\'s points', async () => {
+    const a = await ask('このレポートは何が言いたいの？', paired);
+    expect(a.status).toBe('answered');
+    expect(a.answer).toMatch(/(?:^|\n)2\. /);
+  });
+
   it('keeps each point short when the summary is asked for briefly (ざっくり, briefly)', async () => {
     for (const question of ['このレポートを3点でざっくり教えて', 'Briefly, what are the 3 main points of the report?']) {
       const a = await ask(question, paired);

@@ -24,14 +24,16 @@ export type { OverviewPoint } from './topic-overview';
 
 /** Words that ask for an overview, or for an aspect of any topic, rather than name the topic. */
 const OVERVIEW_WORDS = [
-  ...['要点', '要約', 'まとめ', '結論', '全体像', 'ざっくり', '概要', 'ポイント', '要するに', 'つまり', '要は', '簡単に', '一言で', 'レポート', '資料', '本稿', '筆者', '教えて', '影響', '意味', '関係', '効果', '見方'],
-  ...['summary', 'summarize', 'summarise', 'conclusion', 'conclude', 'main', 'point', 'points', 'takeaway', 'takeaways', 'bottom', 'line', 'nutshell', 'argument', 'key', 'report', 'big', 'picture', 'overall', 'gist', 'three', 'author', 'view', 'say', 'see', 'think', 'assess', 'look', 'impact', 'effect', 'implication', 'affect', 'change', 'shape', 'alter', 'transform', 'face', 'take', 'away', 'itself', 'here', 'mean', 'give', 'tell', 'show', 'explain', 'describe', 'list', 'please', 'brief', 'briefly', 'short', 'things', 'bullet', 'bullets', 'most', 'important', 'quick'],
+  ...['要点', '要約', 'まとめ', '結論', '全体像', 'ざっくり', '概要', 'ポイント', '要するに', 'つまり', '要は', '簡単に', '一言で', 'ひとことで', '言いたい', 'いうと', '言うと', 'レポート', '資料', '本稿', '筆者', '教えて', '影響', '意味', '関係', '効果', '見方'],
+  ...['summary', 'summarize', 'summarise', 'conclusion', 'conclude', 'main', 'point', 'points', 'takeaway', 'takeaways', 'bottom', 'line', 'nutshell', 'argument', 'key', 'report', 'big', 'picture', 'overall', 'gist', 'three', 'author', 'view', 'say', 'see', 'think', 'assess', 'look', 'impact', 'effect', 'implication', 'affect', 'change', 'shape', 'alter', 'transform', 'face', 'take', 'away', 'itself', 'here', 'mean', 'give', 'tell', 'show', 'explain', 'describe', 'list', 'please', 'brief', 'briefly', 'short', 'things', 'bullet', 'bullets', 'most', 'important', 'quick', 'sum', 'whole', 'note', 'paper', 'document', 'sentence', 'one', 'single'],
 ];
 const OVERVIEW_TOKENS: ReadonlySet<string> = new Set(OVERVIEW_WORDS.flatMap((w) => tokenize(w)));
 const COUNT = /([2-5二三四五]|two|three|four|five)\s*(?:(?:main|key|big|most important|important|quick|short)\s+)?(つ|点|points?|takeaways?|things|bullets?|bullet points)|(?:in|into)\s+(two|three|four|five|[2-5])\b/i;
 const NUMBERS: Record<string, number> = { 二: 2, 三: 3, 四: 4, 五: 5, two: 2, three: 3, four: 4, five: 5 };
 
-const concludes = (question: string) => /結論|conclu|bottom line/i.test(question);
+/** The report said in one sentence (一言で, in one sentence): its conclusion's strongest sentence. */
+const ONE_SENTENCE = /一言で|ひとことで|\bin (?:one|a single) sentence\b|\bin a nutshell\b|\bone-liner\b|\btl;?dr\b/i;
+const concludes = (question: string) => /結論|conclu|bottom line/i.test(question) || ONE_SENTENCE.test(question);
 
 function requestedPoints(question: string): number | undefined {
   const m = COUNT.exec(question.normalize('NFKC'));
@@ -171,7 +173,12 @@ export function overviewPoints(ctx: AnswerContext, analysis: QueryAnalysis, retr
   if (concludes(analysis.focus) && !points) {
     const lastChapter = chapterGroups.at(-1)!;
     const keys = sectionsOf(sectionGroups, lastChapter).map((g) => rank(g.sentences)[0]!);
-    return [{ sentences: inOrder([...keys, ...structure.closingParagraph]) }];
+    const conclusion = inOrder([...keys, ...structure.closingParagraph]);
+    if (!ONE_SENTENCE.test(analysis.focus)) return [{ sentences: conclusion }];
+    // In one sentence: the conclusion's sentence that says most of what the title names (what the shock means for China), the strongest first.
+    const titled = (x: Sentence) => [...ctx.titleTokens].filter((t) => x.tokens.has(t)).length;
+    const ranked = rank(conclusion);
+    return [{ sentences: [...ranked].sort((a, b) => titled(b) - titled(a) || ranked.indexOf(a) - ranked.indexOf(b)).slice(0, 1) }];
   }
   const groups = partition(chapterGroups, Math.min(points ?? DEFAULT_POINTS, chapterGroups.length));
   // A summary asked for briefly (ざっくり, in short) keeps each point short: each chapter's key
