@@ -69,6 +69,8 @@ describe('asking for more', () => {
     expect(f?.kind).toBe('more');
     expect(f?.earlier).toContain('港は2015年に計画を定めた');
     expect(f?.earlier).not.toContain('岸壁を延ばす');
+    // The conversation's question is the one that asked something, not the "more" before.
+    expect(f?.asked).toBe('港の計画とは？');
   });
 
   it('reads もっと詳しく, 続けて and 続きは？ as a request to go on, in either wording', () => {

@@ -26,6 +26,8 @@ export interface FollowUp {
   context: string;
   /** For `more`: what the answers before the last one said (a reader asking for more twice has read those too). */
   earlier?: string;
+  /** For `more`: the conversation's own question, the latest that was not itself a request for more. */
+  asked?: string;
 }
 
 /** Longest stretch of an earlier turn read as context, in characters. */
@@ -60,6 +62,19 @@ const EARLIER_ANSWERS = 4;
 const EARLIER_CHARS = 4000;
 /** An answer as far as it is read for what it showed (the context for retrieval is its start alone). */
 const shownText = (answer: string) => answer.slice(0, EARLIER_CHARS);
+const withAsked = (asked: string | undefined) => (asked === undefined ? {} : { asked: bounded(asked) });
+
+/** The latest question of the conversation that asked something (not "more" again). */
+function askedQuestion(history: readonly Turn[]): string | undefined {
+  for (const t of [...history].reverse()) {
+    if (t.role !== 'user') continue;
+    const q = t.content.normalize('NFKC').trim();
+    const more = MORE_JA.exec(q) ?? MORE_EN.exec(q);
+    if (!more || more[0].length < q.length) return t.content;
+  }
+  return undefined;
+}
+
 function earlierAnswers(history: readonly Turn[]): string {
   return history.filter((t) => t.role === 'assistant').slice(-EARLIER_ANSWERS - 1, -1).map((t) => t.content.slice(0, EARLIER_CHARS)).join('\n');
 }
@@ -190,7 +205,7 @@ export function readFollowUp(question: string, lang: Lang, history: readonly Tur
   const more = (lang === 'ja' ? MORE_JA : MORE_EN).exec(q);
   if (more && more[0].length > 0) {
     const rest = q.slice(more[0].length).trim();
-    return rest ? { ...base, kind: 'context', focus: rest } : { ...base, kind: 'more', focus: base.previous, earlier: earlierAnswers(history) };
+    return rest ? { ...base, kind: 'context', focus: rest } : { ...base, kind: 'more', focus: base.previous, earlier: earlierAnswers(history), ...withAsked(askedQuestion(history)) };
   }
   const subject = newSubject(q, lang);
   if (subject && !wantsSource) return { ...base, kind: 'subject', subject, focus: q };

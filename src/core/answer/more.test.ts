@@ -37,6 +37,20 @@ describe('more about what was shown', () => {
     expect(more).toContain(reform);
   });
 
+  it("keeps to the conversation's question once it has read on: sentences naming its words, where else the report has them", () => {
+    const ps: Passage[] = [
+      { id: 'a', order: 0, kind: 'body', text: '港の漁業は衰えた。港の漁業には補助金が出ている。', section: '1｜漁業', page: 1, footnotes: [] },
+      { id: 'b', order: 1, kind: 'body', text: '観光客は増えた。観光の補助金も増えた。', section: '2｜観光', page: 1, footnotes: [] },
+      { id: 'c', order: 2, kind: 'body', text: '漁業の後継者は減っている。', section: '3｜人口', page: 1, footnotes: [] },
+    ];
+    const idx = new SentenceIndex(ps);
+    const [decline, subsidy] = idx.of(ps[0]!);
+    const [successors] = idx.of(ps[2]!);
+    // The conversation asked about fishing and has read the fishing section: more is fishing elsewhere, not the tourism subsidy.
+    const more = moreAbout([subsidy!], idx, () => false, (s) => s === decline, ['漁業', '衰え']);
+    expect(more).toEqual([successors]);
+  });
+
   it('adds what follows on the same subject first', () => {
     expect(moreAbout([need!], index, () => false)).toEqual([kinds, reform]);
   });

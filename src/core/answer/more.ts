@@ -16,9 +16,10 @@ const TOPIC_TOKEN = /^(?:[\p{Script=Han}々]{2,}|[\p{Script=Katakana}ー]{2,}|[a
  * the report does not use everywhere): those it skipped between the ones it quoted first, then
  * those that follow, then those that led up to it — so "more" on a town's harbour stays on the
  * harbour instead of running on into the next paragraph's topic. Sentences `seenBefore` (an
- * earlier answer showed them) are not added again.
+ * earlier answer showed them) are not added again; where the conversation's question is `asked`
+ * (its tokens), sentences naming its rarer words come first.
  */
-export function moreAbout(shown: readonly Sentence[], index: SentenceIndex, common: (token: string) => boolean, seenBefore: (s: Sentence) => boolean = () => false): Sentence[] {
+export function moreAbout(shown: readonly Sentence[], index: SentenceIndex, common: (token: string) => boolean, seenBefore: (s: Sentence) => boolean = () => false, asked: readonly string[] = []): Sentence[] {
   if (shown.length === 0) return [];
   const topic = new Set(shown.flatMap((s) => [...s.plain.tokens]).filter((t) => TOPIC_TOKEN.test(t) && !common(t)));
   // A body sentence's neighbours are its section's; a footnote's, its own footnote's.
@@ -39,7 +40,12 @@ export function moreAbout(shown: readonly Sentence[], index: SentenceIndex, comm
   const onTopic = unshown.filter((s) => [...s.plain.tokens].some((t) => topic.has(t)));
   // Once the conversation has read on here before, what is left off the topic is another topic.
   const readOnBefore = index.all.some((s) => span.has(place(s)) && !shown.includes(s) && seenBefore(s));
-  const near = onTopic.length > 0 ? onTopic : readOnBefore ? [] : unshown;
+  const wide = onTopic.length > 0 ? onTopic : readOnBefore ? [] : unshown;
+  // The conversation's own question keeps "more" on what it asked (不動産不況 and AI), not on a
+  // word the last answer happened to use: once it has read on, only sentences naming it are more.
+  const anchors = new Set(asked.filter((t) => TOPIC_TOKEN.test(t) && !common(t)));
+  const anchored = wide.filter((s) => [...s.plain.tokens, ...s.plain.enTokens].some((t) => anchors.has(t)));
+  const near = anchors.size === 0 || anchored.length > 0 ? (anchors.size ? anchored : wide) : readOnBefore ? [] : wide;
   const distance = (s: Sentence, side: 'after' | 'before') => (side === 'after' ? s.order - span.get(place(s))!.last : span.get(place(s))!.first - s.order);
   // "Besides this" (このほか、…) turns to another topic: reading on stops there, in each place.
   const turn = new Map<string, number>();
@@ -68,5 +74,17 @@ export function moreAbout(shown: readonly Sentence[], index: SentenceIndex, comm
   }
   // Nothing more in a footnote: the claim in the body that cites it.
   if (more.length === 0) more.push(...new Set(shown.map((s) => s.antecedent).filter((a): a is Sentence => a !== undefined && !shown.includes(a))));
+  // The sections shown are read out: where else the report speaks of what the conversation asked
+  // (不動産不況 in another chapter), in sentences that read on their own, most of its words first.
+  if (more.length === 0 && anchors.size > 0) more.push(...elsewhere(index, anchors, (s) => shown.includes(s) || seenBefore(s) || frames(s)));
   return more.sort((a, b) => a.order - b.order);
+}
+
+function elsewhere(index: SentenceIndex, anchors: ReadonlySet<string>, skip: (s: Sentence) => boolean): Sentence[] {
+  const named = (s: Sentence) => [...anchors].filter((t) => s.plain.tokens.has(t) || s.plain.enTokens.has(t)).length;
+  return index.all
+    // Another section speaks of it when a sentence names at least half its words (法制度 shares one word with 戸籍制度, and is another topic).
+    .filter((s) => s.passage.kind === 'body' && !s.antecedent && !OPENS_NEW_POINT.test(s.ja.trim()) && named(s) >= Math.max(1, anchors.size / 2) && !skip(s))
+    .sort((a, b) => named(b) - named(a) || a.order - b.order)
+    .slice(0, MORE_SENTENCES);
 }
