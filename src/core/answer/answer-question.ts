@@ -88,7 +88,9 @@ export async function answerQuestion(ctx: AnswerContext, retriever: Retriever, a
       const hits = [...new Set(shown.map((s) => s.passage))].map((passage) => ({ passage, score: 1 }));
       if (f.kind === 'source') return { answer: answerSourceOf(ctx, shown, lang), hits };
       const earlier = f.earlier;
-      const next = moreAbout(shown, ctx.sentences, (t) => ctx.bm25.docFrequency(t) * 4 > ctx.library.passages.length, earlier ? (s) => quotedIn(s, earlier) : undefined, tokenize(f.asked ?? ''));
+      // A word in more than a quarter of the passages (in either edition) names the report's subject, not this topic.
+      const common = (t: string) => (ctx.bm25.docFrequency(t) + (ctx.bm25En?.docFrequency(t) ?? 0)) * 4 > ctx.library.passages.length;
+      const next = moreAbout(shown, ctx.sentences, common, earlier ? (s) => quotedIn(s, earlier) : undefined, tokenize(f.asked ?? ''));
       if (next.length > 0) return { answer: compose(next, options), hits };
       const lead = lang === 'ja' ? 'レポートにはこれ以上の記述はありません。これまでの記述：' : 'The report says no more on this than:';
       return { answer: compose(shown.slice(0, 2), { ...options, lead }), hits };

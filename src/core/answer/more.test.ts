@@ -51,6 +51,14 @@ describe('more about what was shown', () => {
     expect(more).toEqual([successors]);
   });
 
+  it('does not offer again, as "more", the sentence a shown one points back to when the reader has read it', () => {
+    const ps: Passage[] = [{ id: 'a', order: 0, kind: 'body', text: '港の漁業は衰えた。これは町でもよく論じられている。', section: '1｜漁業', page: 1, footnotes: [] }];
+    const idx = new SentenceIndex(ps);
+    const [decline, discussed] = idx.of(ps[0]!);
+    expect(discussed!.antecedent).toBe(decline);
+    expect(moreAbout([discussed!], idx, () => false, (s) => s === decline)).toEqual([]);
+  });
+
   it('adds what follows on the same subject first', () => {
     expect(moreAbout([need!], index, () => false)).toEqual([kinds, reform]);
   });

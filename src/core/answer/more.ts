@@ -73,7 +73,7 @@ export function moreAbout(shown: readonly Sentence[], index: SentenceIndex, comm
     more.push(s);
   }
   // Nothing more in a footnote: the claim in the body that cites it.
-  if (more.length === 0) more.push(...new Set(shown.map((s) => s.antecedent).filter((a): a is Sentence => a !== undefined && !shown.includes(a))));
+  if (more.length === 0) more.push(...new Set(shown.filter((s) => s.passage.kind === 'footnote').map((s) => s.antecedent).filter((a): a is Sentence => a !== undefined && !shown.includes(a) && !seenBefore(a))));
   // The sections shown are read out: where else the report speaks of what the conversation asked
   // (不動産不況 in another chapter), in sentences that read on their own, most of its words first.
   if (more.length === 0 && anchors.size > 0) more.push(...elsewhere(index, anchors, (s) => shown.includes(s) || seenBefore(s) || frames(s)));
