@@ -48,6 +48,7 @@ describe('typeEvidence', () => {
   it('reads whether the report mentions something (…って話、書いてある？, 載ってる？) as an overview of it, unless a kind of value is asked for', () => {
     for (const q of ['漁業が衰えるって話、レポートに書いてある？', '観光の話は載ってる？', 'レポートに港のことは書かれていますか？', '灯台の話は出てくる？']) expect(typeEvidence(q).type, q).toBe('overview');
     expect(typeEvidence('港の建設費はいくらかかったと書いてある？').type).toBe('amount');
+    expect(typeEvidence('補助金が多いって話、どれくらいの額って書いてある？').type).toBe('amount');
     expect(typeEvidence('港はいつ開かれたと書かれていますか？').type).toBe('date');
   });
 
