@@ -153,6 +153,17 @@ describe('fact answers on a made-up English report', () => {
     const a = await ask(engine, 'Who won the baseball championship last year?');
     expect(a.status).toBe('not_in_report');
   });
+
+  it("keeps a footnote's bibliography in the answer when the question asks about the source it names (when did the Times report it?)", async () => {
+    const reported = harbourEn.replace('The town plans to build a new aquarium.', 'The town plans to build a new aquarium. Dredging of the harbour has begun[^2].') + '[^2]: There are reports that dredging of the harbour began ("Dredging begins at Minato." Coast Times, March 3, 2024. https://example.org/dredging).\n';
+    const on = await markdownEngine(reported);
+    const when = await ask(on, 'When did the Coast Times report the dredging of the harbour?');
+    expect(when.status).toBe('answered');
+    expect(when.answer).toContain('March 3, 2024');
+    // Asked about the fact, not its source, the answer reads as a sentence.
+    const what = await ask(on, 'What has begun at the harbour?');
+    expect(what.answer).not.toContain('https://');
+  });
 });
 
 /** A made-up report with two footnoted claims: a tourism figure (note 1) and a fee rise (note 2). */

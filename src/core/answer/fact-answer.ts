@@ -17,6 +17,7 @@ import { notInReport, notStated, type Missing } from './decline';
 import type { Candidate } from './features';
 import type { QueryAnalysis } from './question';
 import { footnoteDetails } from './read';
+import { withoutBibliography } from './display';
 import { asksOfAFigure, figureNumberOf, figureNumbersIn, readFigure } from './figures';
 import { questionNames } from './names';
 import { readQuestion, type Reading } from './reading';
@@ -56,7 +57,10 @@ export function answerFact(ctx: AnswerContext, analysis: QueryAnalysis, retrieva
   if (analysis.wantsSource) return compose(sourceFirst(withDetails, ctx), { ...composition, sources: 'first', keepOrder: true });
   // An explanation reads in the report's order; a fact leads with the sentence that states it.
   const leads = expected.type !== 'reason' && expected.type !== 'method';
-  return compose(withDetails, { ...composition, keepOrder: leads });
+  // A question on the source's own details (When did Reuters run the story?) is answered by the bibliography: it stays in.
+  const names = new Set([...questionNames(analysis.focus)].flatMap((n) => tokenize(n)));
+  const onSource = withDetails.some((s) => s.passage.kind === 'footnote' && asksOfBibliography(lang === 'en' && s.en ? s.en : s.ja, names));
+  return compose(withDetails, { ...composition, keepOrder: leads, ...(onSource ? { sources: 'inline' as const } : {}) });
 }
 
 /** The sentences that speak of the figures named: their titles and the sentences that refer to them. */
@@ -68,6 +72,13 @@ function figureSentences(ctx: AnswerContext, numbers: readonly number[], unnumbe
     const r = readFigure(figures, ctx.sentences, n);
     return r ? [...r.caption, ...r.mentions] : [];
   }));
+}
+
+/** Whether the question names something (the outlet, the author) a footnote's sentence (in the question's language) names only in its bibliography. */
+function asksOfBibliography(text: string, names: ReadonlySet<string>): boolean {
+  if (names.size === 0) return false;
+  const kept = new Set(tokenize(withoutBibliography(text)));
+  return tokenize(text).some((t) => names.has(t) && !kept.has(t));
 }
 
 /** Whether a sentence is a chapter's: one of its own, or a footnote one of them cites. */
