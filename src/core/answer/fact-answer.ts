@@ -58,8 +58,7 @@ export function answerFact(ctx: AnswerContext, analysis: QueryAnalysis, retrieva
   // An explanation reads in the report's order; a fact leads with the sentence that states it.
   const leads = expected.type !== 'reason' && expected.type !== 'method';
   // A question on the source's own details (When did Reuters run the story?) is answered by the bibliography: it stays in.
-  const names = new Set([...questionNames(analysis.focus)].flatMap((n) => tokenize(n)));
-  const onSource = withDetails.some((s) => s.passage.kind === 'footnote' && asksOfBibliography(lang === 'en' && s.en ? s.en : s.ja, names));
+  const onSource = asksOfBibliography(withDetails.map((s) => ({ text: lang === 'en' && s.en ? s.en : s.ja, footnote: s.passage.kind === 'footnote' })), new Set([...questionNames(analysis.focus)].flatMap((n) => tokenize(n))));
   return compose(withDetails, { ...composition, keepOrder: leads, ...(onSource ? { sources: 'inline' as const } : {}) });
 }
 
@@ -74,11 +73,14 @@ function figureSentences(ctx: AnswerContext, numbers: readonly number[], unnumbe
   }));
 }
 
-/** Whether the question names something (the outlet, the author) a footnote's sentence (in the question's language) names only in its bibliography. */
-function asksOfBibliography(text: string, names: ReadonlySet<string>): boolean {
+/**
+ * Whether the question names something (the outlet, the author) that the answer's sentences (in
+ * the question's language) name only in a footnote's bibliography.
+ */
+function asksOfBibliography(sentences: readonly { text: string; footnote: boolean }[], names: ReadonlySet<string>): boolean {
   if (names.size === 0) return false;
-  const kept = new Set(tokenize(withoutBibliography(text)));
-  return tokenize(text).some((t) => names.has(t) && !kept.has(t));
+  const said = new Set(sentences.flatMap((s) => tokenize(withoutBibliography(s.text))));
+  return sentences.some((s) => s.footnote && tokenize(s.text).some((t) => names.has(t) && !said.has(t)));
 }
 
 /** Whether a sentence is a chapter's: one of its own, or a footnote one of them cites. */
