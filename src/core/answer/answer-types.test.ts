@@ -14,6 +14,11 @@ describe('typeEvidence', () => {
     // "When it comes to" names a topic, not a time.
     expect(typeEvidence('What does the town worry about when it comes to the port?').type).not.toBe('date');
     expect(typeEvidence('When did the port open?').type).toBe('date');
+    // 一時期 (for a while) is no time asked for; 時期 is.
+    expect(typeEvidence('港が一時期さびれていたのはなんで？').type).toBe('reason');
+    expect(typeEvidence('港が開かれた時期は？').type).toBe('date');
+    // The report's argument, put briefly, is its points.
+    expect(typeEvidence('このレポートの主張をかいつまんで教えて').type).toBe('overview');
     // How one should act (どう関わればいい, どう対応すべき) asks for a way, as どうすれば does.
     for (const q of ['町はそれにどう関わればいいの？', '漁協はどう対応すべき？', '観光客とどう付き合ったらいい？', '町は港とどう向き合えばいいの？']) expect(typeEvidence(q).type, q).toBe('method');
     for (const q of ["What's the population of the town?", '港町の人口は？']) {

@@ -76,6 +76,7 @@ describe('asking for more', () => {
   it('reads もっと詳しく, 続けて and 続きは？ as a request to go on, in either wording', () => {
     for (const q of ['もっと詳しく', '続けて', '続きは？', 'その続きを教えて']) expect(readFollowUp(q, 'ja', ja, false)?.kind, q).toBe('more');
     expect(readFollowUp('Tell me more.', 'en', en, false)?.kind).toBe('more');
+    expect(readFollowUp('Can you go into more detail?', 'en', en, false)?.kind).toBe('more');
   });
 
   it('reads "what else?" and 他には？ as asking beyond what was shown, but not a question with words of its own (他に疑ってる人は？)', () => {

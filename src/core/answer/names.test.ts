@@ -12,6 +12,8 @@ describe('absentNames', () => {
     const vocabulary = 'the firm released model x1 in 2024 and the oecd said so; gpt4 was cited';
     expect(absentNames('When was X1 released? What did the OECD say about GPT-4?', vocabulary)).toEqual([]);
     expect(absentNames('What does Brazil export?', vocabulary)).toEqual([]);
+    // A plural of a model number names the model.
+    expect(absentNames('Were X1s sold abroad?', vocabulary)).toEqual([]);
   });
 });
 

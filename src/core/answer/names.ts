@@ -22,7 +22,8 @@ export function questionYears(question: string): string[] {
 export function absentNames(question: string, vocabulary: string, synonyms?: Synonyms): string[] {
   const out: string[] = [];
   for (const [token] of question.normalize('NFKC').matchAll(NAME)) {
-    const name = token.replace(/'s$/, '');
+    // A plural or possessive of a model name (H100s, o1's) names the model.
+    const name = token.replace(/'s$/, '').replace(/(?<=\d)s$/, '');
     if (!isSpecific(name)) continue;
     const lower = name.toLowerCase();
     if (vocabulary.includes(lower) || vocabulary.includes(lower.replace(/[-.]/g, ''))) continue;
