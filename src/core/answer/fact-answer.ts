@@ -4,7 +4,7 @@
  * then compose — the sentences that answer with the footnotes they cite (and, for a source
  * question, the footnote's reference itself; for why and how, the sentence that explains).
  */
-import type { ChatAnswer, Passage } from '../types';
+import type { ChatAnswer, Lang, Passage } from '../types';
 import type { QueryTerms } from '../search/query-terms';
 import type { Retrieval } from '../search/retrieve';
 import { tokenize } from '../search/tokenize';
@@ -17,7 +17,6 @@ import { notInReport, notStated, type Missing } from './decline';
 import type { Candidate } from './features';
 import type { QueryAnalysis } from './question';
 import { footnoteDetails } from './read';
-import { withoutBibliography } from './display';
 import { asksOfAFigure, figureNumberOf, figureNumbersIn, readFigure } from './figures';
 import { questionNames } from './names';
 import { readQuestion, type Reading } from './reading';
@@ -58,7 +57,7 @@ export function answerFact(ctx: AnswerContext, analysis: QueryAnalysis, retrieva
   // An explanation reads in the report's order; a fact leads with the sentence that states it.
   const leads = expected.type !== 'reason' && expected.type !== 'method';
   // A question on the source's own details (When did Reuters run the story?) is answered by the bibliography: it stays in.
-  const onSource = asksOfBibliography(withDetails.map((s) => ({ text: lang === 'en' && s.en ? s.en : s.ja, footnote: s.passage.kind === 'footnote' })), new Set([...questionNames(analysis.focus)].flatMap((n) => tokenize(n))));
+  const onSource = withDetails.some((s) => s.passage.kind === 'footnote') && asksOfBibliography(withDetails, lang, new Set([...questionNames(analysis.focus)].flatMap((n) => tokenize(n))));
   return compose(withDetails, { ...composition, keepOrder: leads, ...(onSource ? { sources: 'inline' as const } : {}) });
 }
 
@@ -77,10 +76,14 @@ function figureSentences(ctx: AnswerContext, numbers: readonly number[], unnumbe
  * Whether the question names something (the outlet, the author) that the answer's sentences (in
  * the question's language) name only in a footnote's bibliography.
  */
-function asksOfBibliography(sentences: readonly { text: string; footnote: boolean }[], names: ReadonlySet<string>): boolean {
+function asksOfBibliography(sentences: readonly Sentence[], lang: Lang, names: ReadonlySet<string>): boolean {
   if (names.size === 0) return false;
-  const said = new Set(sentences.flatMap((s) => tokenize(withoutBibliography(s.text))));
-  return sentences.some((s) => s.footnote && tokenize(s.text).some((t) => names.has(t) && !said.has(t)));
+  // A sentence's plain tokens are its tokens with the parenthesised references (the bibliography) set aside.
+  const english = lang === 'en';
+  const all = (s: Sentence) => (english && s.en ? s.enTokens : s.tokens);
+  const plain = (s: Sentence) => (english && s.en ? s.plain.enTokens : s.plain.tokens);
+  const said = (t: string) => sentences.some((s) => plain(s).has(t));
+  return sentences.some((s) => s.passage.kind === 'footnote' && [...names].some((t) => all(s).has(t) && !said(t)));
 }
 
 /** Whether a sentence is a chapter's: one of its own, or a footnote one of them cites. */
