@@ -57,7 +57,7 @@ export function answerFact(ctx: AnswerContext, analysis: QueryAnalysis, retrieva
   // An explanation reads in the report's order; a fact leads with the sentence that states it.
   const leads = expected.type !== 'reason' && expected.type !== 'method';
   // A question on the source's own details (When did Reuters run the story?) is answered by the bibliography: it stays in.
-  const onSource = withDetails.some((s) => s.passage.kind === 'footnote') && asksOfBibliography(withDetails, lang, new Set([...questionNames(analysis.focus)].flatMap((n) => tokenize(n))));
+  const onSource = withDetails.some((s) => s.passage.kind === 'footnote') && asksOfBibliography(withDetails, lang, new Set(tokenize([...questionNames(analysis.focus)].join(' '))));
   return compose(withDetails, { ...composition, keepOrder: leads, ...(onSource ? { sources: 'inline' as const } : {}) });
 }
 
