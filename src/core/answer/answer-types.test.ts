@@ -105,6 +105,14 @@ describe('typeEvidence', () => {
 });
 
 describe('holdsAnswer', () => {
+  it('takes a company for an answer to who (Who developed it?, 誰が開発した？) as well as a person', () => {
+    const who = typeEvidence('Who built the new pier?');
+    expect(who.type).toBe('person');
+    expect(holdsAnswer('The pier was built by Harbour Works Inc. in 2019.', who)).toBe(true);
+    expect(holdsAnswer('桟橋は港湾開発株式会社が建てた。', typeEvidence('桟橋を建てたのは誰？'))).toBe(true);
+    expect(holdsAnswer('The pier was built in 2019.', who)).toBe(false);
+  });
+
   it('takes only a sentence that introduces something by name for a name asked for as such', () => {
     const asked = typeEvidence('その会社の正式な会社名は？');
     expect(holdsAnswer('港湾開発株式会社は昨年、新しい桟橋を建てた。', asked)).toBe(false);

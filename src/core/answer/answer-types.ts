@@ -133,6 +133,8 @@ const SENTENCE_PATTERNS: Partial<Record<AnswerType, RegExp>> = {
   organisation: /社|企業|省|政府|研究所|新聞|機関|銀行|大学|委員会|\b(Inc|Corp|Ltd|Ministry|Institute|News|University|Bank|Agency|Company|Group)\b|[A-Z][a-z]*[A-Z]\w*|\b[A-Z]{2,}\b/,
   place: /国|都市|地域|州|市|県|都|\b(countr(y|ies)|city|region|state|province)\b|[\p{Script=Katakana}]{2,}(?=[、やと・])/u,
 };
+/** "Who developed it?" and 誰が開発した？ are answered by a company as often as by a person. */
+const PERSON_OR_ORGANISATION = new RegExp(`${SENTENCE_PATTERNS.person!.source}|${SENTENCE_PATTERNS.organisation!.source}`, 'u');
 const AGE = /\d+\s*(歳|才)|\baged? \d+|\b\d+[- ]years?[- ]old\b/i;
 const PEOPLE = /\d[\d,.]*\s*(万|千)?\s*(人|名)|\b\d[\d,]*\s*(people|persons|respondents|employees)\b/i;
 const DAY = /\d{1,2}\s*月\s*\d{1,2}\s*日|\b(January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}\b/;
@@ -259,6 +261,7 @@ export function holdsAnswer(t: string, expected: TypeEvidence): boolean {
   if (expected.type === 'number') return SENTENCE_PATTERNS.number!.test(t) || SENTENCE_PATTERNS.percent!.test(t);
   if (expected.type === 'count') return SENTENCE_PATTERNS.count!.test(t);
   if (expected.type === 'date') return SENTENCE_PATTERNS.date!.test(expected.span ? t.replace(AUTHOR_YEAR, ' ') : t.replace(AUTHOR_YEAR, ' ').replace(SPAN, ' '));
+  if (expected.type === 'person') return PERSON_OR_ORGANISATION.test(t);
   return SENTENCE_PATTERNS[expected.type]!.test(t);
 }
 
@@ -278,6 +281,7 @@ function typePattern(expected: TypeEvidence): RegExp | undefined {
   if (expected.type === 'date' && expected.precision === 'day') return DAY;
   if (expected.type === 'date' && expected.precision === 'month') return MONTH;
   if (expected.type === 'place' && expected.city) return CITY;
+  if (expected.type === 'person') return PERSON_OR_ORGANISATION;
   return SENTENCE_PATTERNS[expected.type];
 }
 
