@@ -52,6 +52,21 @@ describe('a question that leaves its subject unsaid', () => {
   });
 });
 
+describe('asking for more once the report has no more', () => {
+  it('says it finds nothing more, and what was said, rather than drifting to another topic', async () => {
+    const first = await collectAnswer(engine.chat({ question: '港の使用料はいつから変わっていない？', history: [] }));
+    let history: Turn[] = [
+      { role: 'user', content: '港の使用料はいつから変わっていない？' },
+      { role: 'assistant', content: first.answer, citations: first.citations.map((c) => c.id) },
+    ];
+    const more = await collectAnswer(engine.chat({ question: 'もっと詳しく', history }));
+    history = [...history, { role: 'user', content: 'もっと詳しく' }, { role: 'assistant', content: more.answer, citations: more.citations.map((c) => c.id) }];
+    const again = await collectAnswer(engine.chat({ question: 'もっと詳しく', history }));
+    expect(again.answer).toMatch(/^レポートには、これ以上この話題に触れた記述は見当たりません。/);
+    expect(again.answer).not.toContain('観光');
+  });
+});
+
 describe('a follow-up on the topic just discussed', () => {
   it("leads with what the last answer did not show, when that holds the question's own words", async () => {
     const a = await askAfter('「港湾整備計画」の目標は？', 'その目標は達成できそうなの？');

@@ -92,7 +92,8 @@ export async function answerQuestion(ctx: AnswerContext, retriever: Retriever, a
       const common = (t: string) => (ctx.bm25.docFrequency(t) + (ctx.bm25En?.docFrequency(t) ?? 0)) * 4 > ctx.library.passages.length;
       const next = moreAbout(shown, ctx.sentences, common, earlier ? (s) => quotedIn(s, earlier) : undefined, tokenize(f.asked ?? ''));
       if (next.length > 0) return { answer: compose(next, options), hits };
-      const lead = lang === 'ja' ? 'レポートにはこれ以上の記述はありません。これまでの記述：' : 'The report says no more on this than:';
+      // Said as what was found: the report may speak of it elsewhere in words the question does not use.
+      const lead = lang === 'ja' ? 'レポートには、これ以上この話題に触れた記述は見当たりません。これまでの記述：' : 'I find nothing more in the report on this than:';
       return { answer: compose(shown.slice(0, 2), { ...options, lead }), hits };
     }
   }
