@@ -77,6 +77,8 @@ describe('asking for more', () => {
     for (const q of ['もっと詳しく', '続けて', '続きは？', 'その続きを教えて']) expect(readFollowUp(q, 'ja', ja, false)?.kind, q).toBe('more');
     expect(readFollowUp('Tell me more.', 'en', en, false)?.kind).toBe('more');
     expect(readFollowUp('Can you go into more detail?', 'en', en, false)?.kind).toBe('more');
+    for (const q of ['Could you expand on that?']) expect(readFollowUp(q, 'en', en, false)?.kind, q).toBe('more');
+    for (const q of ['もう少し教えて', 'もうちょっと説明して']) expect(readFollowUp(q, 'ja', ja, false)?.kind, q).toBe('more');
   });
 
   it('reads "what else?" and 他には？ as asking beyond what was shown, but not a question with words of its own (他に疑ってる人は？)', () => {

@@ -33,8 +33,8 @@ export interface FollowUp {
 /** Longest stretch of an earlier turn read as context, in characters. */
 export const MAX_CONTEXT_CHARS = 400;
 
-const MORE_JA = /^(?:(?:もっと|もう少し|もうすこし|さらに|より)?\s*(?:詳しく|くわしく|具体的に|詳細に?)|続けて|(?:その)?続きを?(?:は)?|(?:他|ほか)に(?:は|も)?(?:何か|なにか)?(?:ある|あります|ありますか|ないの|ない)?(?:の)?(?=[。．.!！？?、\s]*$))(?:教えて|説明して|お願い)?(?:ください|下さい)?[。．.!！？?、\s]*/;
-const MORE_EN = /^(?:tell me more|more(?: details?| please| on that)?|go on|continue|elaborate|(?:can you |please )?go into (?:more )?details?|details?|can you elaborate|explain(?: that)?(?: more| further| in more detail)?|(?:and )?what else(?: is there| does it say| does the report say)?|anything else|(?:is there )?anything more|what more)(?:[.!?,]+|\s*$)\s*/i;
+const MORE_JA = /^(?:(?:もっと|もう少し|もうすこし|もうちょっと|さらに|より)?\s*(?:詳しく|くわしく|具体的に|詳細に?)|(?:もっと|もう少し|もうすこし|もうちょっと)(?=(?:教えて|説明して))|続けて|(?:その)?続きを?(?:は)?|(?:他|ほか)に(?:は|も)?(?:何か|なにか)?(?:ある|あります|ありますか|ないの|ない)?(?:の)?(?=[。．.!！？?、\s]*$))(?:教えて|説明して|お願い)?(?:ください|下さい)?[。．.!！？?、\s]*/;
+const MORE_EN = /^(?:tell me more|more(?: details?| please| on that)?|go on|continue|elaborate|(?:can you |please )?go into (?:more )?details?|(?:could you |can you |please )?expand(?: on (?:that|this|it))?|details?|can you elaborate|explain(?: that)?(?: more| further| in more detail)?|(?:and )?what else(?: is there| does it say| does the report say)?|anything else|(?:is there )?anything more|what more)(?:[.!?,]+|\s*$)\s*/i;
 const DEICTIC_JA = /^(?:その|それ|これ|この|あれ|そこ|なぜ|どうして|では|じゃあ|また|他に|ほかに|さらに|一方|つまり|具体的には)/;
 const DEICTIC_EN = /^(?:and|but|so|then|why|what else|which one)\b|\b(?:it|its|that|this|they|them|those|these|there)\b/i;
 /** Nouns that ask about an aspect of the topic already on the table, not about a new subject. */

@@ -84,7 +84,7 @@ describe('an overview of the whole report', () => {
   });
 
   it('reads the number of points with a word between ("the 3 main points", "three key takeaways")', async () => {
-    for (const question of ['What are the 3 main points of the report?', 'Give me three key takeaways.']) {
+    for (const question of ['What are the 3 main points of the report?', 'Give me three key takeaways.', 'このレポートを3行でまとめて', 'Give me the report in three lines.']) {
       const a = await ask(question, paired);
       expect(a.status, question).toBe('answered');
       expect(a.answer, question).toMatch(/(?:^|\n)3\. /);

@@ -24,11 +24,11 @@ export type { OverviewPoint } from './topic-overview';
 
 /** Words that ask for an overview, or for an aspect of any topic, rather than name the topic. */
 const OVERVIEW_WORDS = [
-  ...['要点', '要約', 'まとめ', '結論', '全体像', 'ざっくり', '概要', 'ポイント', '主張', 'かいつまんで', '要するに', 'つまり', '要は', '簡単に', '一言で', 'ひとことで', '言いたい', 'いうと', '言うと', 'レポート', '資料', '本稿', '筆者', '教えて', '影響', '意味', '関係', '効果', '見方'],
-  ...['summary', 'summarize', 'summarise', 'conclusion', 'conclude', 'main', 'point', 'points', 'takeaway', 'takeaways', 'bottom', 'line', 'nutshell', 'argument', 'key', 'report', 'big', 'picture', 'overall', 'gist', 'three', 'author', 'view', 'say', 'see', 'think', 'assess', 'look', 'impact', 'effect', 'implication', 'affect', 'change', 'shape', 'alter', 'transform', 'face', 'take', 'away', 'itself', 'here', 'mean', 'give', 'tell', 'show', 'explain', 'describe', 'list', 'please', 'brief', 'briefly', 'short', 'things', 'bullet', 'bullets', 'most', 'important', 'quick', 'sum', 'whole', 'note', 'paper', 'document', 'sentence', 'one', 'single'],
+  ...['要点', '要約', 'まとめ', '結論', '全体像', 'ざっくり', '概要', 'ポイント', '主張', 'かいつまんで', '行で', '要するに', 'つまり', '要は', '簡単に', '一言で', 'ひとことで', '言いたい', 'いうと', '言うと', 'レポート', '資料', '本稿', '筆者', '教えて', '影響', '意味', '関係', '効果', '見方'],
+  ...['summary', 'summarize', 'summarise', 'conclusion', 'conclude', 'main', 'point', 'points', 'takeaway', 'takeaways', 'bottom', 'line', 'nutshell', 'argument', 'key', 'report', 'big', 'picture', 'overall', 'gist', 'three', 'author', 'view', 'say', 'see', 'think', 'assess', 'look', 'impact', 'effect', 'implication', 'affect', 'change', 'shape', 'alter', 'transform', 'face', 'take', 'away', 'itself', 'here', 'mean', 'give', 'tell', 'show', 'explain', 'describe', 'list', 'please', 'brief', 'briefly', 'short', 'things', 'bullet', 'bullets', 'most', 'important', 'quick', 'sum', 'whole', 'note', 'paper', 'document', 'sentence', 'one', 'single', 'line', 'lines'],
 ];
 const OVERVIEW_TOKENS: ReadonlySet<string> = new Set(OVERVIEW_WORDS.flatMap((w) => tokenize(w)));
-const COUNT = /([2-5二三四五]|two|three|four|five)\s*(?:(?:main|key|big|most important|important|quick|short)\s+)?(つ|点|points?|takeaways?|things|bullets?|bullet points)|(?:in|into)\s+(two|three|four|five|[2-5])\b/i;
+const COUNT = /([2-5二三四五]|two|three|four|five)\s*(?:(?:main|key|big|most important|important|quick|short)\s+)?(つ|点|行|points?|takeaways?|things|bullets?|bullet points|lines)|(?:in|into)\s+(two|three|four|five|[2-5])\b/i;
 const NUMBERS: Record<string, number> = { 二: 2, 三: 3, 四: 4, 五: 5, two: 2, three: 3, four: 4, five: 5 };
 
 /** The report said in one sentence (一言で, in one sentence): its conclusion's strongest sentence. */

@@ -15,7 +15,7 @@ describe('footnote intent', () => {
   });
 
   it('recognises source questions', () => {
-    for (const q of ['R1の価格情報の出典URLは？', 'この記述の根拠は？', '指摘の出どころを教えて', 'その評価の元ネタは？', 'その話のネタ元は？', 'それって何か裏付けがあるの？', 'それは誰の発表に基づいてるの？', 'その数字は何に基づいてるの？', "Who's saying that?", 'What is the source for the pricing?', 'Which article reported it?', "Where's that from?", "What's the evidence for that?", 'What is that based on?']) expect(asksForSource(q)).toBe(true);
+    for (const q of ['R1の価格情報の出典URLは？', 'この記述の根拠は？', '指摘の出どころを教えて', 'その評価の元ネタは？', 'その話のネタ元は？', 'それって何か裏付けがあるの？', 'そのデータって、どこの調べ？', 'それは誰の発表に基づいてるの？', 'その数字は何に基づいてるの？', "Who's saying that?", 'What is the source for the pricing?', 'Which article reported it?', "Where's that from?", "What's the evidence for that?", 'What is that based on?']) expect(asksForSource(q)).toBe(true);
     for (const q of ['ジニ係数は最近どうなっているか？', 'When was R1 released?']) expect(asksForSource(q)).toBe(false);
     // A URL or a link the question speaks of is not one it asks for.
     for (const q of ['サイトの一覧のURLに何をつけたのが原因か？', 'リンク切れはなぜ起きた？']) expect(asksForSource(q)).toBe(false);

@@ -28,7 +28,7 @@ export interface QueryAnalysis {
 const ORDINAL_WORDS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12 };
 const FOOTNOTE_NUMBER =
   /(?:脚注|注釈|注)\s*(?:番号)?\s*([0-9]{1,3})|([0-9]{1,3})\s*(?:番目|つ目)?の\s*(?:脚注|注釈)|\b(?:foot\s*notes?|notes?|fn\.?)\s*(?:no\.?|number|#)?\s*([0-9]{1,3})\b|\b(?:the\s+)?([0-9]{1,3})(?:st|nd|rd|th)\s+(?:foot\s*note|note)\b|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s+(?:foot\s*note|note)\b/gi;
-const SOURCE_JA = /出典|出展|元ネタ|ネタ元|出所|ソース|引用元|情報源|根拠|典拠|参照元|参照され|文献|出どころ|出処|どこから|どこの(報道|記事|メディア|新聞|情報|データ)|どこ情報|どの(記事|報道|文献|資料)|記事は|報道は|報じた|(?:URL|リンク)\s*(?:は|を|って)|誰の(研究|文献|論文|発表|報告|調査|データ)|(?:何|誰|どこ)(?:の[^、。？?]{0,6})?に基づ|裏付け|裏づけ|誰が(?:そう|こう|そのように)?(言って|言った|言う|述べ|指摘|主張)/i;
+const SOURCE_JA = /出典|出展|元ネタ|ネタ元|出所|ソース|引用元|情報源|根拠|典拠|参照元|参照され|文献|出どころ|出処|どこから|どこの(報道|記事|メディア|新聞|情報|データ|調べ|調査|研究)|どこ情報|どの(記事|報道|文献|資料)|記事は|報道は|報じた|(?:URL|リンク)\s*(?:は|を|って)|誰の(研究|文献|論文|発表|報告|調査|データ)|(?:何|誰|どこ)(?:の[^、。？?]{0,6})?に基づ|裏付け|裏づけ|誰が(?:そう|こう|そのように)?(言って|言った|言う|述べ|指摘|主張)/i;
 const SOURCE_EN = /\b(source|sources|sourced|cite[sd]?|citation|reference[sd]?|article|report(?:ed|s)? by|link|url|where does .* come from|where'?s (that|this|it) from|where (is|was) (that|this|it) from|according to whom|who reported|who (?:says|said|claims|claimed|argues|argued)|who(?:'s| is) (?:saying|claiming|arguing)|what (news )?outlet|support(s)? the (claim|point)|evidence|proof|based on what|what is (?:that|this|it) based on|back(?:s|ed)? (?:that|this|it) up)\b/i;
 
 /** Words that ask for a source rather than name a topic; they say nothing about which passage. */
