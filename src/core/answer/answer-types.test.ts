@@ -20,6 +20,8 @@ describe('typeEvidence', () => {
     // The report's argument, put briefly, is its points.
     expect(typeEvidence('このレポートの主張をかいつまんで教えて').type).toBe('overview');
     for (const q of ['このレポートを3行でまとめて', 'Give me the report in three lines.']) expect(typeEvidence(q).type, q).toBe('overview');
+    // 一行 is also a travelling party (使節団一行で訪れた), and 銀行で a bank.
+    for (const q of ['使節団一行で訪れたのはどこか？', '銀行で働いたのは誰か？', '各頁42行で印刷したのは何年か？']) expect(typeEvidence(q).type, q).not.toBe('overview');
     // How one should act (どう関わればいい, どう対応すべき) asks for a way, as どうすれば does.
     for (const q of ['町はそれにどう関わればいいの？', '漁協はどう対応すべき？', '観光客とどう付き合ったらいい？', '町は港とどう向き合えばいいの？']) expect(typeEvidence(q).type, q).toBe('method');
     for (const q of ["What's the population of the town?", '港町の人口は？']) {
