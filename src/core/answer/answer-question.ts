@@ -65,11 +65,13 @@ async function answerWith(ctx: AnswerContext, retriever: Retriever, a: QueryAnal
   return { answer, hits: retrieval.hits };
 }
 
+/** An answer read from passages named outright (a footnote, a figure): its hits are the passages it cites. */
+const citing = (ctx: AnswerContext, answer: ChatAnswer): Answered => ({ answer, hits: answer.citations.map((c) => ({ passage: ctx.library.passage(c.id)!, score: 1 })) });
+
 export async function answerQuestion(ctx: AnswerContext, retriever: Retriever, a: QueryAnalysis, lang: Lang): Promise<Answered> {
   const options = composeOptions(ctx, lang);
   if (a.footnoteNumbers.length > 0) {
-    const answer = answerFootnotes(ctx, a.footnoteNumbers, lang);
-    return { answer, hits: answer.citations.map((c) => ({ passage: ctx.library.passage(c.id)!, score: 1 })) };
+    return citing(ctx, answerFootnotes(ctx, a.footnoteNumbers, lang));
   }
   // A figure asked about by its number is answered by its title and the sentences that refer to it
   // (a value read off it is asked like any other fact: the text may state it).
@@ -78,8 +80,7 @@ export async function answerQuestion(ctx: AnswerContext, retriever: Retriever, a
   const about = named.length === 0 && asksOfAFigure(a.focus) ? figureAbout(ctx, a.focus) : undefined;
   const figures = about !== undefined ? [about] : named;
   if (figures.length > 0 && !a.wantsSource && !FACTOID_TYPES.has(a.expected.type)) {
-    const answer = answerFigures(ctx, figures, lang);
-    return { answer, hits: answer.citations.map((c) => ({ passage: ctx.library.passage(c.id)!, score: 1 })) };
+    return citing(ctx, answerFigures(ctx, figures, lang));
   }
   const f = a.followUp;
   if (f?.kind === 'source' || f?.kind === 'more') {

@@ -64,7 +64,7 @@ export function chooseSentences(candidates: readonly Candidate[], max: number, o
       const later = x.sentence.order > c.sentence.order ? x : c;
       return !OPENS_NEW_POINT.test(later.sentence.ja.trim());
     });
-    // Measured against the best score, the question's where it stood first.
+    // Measured against the top score (the report's own question's, where that stood first and was set aside).
     if (c.score >= top.score * options.companionShare || (adjacent && c.score >= top.score * options.neighbourShare)) chosen.push(c);
   }
   return [best, ...chosen.slice(1).sort((a, b) => a.sentence.order - b.sentence.order)];

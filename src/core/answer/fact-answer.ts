@@ -17,7 +17,7 @@ import { notInReport, notStated, type Missing } from './decline';
 import type { Candidate } from './features';
 import type { QueryAnalysis } from './question';
 import { footnoteDetails } from './read';
-import { asksOfAFigure, figureNumberOf, figureNumbersIn, readFigure } from './figures';
+import { asksOfAFigure, figureNumbersIn, figureSentences } from './figures';
 import { questionNames } from './names';
 import { readQuestion, type Reading } from './reading';
 import { chapterNamed, CONCLUSION, structureOf, type Group } from './overview-structure';
@@ -59,17 +59,6 @@ export function answerFact(ctx: AnswerContext, analysis: QueryAnalysis, retrieva
   // A question on the source's own details (When did Reuters run the story?) is answered by the bibliography: it stays in.
   const onSource = withDetails.some((s) => s.passage.kind === 'footnote') && asksOfBibliography(withDetails, lang, new Set(tokenize([...questionNames(analysis.focus)].join(' '))));
   return compose(withDetails, { ...composition, keepOrder: leads, ...(onSource ? { sources: 'inline' as const } : {}) });
-}
-
-/** The sentences that speak of the figures named: their titles and the sentences that refer to them. */
-function figureSentences(ctx: AnswerContext, numbers: readonly number[], unnumbered = false): Set<Sentence> {
-  const figures = ctx.library.passages.filter((p) => p.kind === 'figure');
-  // A chart asked about without its number (ASPIのグラフ): every figure's title and the sentences that refer to one.
-  if (numbers.length === 0 && unnumbered) numbers = [...new Set(figures.map(figureNumberOf).filter((n): n is number => n !== undefined))];
-  return new Set(numbers.flatMap((n) => {
-    const r = readFigure(figures, ctx.sentences, n);
-    return r ? [...r.caption, ...r.mentions] : [];
-  }));
 }
 
 /**

@@ -48,11 +48,17 @@ export function isBareLabel(s: Sentence): boolean {
 /** A labelled figure's caption: the title of a chart the answer cannot show (a table's cells are not one). */
 export const isFigureTitle = (s: Sentence): boolean => figureNumberOf(s.passage) !== undefined;
 
-/** Whether a sentence points to figure `n` ((図表 3), (Figure 3), 図表3参照). */
-export function refersToFigure(s: Sentence, n: number): boolean {
+/** The body sentences that point to figure `n` ((図表 3), (Figure 3), 図表3参照), in reading order. */
+function mentionsOf(sentences: SentenceIndex, n: number): Sentence[] {
   const ref = new RegExp(`(?<!\\p{Script=Han})(?:図表|図|表|figure|fig\\.)\\s*${n}(?!\\d)`, 'iu');
-  return s.passage.kind === 'body' && (ref.test(s.ja.normalize('NFKC')) || (s.en !== undefined && ref.test(s.en)));
+  return sentences.all.filter((s) => s.passage.kind === 'body' && (ref.test(s.ja.normalize('NFKC')) || (s.en !== undefined && ref.test(s.en))));
 }
+
+/** The report's figure passages (captions, and a Markdown report's tables). */
+const figurePassages = (ctx: AnswerContext): Passage[] => ctx.library.passages.filter((p) => p.kind === 'figure');
+
+/** The numbers the figures' labels give them, in order, once each. */
+const figureNumbers = (figures: readonly Passage[]): number[] => [...new Set(figures.map(figureNumberOf).filter((n): n is number => n !== undefined))].sort((a, b) => a - b);
 
 export interface FigureReading {
   /** The figure's caption sentences that say more than the label. */
@@ -62,11 +68,25 @@ export interface FigureReading {
 }
 
 /** What the report says of figure `n`: undefined when it has no such figure and never refers to one. */
-export function readFigure(figures: readonly Passage[], sentences: SentenceIndex, n: number): FigureReading | undefined {
-  const caption = figures.filter((p) => figureNumberOf(p) === n).flatMap((p) => sentences.of(p).filter((s) => !isBareLabel(s)));
-  const mentions = sentences.all.filter((s) => refersToFigure(s, n));
-  const labelled = figures.some((p) => figureNumberOf(p) === n);
-  return labelled || mentions.length > 0 ? { caption, mentions } : undefined;
+function figureReading(figures: readonly Passage[], sentences: SentenceIndex, n: number): FigureReading | undefined {
+  const labelled = figures.filter((p) => figureNumberOf(p) === n);
+  const caption = labelled.flatMap((p) => sentences.of(p).filter((s) => !isBareLabel(s)));
+  const mentions = mentionsOf(sentences, n);
+  return labelled.length > 0 || mentions.length > 0 ? { caption, mentions } : undefined;
+}
+
+/**
+ * The sentences that speak of the figures named (their titles and the sentences that refer to
+ * them); of every figure when a chart is asked about without its number (ASPIのグラフ).
+ */
+export function figureSentences(ctx: AnswerContext, numbers: readonly number[], unnumbered: boolean): Set<Sentence> {
+  if (numbers.length === 0 && !unnumbered) return new Set();
+  const figures = figurePassages(ctx);
+  const asked = numbers.length > 0 ? numbers : figureNumbers(figures);
+  return new Set(asked.flatMap((n) => {
+    const r = figureReading(figures, ctx.sentences, n);
+    return r ? [...r.caption, ...r.mentions] : [];
+  }));
 }
 
 /**
@@ -76,11 +96,10 @@ export function readFigure(figures: readonly Passage[], sentences: SentenceIndex
  */
 export function figureAbout(ctx: AnswerContext, question: string): number | undefined {
   const asked = new Set(tokenize(question));
-  const figures = ctx.library.passages.filter((p) => p.kind === 'figure');
-  const numbers = [...new Set(figures.map(figureNumberOf).filter((n): n is number => n !== undefined))].sort((a, b) => a - b);
+  const figures = figurePassages(ctx);
   let best: { n: number; score: number } | undefined;
-  for (const n of numbers) {
-    const r = readFigure(figures, ctx.sentences, n);
+  for (const n of figureNumbers(figures)) {
+    const r = figureReading(figures, ctx.sentences, n);
     if (!r) continue;
     const words = new Set([...r.caption, ...r.mentions].flatMap((s) => [...s.plain.tokens, ...s.plain.enTokens]));
     let score = 0;
@@ -100,10 +119,10 @@ const MENTIONS_SHOWN = 3;
  */
 export function answerFigures(ctx: AnswerContext, numbers: readonly number[], lang: Lang): ChatAnswer {
   const options = composeOptions(ctx, lang);
-  const figures = ctx.library.passages.filter((p) => p.kind === 'figure');
-  const found = numbers.map((n) => ({ n, reading: readFigure(figures, ctx.sentences, n) })).filter((f): f is { n: number; reading: FigureReading } => f.reading !== undefined);
+  const figures = figurePassages(ctx);
+  const found = numbers.map((n) => ({ n, reading: figureReading(figures, ctx.sentences, n) })).filter((f): f is { n: number; reading: FigureReading } => f.reading !== undefined);
   if (found.length === 0) {
-    const have = [...new Set(figures.map(figureNumberOf).filter((n): n is number => n !== undefined))].sort((a, b) => a - b);
+    const have = figureNumbers(figures);
     const asked = numbers.join(lang === 'ja' ? '、' : ', ');
     const answer =
       lang === 'ja'

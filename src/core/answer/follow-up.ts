@@ -76,7 +76,7 @@ function askedQuestion(history: readonly Turn[]): string | undefined {
 }
 
 function earlierAnswers(history: readonly Turn[]): string {
-  return history.filter((t) => t.role === 'assistant').slice(-EARLIER_ANSWERS - 1, -1).map((t) => t.content.slice(0, EARLIER_CHARS)).join('\n');
+  return history.filter((t) => t.role === 'assistant').slice(-EARLIER_ANSWERS - 1, -1).map((t) => shownText(t.content)).join('\n');
 }
 
 function newSubject(question: string, lang: Lang): string | undefined {

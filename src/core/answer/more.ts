@@ -33,19 +33,20 @@ export function moreAbout(shown: readonly Sentence[], index: SentenceIndex, comm
   }
   // A question the report asks itself (…だろうか。) or a sentence announcing what follows frames what comes next; it says nothing more.
   const frames = (s: Sentence) => ASKS_ITSELF.test(s.ja.trim()) || ANNOUNCES.test(s.ja.trim());
-  // What an earlier answer of the conversation showed is not "more" either.
-  const unshown = index.all.filter((s) => !shown.includes(s) && span.has(place(s)) && !frames(s) && !seenBefore(s));
+  // What an earlier answer of the conversation showed here is not "more" either.
+  const readHere = new Set(index.all.filter((s) => span.has(place(s)) && !shown.includes(s) && seenBefore(s)));
+  const unshown = index.all.filter((s) => !shown.includes(s) && span.has(place(s)) && !frames(s) && !readHere.has(s));
   // What speaks of the same thing; where nothing does (an overview quotes sections whose shared words
   // are the report's own), what the same sections say next.
   const onTopic = unshown.filter((s) => [...s.plain.tokens].some((t) => topic.has(t)));
   // Once the conversation has read on here before, what is left off the topic is another topic.
-  const readOnBefore = index.all.some((s) => span.has(place(s)) && !shown.includes(s) && seenBefore(s));
+  const readOnBefore = readHere.size > 0;
   const wide = onTopic.length > 0 ? onTopic : readOnBefore ? [] : unshown;
   // The conversation's own question keeps "more" on what it asked (不動産不況 and AI), not on a
   // word the last answer happened to use: once it has read on, only sentences naming it are more.
   const anchors = new Set(asked.filter((t) => TOPIC_TOKEN.test(t) && !common(t)));
   const anchored = wide.filter((s) => [...s.plain.tokens, ...s.plain.enTokens].some((t) => anchors.has(t)));
-  const near = anchors.size === 0 || anchored.length > 0 ? (anchors.size ? anchored : wide) : readOnBefore ? [] : wide;
+  const near = anchors.size === 0 ? wide : anchored.length > 0 ? anchored : readOnBefore ? [] : wide;
   const distance = (s: Sentence, side: 'after' | 'before') => (side === 'after' ? s.order - span.get(place(s))!.last : span.get(place(s))!.first - s.order);
   // "Besides this" (このほか、…) turns to another topic: reading on stops there, in each place.
   const turn = new Map<string, number>();
@@ -54,7 +55,7 @@ export function moreAbout(shown: readonly Sentence[], index: SentenceIndex, comm
   const before = near.filter((s) => distance(s, 'before') > 0).sort((a, b) => distance(a, 'before') - distance(b, 'before') || b.order - a.order);
   // What an answer skipped between the sentences it quoted from one section comes first, each only
   // right after a sentence the reader has seen, so that none opens on a そうした or "such" they never read.
-  const seen = new Set([...shown, ...index.all.filter((s) => span.has(place(s)) && seenBefore(s))]);
+  const seen = new Set([...shown, ...readHere]);
   const between: Sentence[] = [];
   for (const s of near.filter((x) => distance(x, 'after') < 0 && distance(x, 'before') < 0).sort((a, b) => a.order - b.order)) {
     const previous = index.all[s.order - 1];

@@ -25,7 +25,7 @@ export type { OverviewPoint } from './topic-overview';
 /** Words that ask for an overview, or for an aspect of any topic, rather than name the topic. */
 const OVERVIEW_WORDS = [
   ...['要点', '要約', 'まとめ', '結論', '全体像', 'ざっくり', '概要', 'ポイント', '主張', 'かいつまんで', '行で', '要するに', 'つまり', '要は', '簡単に', '一言で', 'ひとことで', '言いたい', 'いうと', '言うと', 'レポート', '資料', '本稿', '筆者', '教えて', '影響', '意味', '関係', '効果', '見方'],
-  ...['summary', 'summarize', 'summarise', 'conclusion', 'conclude', 'main', 'point', 'points', 'takeaway', 'takeaways', 'bottom', 'line', 'nutshell', 'argument', 'key', 'report', 'big', 'picture', 'overall', 'gist', 'three', 'author', 'view', 'say', 'see', 'think', 'assess', 'look', 'impact', 'effect', 'implication', 'affect', 'change', 'shape', 'alter', 'transform', 'face', 'take', 'away', 'itself', 'here', 'mean', 'give', 'tell', 'show', 'explain', 'describe', 'list', 'please', 'brief', 'briefly', 'short', 'things', 'bullet', 'bullets', 'most', 'important', 'quick', 'sum', 'whole', 'note', 'paper', 'document', 'sentence', 'one', 'single', 'line', 'lines'],
+  ...['summary', 'summarize', 'summarise', 'conclusion', 'conclude', 'main', 'point', 'points', 'takeaway', 'takeaways', 'bottom', 'line', 'nutshell', 'argument', 'key', 'report', 'big', 'picture', 'overall', 'gist', 'three', 'author', 'view', 'say', 'see', 'think', 'assess', 'look', 'impact', 'effect', 'implication', 'affect', 'change', 'shape', 'alter', 'transform', 'face', 'take', 'away', 'itself', 'here', 'mean', 'give', 'tell', 'show', 'explain', 'describe', 'list', 'please', 'brief', 'briefly', 'short', 'things', 'bullet', 'bullets', 'most', 'important', 'quick', 'sum', 'whole', 'note', 'paper', 'document', 'sentence', 'one', 'single', 'lines'],
 ];
 const OVERVIEW_TOKENS: ReadonlySet<string> = new Set(OVERVIEW_WORDS.flatMap((w) => tokenize(w)));
 const COUNT = /([2-5二三四五]|two|three|four|five)\s*(?:(?:main|key|big|most important|important|quick|short)\s+)?(つ|点|行|points?|takeaways?|things|bullets?|bullet points|lines)|(?:in|into)\s+(two|three|four|five|[2-5])\b/i;
@@ -201,7 +201,8 @@ function pointOf(ctx: AnswerContext, chapters: readonly Group[], most: number, l
   // on their own: not a question the report asks itself, nor one pointing back (この目標は…).
   const standsAlone = (s: Sentence) => !s.antecedent && !ASKS_ITSELF.test(s.ja.trim()) && !TOPIC_POINTS_BACK.test(s.ja);
   // A section's key sentence, too, is the strongest that reads on its own, where one does.
-  const keyOf = (g: Group) => ranked.get(g)!.find(standsAlone) ?? ranked.get(g)![0]!;
+  const key = new Map([...ranked].map(([g, list]) => [g, list.find(standsAlone) ?? list[0]!] as const));
+  const keyOf = (g: Group) => key.get(g)!;
   const keys = sections.map((ss) => rank(ss.map(keyOf)));
   const firsts = keys.map((k) => k[0]!);
   // A chapter's opening paragraphs, where it has numbered sections, only lead into them.
